@@ -1,0 +1,56 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Sandtable",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "sandtable", targets: ["sandtable"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    ],
+    targets: [
+        // libedit's header and module map; only LineEditor imports it.
+        .systemLibrary(
+            name: "CLibedit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
+        .target(name: "LineEditor", dependencies: ["CLibedit"]),
+        .target(name: "ScenarioLanguage"),
+        .target(name: "ExerciseEngine", dependencies: ["ScenarioLanguage"]),
+        .target(
+            name: "Transcripts",
+            dependencies: [
+                "ExerciseEngine",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "Authoring", dependencies: ["ExerciseEngine"]),
+        .target(
+            name: "Console",
+            dependencies: ["LineEditor", "ScenarioLanguage", "ExerciseEngine", "Transcripts", "Authoring"]
+        ),
+        .executableTarget(
+            name: "sandtable",
+            dependencies: [
+                "Console",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "sandtable-bench",
+            dependencies: ["ScenarioLanguage", "ExerciseEngine", "Transcripts", "Authoring"],
+            path: "Benchmarks/Sources"
+        ),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage"]),
+        .testTarget(name: "ExerciseEngineTests", dependencies: ["ExerciseEngine"]),
+        .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),
+        .testTarget(name: "AuthoringTests", dependencies: ["Authoring"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ]
+)

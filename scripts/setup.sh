@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what Sandtable needs to build (libedit-dev), and with --test what its tests need
+# (tmux for the pseudo-terminal tests, chromium for the HTML report check). Idempotent.
+set -euo pipefail
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+missing=()
+pkg-config --exists libedit 2>/dev/null || missing+=(libedit-dev)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+if [ "$want_test" = 1 ]; then
+  command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  locale -a 2>/dev/null | grep -qi '^c.utf-\?8$' || true
+fi
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! pkg-config --exists libedit; then
+  echo "setup: libedit still not found by pkg-config; install libedit-dev by hand" >&2
+  exit 1
+fi

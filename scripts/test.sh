@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Sets up, builds and runs every test: unit tests per module, end-to-end tests of the built binary
+# (golden output through a pipe), pseudo-terminal tests in tmux, and the HTML report in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh --test
+swift build --build-tests
+swift test --skip-build --parallel
