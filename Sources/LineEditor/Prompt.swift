@@ -1,0 +1,64 @@
+/// The prompt shown before a line is read.
+///
+/// The caller passes plain text and, optionally, a colour; the reader adds the
+/// escape codes itself (marked as zero-width for libedit). Whether colour is
+/// wanted at all (a terminal, no `NO_COLOR`) is the caller's decision.
+public struct Prompt: Equatable, Sendable, ExpressibleByStringLiteral {
+    /// The visible text, e.g. `"交通局> "`. Control characters are not shown.
+    public var text: String
+    /// Shown in bold and this colour when set; plain when `nil`.
+    public var color: PromptColor?
+
+    /// Creates a prompt from its text and an optional colour.
+    public init(_ text: String, color: PromptColor? = nil) {
+        self.text = text
+        self.color = color
+    }
+
+    /// Creates an uncoloured prompt from a literal.
+    public init(stringLiteral value: String) {
+        self.init(value)
+    }
+
+    /// The text with control characters removed, so it cannot move the cursor
+    /// or collide with the zero-width markers.
+    var visibleText: String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+    }
+
+    /// The prompt for libedit's `EL_PROMPT_ESC`: escape codes wrapped in `marker`.
+    func rendered(zeroWidthMarker marker: Character) -> String {
+        guard let color else { return visibleText }
+        let start = "\u{1B}[1;\(color.code)m"
+        let reset = "\u{1B}[0m"
+        return "\(marker)\(start)\(marker)\(visibleText)\(marker)\(reset)\(marker)"
+    }
+}
+
+/// The colours a ``Prompt`` can take (always bold).
+public enum PromptColor: Equatable, Sendable, CaseIterable {
+    /// ANSI red.
+    case red
+    /// ANSI green.
+    case green
+    /// ANSI yellow.
+    case yellow
+    /// ANSI blue.
+    case blue
+    /// ANSI magenta.
+    case magenta
+    /// ANSI cyan.
+    case cyan
+
+    /// The SGR foreground code.
+    var code: Int {
+        switch self {
+        case .red: 31
+        case .green: 32
+        case .yellow: 33
+        case .blue: 34
+        case .magenta: 35
+        case .cyan: 36
+        }
+    }
+}
