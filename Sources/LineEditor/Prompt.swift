@@ -27,11 +27,20 @@ public struct Prompt: Equatable, Sendable, ExpressibleByStringLiteral {
     }
 
     /// The prompt for libedit's `EL_PROMPT_ESC`: escape codes wrapped in `marker`.
+    ///
+    /// libedit prints each marked span together with the visible character that
+    /// follows it, and drops a span at the very end of the prompt. So the colour
+    /// covers the text up to its trailing spaces (or up to its last character
+    /// when it has none), and the reset is followed by what remains.
     func rendered(zeroWidthMarker marker: Character) -> String {
-        guard let color else { return visibleText }
+        let text = visibleText
+        guard let color, let lastVisible = text.lastIndex(where: { !$0.isWhitespace }) else { return text }
+        var split = text.index(after: lastVisible)
+        if split == text.endIndex { split = lastVisible }
+        guard split > text.startIndex else { return text }
         let start = "\u{1B}[1;\(color.code)m"
         let reset = "\u{1B}[0m"
-        return "\(marker)\(start)\(marker)\(visibleText)\(marker)\(reset)\(marker)"
+        return "\(marker)\(start)\(marker)\(text[..<split])\(marker)\(reset)\(marker)\(text[split...])"
     }
 }
 

@@ -9,8 +9,17 @@ struct PromptAndPathTests {
     }
 
     @Test func colouredPromptWrapsEscapesInMarkers() {
-        let rendered = Prompt("> ", color: .green).rendered(zeroWidthMarker: "\u{1}")
-        #expect(rendered == "\u{1}\u{1B}[1;32m\u{1}> \u{1}\u{1B}[0m\u{1}")
+        let rendered = Prompt("交通局> ", color: .green).rendered(zeroWidthMarker: "\u{1}")
+        #expect(rendered == "\u{1}\u{1B}[1;32m\u{1}交通局>\u{1}\u{1B}[0m\u{1} ")
+    }
+
+    @Test func colourResetIsNeverLastBecauseLibeditWouldDropIt() {
+        let marker: Character = "\u{1}"
+        #expect(
+            Prompt("ab", color: .red).rendered(zeroWidthMarker: marker) == "\u{1}\u{1B}[1;31m\u{1}a\u{1}\u{1B}[0m\u{1}b"
+        )
+        #expect(Prompt(">", color: .red).rendered(zeroWidthMarker: marker) == ">")
+        #expect(Prompt("  ", color: .red).rendered(zeroWidthMarker: marker) == "  ")
     }
 
     @Test func promptTextLosesControlCharacters() {
