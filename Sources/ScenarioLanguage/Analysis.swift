@@ -1,0 +1,236 @@
+/// Checks over the whole compiled exercise: flow (reachability, dead ends, loops), unused elements and objectives.
+extension Compiler {
+    mutating func analyse() {
+        guard !diagnostics.hasErrors, !scenario.scenes.isEmpty else { return }
+        let regions = sceneRegions()
+        let reachable = reachableScenes(regions)
+        for (index, scene) in scenario.scenes.enumerated() where !reachable.contains(index) {
+            report(.unreachableScene, "scene '\(scene.id)' is never reached: no goto leads to it", span(scene.location, scene.id))
+        }
+        for (index, scene) in scenario.scenes.enumerated() where reachable.contains(index) && canFallOff(scene: index) {
+            report(.deadEnd, "scene '\(scene.id)' can end without a goto or an end; the exercise would stop there with no ending",
+                   span(scene.location, scene.id))
+        }
+        findLoops()
+        reportUnused(reachable)
+        checkObjectives(reachable)
+    }
+
+    private func span(_ location: SourceLocation, _ id: String) -> SourceSpan { SourceSpan(start: location, length: max(1, id.count)) }
+
+    /// The code range of each scene: its body and its choices' effect blocks.
+    func sceneRegions() -> [Range<Int>] {
+        scenario.scenes.indices.map { i in
+            let start = scenario.scenes[i].entry
+            let end = i + 1 < scenario.scenes.count ? scenario.scenes[i + 1].entry : scenario.code.count
+            return start..<max(start, end)
+        }
+    }
+
+    private func reachableScenes(_ regions: [Range<Int>]) -> Set<Int> {
+        let firstScene = scenario.scenes.map(\.entry).min() ?? scenario.code.count
+        var globalTargets: [Int] = []
+        for pc in 0..<firstScene { if case .goto(let t) = scenario.code[pc] { globalTargets.append(t) } }
+        var seen: Set<Int> = [scenario.header.startScene]
+        var work = [scenario.header.startScene] + globalTargets
+        seen.formUnion(globalTargets)
+        while let s = work.popLast() {
+            for pc in regions[s] {
+                if case .goto(let t) = scenario.code[pc], !seen.contains(t) {
+                    seen.insert(t)
+                    work.append(t)
+                }
+            }
+        }
+        return seen
+    }
+
+    /// Whether an effect block can reach its end without a goto or an end.
+    func mayComplete(_ entry: Int) -> Bool {
+        var seen: Set<Int> = []
+        var work = [entry]
+        while let pc = work.popLast() {
+            guard pc >= 0, pc < scenario.code.count, seen.insert(pc).inserted else { continue }
+            switch scenario.code[pc] {
+            case .done: return true
+            case .goto, .end, .fallOff: continue
+            case .jump(let t): work.append(t)
+            case .jumpUnless(_, let t), .chance(_, let t):
+                work.append(t)
+                work.append(pc + 1)
+            default: work.append(pc + 1)
+            }
+        }
+        return false
+    }
+
+    private func canFallOff(scene: Int) -> Bool {
+        var seen: Set<Int> = []
+        var work = [scenario.scenes[scene].entry]
+        while let pc = work.popLast() {
+            guard pc >= 0, pc < scenario.code.count, seen.insert(pc).inserted else { continue }
+            switch scenario.code[pc] {
+            case .fallOff: return true
+            case .goto, .end, .done: continue
+            case .jump(let t): work.append(t)
+            case .jumpUnless(_, let t), .chance(_, let t):
+                work.append(t)
+                work.append(pc + 1)
+            case .ask(let a):
+                if scenario.asks[a].choices.contains(where: { mayComplete(scenario.choices[$0].effects) }) { work.append(pc + 1) }
+            case .decide(let d):
+                if scenario.decisions[d].options.contains(where: { mayComplete(scenario.options[$0].effects) }) { work.append(pc + 1) }
+            default: work.append(pc + 1)
+            }
+        }
+        return false
+    }
+
+    /// A cycle of scenes that jump to each other without asking anything loops forever.
+    private mutating func findLoops() {
+        var edges: [Int: [(Int, Int)]] = [:]  // scene -> (target, pc of goto)
+        for s in scenario.scenes.indices {
+            var seen: Set<Int> = []
+            var work = [scenario.scenes[s].entry]
+            while let pc = work.popLast() {
+                guard pc >= 0, pc < scenario.code.count, seen.insert(pc).inserted else { continue }
+                switch scenario.code[pc] {
+                case .goto(let t): edges[s, default: []].append((t, pc))
+                case .end, .done, .fallOff, .ask, .decide, .discuss: continue
+                case .jump(let t): work.append(t)
+                case .jumpUnless(_, let t), .chance(_, let t):
+                    work.append(t)
+                    work.append(pc + 1)
+                default: work.append(pc + 1)
+                }
+            }
+        }
+        var state: [Int: Int] = [:]  // 1 visiting, 2 done
+        var reported: Set<Int> = []
+        func visit(_ s: Int, _ path: [Int], _ diagnostics: inout [(Int, [Int])]) {
+            state[s] = 1
+            for (t, pc) in edges[s] ?? [] {
+                if state[t] == 1 {
+                    let cycle = (path + [s]).drop { $0 != t }
+                    diagnostics.append((pc, Array(cycle)))
+                } else if state[t] == nil {
+                    visit(t, path + [s], &diagnostics)
+                }
+            }
+            state[s] = 2
+        }
+        var found: [(Int, [Int])] = []
+        for s in scenario.scenes.indices where state[s] == nil { visit(s, [], &found) }
+        for (pc, cycle) in found where reported.insert(pc).inserted {
+            let names = cycle.map { scenario.scenes[$0].id }
+            let loc = scenario.codeLocations[pc]
+            report(.infiniteLoop,
+                   "these scenes jump to each other without asking anything, so the exercise would loop forever: "
+                       + (names + [names.first ?? ""]).joined(separator: " → "),
+                   SourceSpan(start: loc, length: 4))
+        }
+    }
+
+    private mutating func reportUnused(_ reachable: Set<Int>) {
+        let usedRoles = used[.role] ?? []
+        let requestTargets = Set(scenario.requests.map(\.to))
+        for (i, role) in scenario.roles.enumerated() {
+            if !usedRoles.contains(i) && !askedRoles.contains(i) {
+                report(.unused, "role '\(role.id)' takes no part: nothing asks it, shares with it or refers to it", span(role.location, role.id))
+            } else if !askedRoles.contains(i) && !requestTargets.contains(i) {
+                report(.roleNeverAsked, "role '\(role.id)' is never asked anything; whoever plays it will only watch", span(role.location, role.id))
+            }
+        }
+        let usedItems = used[.item] ?? []
+        for (i, item) in scenario.items.enumerated() where !usedItems.contains(i) {
+            report(.unused, "information item '\(item.id)' is never shared, known or tested", span(item.location, item.id))
+        }
+        for (i, measure) in scenario.measures.enumerated() where !changedMeasures.contains(i) {
+            report(.idleMeasure, "no effect changes measure '\(measure.id)'; it will always score the same", span(measure.location, measure.id))
+        }
+        for (i, variable) in scenario.variables.enumerated() where !readVariables.contains(i) {
+            report(.unused, "state variable '\(variable.id)' is never read by any condition", span(variable.location, variable.id))
+        }
+        let usedEndings = Set(scenario.code.compactMap { if case .end(let e) = $0 { e } else { nil } })
+        for (i, ending) in scenario.endings.enumerated() where !usedEndings.contains(i) {
+            report(.unused, "ending '\(ending.id)' is never reached: no `end \(ending.id)`", span(ending.location, ending.id))
+        }
+        for (i, inject) in scenario.injects.enumerated() {
+            if case .manual = inject.trigger, !triggeredInjects.contains(i) {
+                report(.unused, "inject '\(inject.id)' never fires: give it `at TIME` or `when CONDITION`, or trigger it", span(inject.location, inject.id))
+            }
+        }
+        for (i, request) in scenario.requests.enumerated() where !sentRequests.contains(i) {
+            report(.unused, "request '\(request.id)' is never sent: add `send \(request.id)` to a choice or an action", span(request.location, request.id))
+        }
+        for choice in scenario.choices where !choice.hasEffects && choice.ask >= 0 && reachable.contains(scenario.asks[choice.ask].scene) {
+            report(.choiceWithoutEffect, "choice '\(choice.id)' has no effect: choosing it changes nothing", span(choice.location, choice.id))
+        }
+    }
+
+    // MARK: Objectives
+
+    private mutating func checkObjectives(_ reachable: Set<Int>) {
+        for objective in scenario.objectives {
+            let possible = objective.rules.contains { truth($0.condition, reachable) != false }
+            if !possible && objective.otherwise == .U {
+                report(.objectiveUnattainable,
+                       objective.rules.isEmpty
+                           ? "objective '\(objective.id)' has no rating rules; it will always be rated U"
+                           : "none of the rules of objective '\(objective.id)' can ever hold; it will always be rated U",
+                       span(objective.location, objective.id))
+            }
+        }
+    }
+
+    /// What is known of a condition without running the exercise: true, false, or nil (it depends).
+    func truth(_ e: Expr, _ reachable: Set<Int>) -> Bool? {
+        switch e {
+        case .constant(.bool(let b)): return b
+        case .not(let inner): return truth(inner, reachable).map { !$0 }
+        case .binary(.and, let a, let b):
+            let (x, y) = (truth(a, reachable), truth(b, reachable))
+            if x == false || y == false { return false }
+            if x == true && y == true { return true }
+            return nil
+        case .binary(.or, let a, let b):
+            let (x, y) = (truth(a, reachable), truth(b, reachable))
+            if x == true || y == true { return true }
+            if x == false && y == false { return false }
+            return nil
+        case .binary(let op, let a, let b) where [.less, .lessEqual, .greater, .greaterEqual, .equal].contains(op):
+            guard let ra = interval(a), let rb = interval(b) else { return nil }
+            switch op {
+            case .less: return ra.upperBound < rb.lowerBound ? true : ra.lowerBound >= rb.upperBound ? false : nil
+            case .lessEqual: return ra.upperBound <= rb.lowerBound ? true : ra.lowerBound > rb.upperBound ? false : nil
+            case .greater: return ra.lowerBound > rb.upperBound ? true : ra.upperBound <= rb.lowerBound ? false : nil
+            case .greaterEqual: return ra.lowerBound >= rb.upperBound ? true : ra.upperBound < rb.lowerBound ? false : nil
+            default: return ra.upperBound < rb.lowerBound || rb.upperBound < ra.lowerBound ? false : nil
+            }
+        case .visited(let s): return reachable.contains(s) ? nil : false
+        case .chose(let c, _):
+            let ask = scenario.choices[c].ask
+            return ask >= 0 && reachable.contains(scenario.asks[ask].scene) ? nil : false
+        case .decided(let d, _): return reachable.contains(scenario.decisions[d].scene) ? nil : false
+        case .fired(let i):
+            if case .manual = scenario.injects[i].trigger, !triggeredInjects.contains(i) { return false }
+            return nil
+        case .did(let a, _):
+            if let cond = scenario.actions[a].condition, truth(cond, reachable) == false { return false }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// The values a numeric expression can take, when they are known.
+    private func interval(_ e: Expr) -> ClosedRange<Double>? {
+        switch e {
+        case .constant(.number(let n)): return n...n
+        case .constant(.duration(let d)): return Double(d)...Double(d)
+        case .variable(let v): return scenario.variables[v].range
+        case .measure(let m, role: .some): return scenario.measures[m].rangeDeclared ? scenario.measures[m].range : nil
+        case .negate(let inner): return interval(inner).map { (-$0.upperBound)...(-$0.lowerBound) }
+        default: return nil
+        }
+    }
+}

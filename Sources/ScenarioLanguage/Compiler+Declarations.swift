@@ -1,0 +1,643 @@
+/// The second pass: each declaration's properties and blocks.
+extension Compiler {
+    mutating func compileDeclarations() {
+        if let headerNode { compileHeader(headerNode) }
+        // Endings, roles, items, measures, variables first: statements refer to their types.
+        let order = ["role", "info", "measure", "state", "ending", "objective", "inject", "action", "request", "scene"]
+        for keyword in order {
+            for declaration in declarations where declaration.keyword == keyword {
+                guard let index = nodeIndex[ObjectIdentifier(declaration.node)] else { continue }
+                let node = declaration.node
+                switch keyword {
+                case "role": compileRole(node, index)
+                case "info": compileItem(node, index)
+                case "measure": compileMeasure(node, index)
+                case "state": compileVariable(node, index)
+                case "ending": compileEnding(node, index)
+                case "objective": compileObjective(node, index)
+                case "inject": compileInject(node, index)
+                case "action": compileAction(node, index)
+                case "request": compileRequest(node, index)
+                default: compileScene(node, index)
+                }
+            }
+        }
+        finishMeasureRanges()
+        if scenario.peerQuestions.isEmpty {
+            let zh = scenario.header.language.hasPrefix("zh")
+            scenario.peerQuestions = [
+                PeerQuestion(id: "collaboration", text: zh ? "协作水平（0 无 · 1 联络 · 2 合作 · 3 协调 · 4 联盟 · 5 协同）"
+                    : "Level of collaboration (0 none, 1 networking, 2 cooperation, 3 coordination, 4 coalition, 5 collaboration)",
+                    low: 0, high: 5),
+                PeerQuestion(id: "responsiveness", text: zh ? "响应速度（1 很慢 — 5 很快）" : "Responsiveness (1 very slow to 5 very fast)",
+                             low: 1, high: 5),
+            ]
+        }
+    }
+
+    /// The lines carrying properties: the rest of the head line, then each child line. Text blocks are skipped.
+    func propertyLines(_ node: OutlineNode, from start: Int) -> [TokenCursor] {
+        var result: [TokenCursor] = []
+        let head = TokenCursor(node, from: start)
+        if !head.isAtEnd { result.append(head) }
+        for child in node.children where child.textBlock == nil && !child.tokens.isEmpty {
+            result.append(TokenCursor(child))
+        }
+        return result
+    }
+
+    /// The index after `KEYWORD ID "TITLE"`.
+    func headEnd(_ node: OutlineNode) -> Int {
+        var cursor = TokenCursor(node, from: 1)
+        _ = cursor.identifier()
+        _ = cursor.text()
+        return cursor.index
+    }
+
+    func textBlocks(_ node: OutlineNode) -> String? {
+        let blocks = node.children.compactMap(\.textBlock)
+        return blocks.isEmpty ? nil : blocks.joined(separator: "\n\n")
+    }
+
+    mutating func unknownProperty(_ cursor: TokenCursor, in what: String, allowed: [String]) {
+        guard let token = cursor.current else { return }
+        let span = cursor.node.span(token)
+        let word = token.identifier ?? ""
+        if !word.isEmpty, let guess = closestMatch(to: word, in: allowed) {
+            report(.unknownStatement, "unknown property '\(word)' of \(what) (did you mean '\(guess)'?)", span, fixIt: guess)
+        } else {
+            report(.unknownStatement, "unexpected '\(word.isEmpty ? "symbol" : word)' in \(what); it takes \(allowed.joined(separator: ", "))", span)
+        }
+    }
+
+    mutating func expectEnd(_ cursor: TokenCursor) {
+        guard !cursor.isAtEnd else { return }
+        report(.extraTokens, "unexpected text at the end of the line", cursor.here)
+    }
+
+    // MARK: Header
+
+    mutating func compileHeader(_ node: OutlineNode) {
+        var cursor = TokenCursor(node, from: 1)
+        guard let (id, _) = cursor.identifier() else {
+            report(.expected, "expected the exercise's id: exercise flood \"城市内涝应急联动\"", cursor.here)
+            return
+        }
+        scenario.header.id = id
+        scenario.header.title = cursor.text()?.0 ?? id
+        if let summary = textBlocks(node) { scenario.header.summary = summary }
+        let allowed = ["language", "version", "authors", "summary", "clock", "duration", "start", "scores", "sharing", "peer"]
+        var startSpan: (String, SourceSpan)?
+        for var line in propertyLines(node, from: cursor.index) {
+            while let word = line.current?.identifier {
+                line.advance()
+                switch word {
+                case "language":
+                    var parts = ""
+                    while let t = line.current, t.identifier != nil || t.isSymbol("-") {
+                        parts += t.identifier ?? "-"
+                        line.advance()
+                    }
+                    if parts.isEmpty, let (text, _) = line.text() { parts = text }
+                    scenario.header.language = parts
+                case "version":
+                    if let (v, _) = line.text() { scenario.header.version = v } else if let (n, _) = line.number() { scenario.header.version = formatNumber(n) }
+                case "authors":
+                    var authors: [String] = []
+                    while let (a, _) = line.text() {
+                        authors.append(a)
+                        if !line.skipSymbol(",") { break }
+                    }
+                    scenario.header.authors = authors
+                case "summary":
+                    if let (s, _) = line.text() { scenario.header.summary = s }
+                case "clock":
+                    if let t = line.current, case .clock(let m) = t.kind {
+                        scenario.header.clockStart = m
+                        line.advance()
+                    } else {
+                        report(.expected, "expected a clock time like 04:00", line.here)
+                    }
+                case "duration":
+                    if let (d, span) = line.duration() {
+                        if d <= 0 { report(.invalidValue, "the duration must be longer than zero", span) }
+                        scenario.header.duration = d
+                    } else {
+                        report(.expected, "expected a duration like 12h", line.here)
+                    }
+                case "start":
+                    startSpan = line.identifier()
+                    if startSpan == nil { report(.expected, "expected the id of the first scene", line.here) }
+                case "scores":
+                    if let (w, span) = line.identifier() {
+                        if let v = ScoreVisibility(rawValue: w) { scenario.header.scores = v } else {
+                            report(.expected, "scores is hidden, totals or full", span, fixIt: closestMatch(to: w, in: ["hidden", "totals", "full"]))
+                        }
+                    }
+                case "sharing":
+                    if let (w, span) = line.identifier() {
+                        if w == "open" || w == "scripted" { scenario.header.openSharing = w == "open" } else {
+                            report(.expected, "sharing is open or scripted", span)
+                        }
+                    }
+                case "peer":
+                    if let (w, span) = line.identifier() {
+                        if let v = PeerMode(rawValue: w) { scenario.header.peer = v } else {
+                            report(.expected, "peer is anonymous, named or off", span)
+                        }
+                    }
+                    compilePeerQuestions(line.node)
+                default:
+                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "the exercise header", allowed: allowed)
+                    line = TokenCursor(line.node, from: line.tokens.count)
+                }
+            }
+            expectEnd(line)
+        }
+        if let (name, span) = startSpan, let scene = resolve(.scene, name, span) {
+            scenario.header.startScene = scene
+        }
+    }
+
+    private mutating func compilePeerQuestions(_ node: OutlineNode) {
+        for child in node.children where child.tokens.first?.isWord("question") == true {
+            var c = TokenCursor(child, from: 1)
+            guard let (id, _) = c.identifier(), let (text, _) = c.text() else {
+                report(.expected, "expected: question ID \"TEXT\" LOW..HIGH", c.here)
+                continue
+            }
+            var low = 0
+            var high = 5
+            if let (r, span) = c.range() {
+                low = Int(r.lowerBound)
+                high = Int(r.upperBound)
+                if high - low < 1 || high - low > 10 { report(.invalidValue, "a rating scale needs 2 to 11 points", span) }
+            }
+            scenario.peerQuestions.append(PeerQuestion(id: id, text: text, low: low, high: high))
+            expectEnd(c)
+        }
+    }
+
+    // MARK: Roles, items, measures, variables, endings
+
+    mutating func compileRole(_ node: OutlineNode, _ index: Int) {
+        if let brief = textBlocks(node) { scenario.roles[index].brief = brief }
+        let allowed = ["brief", "lead", "knows", "weight", "auto"]
+        for var line in propertyLines(node, from: headEnd(node)) {
+            while let word = line.current?.identifier {
+                line.advance()
+                switch word {
+                case "brief": if let (t, _) = line.text() { scenario.roles[index].brief = t }
+                case "lead": scenario.roles[index].isLead = true
+                case "knows":
+                    for (name, span) in line.identifierList() {
+                        if let item = resolve(.item, name, span) { scenario.roles[index].knows.append(item) }
+                    }
+                case "weight":
+                    if let (w, span) = line.number() {
+                        if w < 0 { report(.invalidValue, "a weight cannot be negative", span) }
+                        scenario.roles[index].weight = w
+                    } else { report(.expected, "expected a number", line.here) }
+                case "auto":
+                    guard let (policy, span) = line.identifier() else {
+                        report(.expected, "expected default, random or script", line.here)
+                        continue
+                    }
+                    switch policy {
+                    case "default": scenario.roles[index].automation = .defaultChoice
+                    case "random": scenario.roles[index].automation = .random
+                    case "script":
+                        let picks = line.identifierList().compactMap { resolve(.choice, $0.0, $0.1) }
+                        scenario.roles[index].automation = .script(picks)
+                    default:
+                        report(.expected, "auto is default, random or script CHOICE, …", span,
+                               fixIt: closestMatch(to: policy, in: ["default", "random", "script"]))
+                    }
+                default:
+                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "a role", allowed: allowed)
+                    line = TokenCursor(line.node, from: line.tokens.count)
+                }
+            }
+            expectEnd(line)
+        }
+        let leads = scenario.roles.enumerated().filter { $0.element.isLead }
+        if scenario.roles[index].isLead, leads.count > 1, leads.last?.offset == index {
+            report(.multipleLeads, "more than one role is marked lead; a joint working group has one lead unit",
+                   SourceSpan(start: scenario.roles[index].location, length: scenario.roles[index].id.count),
+                   notes: [Diagnostic.Note(message: "'\(leads[0].element.id)' is lead", span: SourceSpan(start: leads[0].element.location, length: leads[0].element.id.count))])
+        }
+    }
+
+    mutating func compileItem(_ node: OutlineNode, _ index: Int) {
+        if let text = textBlocks(node) { scenario.items[index].text = text }
+        let allowed = ["owner", "sensitivity", "cleared", "text", "on"]
+        for var line in propertyLines(node, from: headEnd(node)) {
+            while let word = line.current?.identifier {
+                line.advance()
+                switch word {
+                case "owner":
+                    if let (n, s) = line.identifier() { scenario.items[index].owner = resolve(.role, n, s) } else {
+                        report(.expected, "expected the owning role", line.here)
+                    }
+                case "sensitivity":
+                    if let (w, s) = line.identifier() {
+                        if let v = Sensitivity(rawValue: w) { scenario.items[index].sensitivity = v } else {
+                            report(.expected, "sensitivity is public, internal or secret", s,
+                                   fixIt: closestMatch(to: w, in: ["public", "internal", "secret"]))
+                        }
+                    }
+                case "cleared":
+                    for (n, s) in line.identifierList() {
+                        if let r = resolve(.role, n, s) { scenario.items[index].cleared.append(r) }
+                    }
+                case "text": if let (t, _) = line.text() { scenario.items[index].text = t }
+                case "on":
+                    guard line.skipWord("breach") else {
+                        report(.expected, "expected `on breach`", line.here)
+                        continue
+                    }
+                    let entry = emitEffectBlock(line.node.children, EmitContext(actingRole: true, questions: false, scene: nil))
+                    scenario.items[index].onBreach = entry
+                default:
+                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "an information item", allowed: allowed)
+                    line = TokenCursor(line.node, from: line.tokens.count)
+                }
+            }
+            expectEnd(line)
+        }
+        if scenario.items[index].owner == nil {
+            report(.expected, "information item '\(scenario.items[index].id)' needs an owner: owner ROLE",
+                   SourceSpan(start: scenario.items[index].location, length: scenario.items[index].id.count))
+        }
+    }
+
+    /// Children of a node that are not its own property lines (`on breach` blocks hold statements).
+    mutating func compileMeasure(_ node: OutlineNode, _ index: Int) {
+        let allowed = ["weight", "range"]
+        for var line in propertyLines(node, from: headEnd(node)) {
+            while let word = line.current?.identifier {
+                line.advance()
+                switch word {
+                case "weight":
+                    if let (w, s) = line.number() {
+                        if w < 0 { report(.invalidValue, "a weight cannot be negative", s) }
+                        scenario.measures[index].weight = w
+                    } else { report(.expected, "expected a number", line.here) }
+                case "range":
+                    if let (r, s) = line.range() {
+                        if r.lowerBound == r.upperBound { report(.invalidValue, "a range needs two different bounds", s) }
+                        if let t = line.tokens.firstIndex(where: { $0.isSymbol("..") }), let lo = line.tokens[safe: t - 1], case .number(let a) = lo.kind,
+                            let hi = line.tokens[safe: t + 1], case .number(let b) = hi.kind, a > b
+                        {
+                            report(.invalidValue, "the range is upside down; write the low bound first", s)
+                        }
+                        scenario.measures[index].range = r
+                        scenario.measures[index].rangeDeclared = true
+                    } else { report(.expected, "expected a range like 0..100", line.here) }
+                default:
+                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "a measure", allowed: allowed)
+                    line = TokenCursor(line.node, from: line.tokens.count)
+                }
+            }
+            expectEnd(line)
+        }
+    }
+
+    mutating func compileVariable(_ node: OutlineNode, _ index: Int) {
+        var c = TokenCursor(node, from: 2)
+        guard c.skipSymbol("=") else {
+            report(.expected, "expected `=` and a starting value: state water = 0", c.here)
+            return
+        }
+        if let (n, _) = c.number() {
+            scenario.variables[index].initial = .number(n)
+        } else if let (d, _) = c.duration() {
+            scenario.variables[index].initial = .duration(d)
+        } else if let (t, _) = c.text() {
+            scenario.variables[index].initial = .text(t)
+        } else if let (w, s) = c.identifier() {
+            if w == "true" || w == "false" { scenario.variables[index].initial = .bool(w == "true") } else {
+                report(.expected, "a starting value is a number, a duration, true, false or text", s)
+            }
+        } else {
+            report(.expected, "expected a starting value", c.here)
+        }
+        for var line in propertyLines(node, from: c.index) {
+            while let word = line.current?.identifier {
+                line.advance()
+                if word == "range", let (r, s) = line.range() {
+                    if case .number(let v) = scenario.variables[index].initial {
+                        scenario.variables[index].range = r
+                        if !r.contains(v) { report(.invalidValue, "the starting value \(formatNumber(v)) is outside the range", s) }
+                    } else {
+                        report(.invalidValue, "only numbers have a range", s)
+                    }
+                } else {
+                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "a state variable", allowed: ["range"])
+                    line = TokenCursor(line.node, from: line.tokens.count)
+                }
+            }
+            expectEnd(line)
+        }
+    }
+
+    mutating func compileEnding(_ node: OutlineNode, _ index: Int) {
+        if let text = textBlocks(node) { scenario.endings[index].text = text }
+        for var line in propertyLines(node, from: headEnd(node)) {
+            if line.skipWord("text"), let (t, _) = line.text() { scenario.endings[index].text = t }
+            if !line.isAtEnd { unknownProperty(line, in: "an ending", allowed: ["text"]) }
+        }
+    }
+
+    // MARK: Objectives
+
+    mutating func compileObjective(_ node: OutlineNode, _ index: Int) {
+        let allowed = ["capability", "owner", "recommend", "P", "S", "M", "U", "else"]
+        for var line in propertyLines(node, from: headEnd(node)) {
+            while let word = line.current?.identifier {
+                let start = line.current.map { line.node.span($0) }
+                line.advance()
+                switch word {
+                case "capability": if let (t, _) = line.text() { scenario.objectives[index].capability = t }
+                case "owner":
+                    if let (n, s) = line.identifier() { scenario.objectives[index].owner = resolve(.role, n, s) }
+                case "recommend": if let (t, _) = line.text() { scenario.objectives[index].recommendation = t }
+                case "P", "S", "M", "U":
+                    guard line.skipWord("when") else {
+                        report(.expected, "expected `when` and a condition: \(word) when …", line.here)
+                        line = TokenCursor(line.node, from: line.tokens.count)
+                        continue
+                    }
+                    let from = line.index
+                    if let cond = condition(&line), let rating = Rating(rawValue: word), let start {
+                        let text = line.tokens[from..<line.index]
+                        let source = sourceText(line.node, text)
+                        scenario.objectives[index].rules.append(
+                            Objective.Rule(rating: rating, condition: cond, source: source, location: start.start))
+                    }
+                case "else":
+                    if let (w, s) = line.identifier() {
+                        if let r = Rating(rawValue: w) { scenario.objectives[index].otherwise = r } else {
+                            report(.expected, "expected a rating: P, S, M or U", s)
+                        }
+                    }
+                default:
+                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "an objective", allowed: allowed)
+                    line = TokenCursor(line.node, from: line.tokens.count)
+                }
+            }
+            expectEnd(line)
+        }
+    }
+
+    /// The text of a token range as written.
+    func sourceText(_ node: OutlineNode, _ tokens: ArraySlice<Token>) -> String {
+        guard let first = tokens.first, let last = tokens.last,
+            let source = scenario.sources.first(where: { $0.path == node.file })
+        else { return "" }
+        let chars = Array(source.line(node.line))
+        let from = first.column - 1
+        let to = min(chars.count, last.column - 1 + last.length)
+        return from < to ? String(chars[from..<to]) : ""
+    }
+
+    // MARK: Injects
+
+    mutating func compileInject(_ node: OutlineNode, _ index: Int) {
+        if let text = textBlocks(node) { scenario.injects[index].text = text }
+        let properties = ["at", "when", "chance", "to", "contingency", "text"]
+        var effectNodes: [OutlineNode] = []
+        var lines = propertyLines(node, from: headEnd(node))
+        if !lines.isEmpty, lines[0].node === node {
+            parseInjectProperties(&lines[0], index, properties)
+            lines.removeFirst()
+        }
+        for var line in lines {
+            if line.peekWord("expect") {
+                compileExpectation(line.node, inject: index)
+            } else if let word = line.current?.identifier, properties.contains(word) {
+                parseInjectProperties(&line, index, properties)
+            } else {
+                effectNodes.append(line.node)
+            }
+        }
+        if !effectNodes.isEmpty {
+            scenario.injects[index].effects = emitEffectBlock(effectNodes, EmitContext(actingRole: false, questions: false, scene: nil))
+        }
+    }
+
+    private mutating func parseInjectProperties(_ line: inout TokenCursor, _ index: Int, _ allowed: [String]) {
+        while let word = line.current?.identifier {
+            line.advance()
+            switch word {
+            case "at":
+                let relative = line.skipSymbol("+")
+                if let t = line.current, case .clock(let m) = t.kind, !relative {
+                    line.advance()
+                    var elapsed = m - scenario.header.clockStart
+                    if elapsed < 0 { elapsed += 1440 }
+                    scenario.injects[index].trigger = .at(elapsed)
+                } else if let (d, _) = line.duration() {
+                    scenario.injects[index].trigger = .at(d)
+                } else {
+                    report(.expected, "expected a clock time (06:00) or an elapsed time (+90m)", line.here)
+                }
+            case "when":
+                if let cond = condition(&line) { scenario.injects[index].trigger = .when(cond) }
+            case "chance":
+                if let (p, s) = line.percent() {
+                    if p < 0 || p > 100 { report(.invalidValue, "a chance is between 0% and 100%", s) }
+                    scenario.injects[index].chance = p / 100
+                } else { report(.expected, "expected a percentage like 40%", line.here) }
+            case "to":
+                if line.skipWord("all") { scenario.injects[index].audience = [] } else {
+                    scenario.injects[index].audience = line.identifierList().compactMap { resolve(.role, $0.0, $0.1) }
+                }
+            case "contingency": scenario.injects[index].contingency = true
+            case "text": if let (t, _) = line.text() { scenario.injects[index].text = t }
+            default:
+                unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "an inject", allowed: allowed + ["expect"])
+                line = TokenCursor(line.node, from: line.tokens.count)
+            }
+        }
+        expectEnd(line)
+    }
+
+    private mutating func compileExpectation(_ node: OutlineNode, inject: Int) {
+        guard let index = nodeIndex[ObjectIdentifier(node)] else {
+            if TokenCursor(node, from: 1).current?.identifier == nil {
+                report(.expected, "expected an id: expect ID \"WHAT\" by ROLE within 1h", TokenCursor(node, from: 1).here)
+            }
+            return
+        }
+        scenario.injects[inject].expectations.append(index)
+        var line = TokenCursor(node, from: headEnd(node))
+        var hasWithin = false
+        while let word = line.current?.identifier {
+            line.advance()
+            switch word {
+            case "by":
+                scenario.expectations[index].responders = line.identifierList().compactMap { resolve(.role, $0.0, $0.1) }
+            case "within":
+                if let (d, _) = line.duration() {
+                    scenario.expectations[index].within = d
+                    hasWithin = true
+                } else { report(.expected, "expected a deadline like 1h", line.here) }
+            case "all": scenario.expectations[index].requiresAll = true
+            case "any": scenario.expectations[index].requiresAll = false
+            default:
+                unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "an expected action", allowed: ["by", "within", "all", "any"])
+                line = TokenCursor(line.node, from: line.tokens.count)
+            }
+        }
+        expectEnd(line)
+        if !hasWithin {
+            report(.expected, "an expected action needs a deadline: within 1h", node.lineSpan)
+        }
+        let responses = node.children.filter { !$0.tokens.isEmpty }
+        guard let responseNode = responses.first else {
+            report(.expected, "say what counts as the response on the line below: do ACTION, choose CHOICE, share ITEM with ROLE, or when CONDITION",
+                   node.lineSpan)
+            return
+        }
+        if responses.count > 1 {
+            report(.extraTokens, "an expected action has one acceptable response; split it into two expect blocks", responses[1].lineSpan)
+        }
+        var c = TokenCursor(responseNode)
+        guard let kind = c.identifier() else { return }
+        switch kind.0 {
+        case "do":
+            if let (n, s) = c.identifier(), let a = resolve(.action, n, s) { scenario.expectations[index].response = .action(a) }
+        case "choose":
+            if let (n, s) = c.identifier(), let ch = resolve(.choice, n, s) { scenario.expectations[index].response = .choice(ch) }
+        case "share":
+            guard let (n, s) = c.identifier(), let item = resolve(.item, n, s) else { return }
+            var targets: [Int]? = []
+            if c.skipWord("with") {
+                if c.skipWord("all") { targets = nil } else { targets = c.identifierList().compactMap { resolve(.role, $0.0, $0.1) } }
+            }
+            scenario.expectations[index].response = .share(item: item, with: targets)
+        case "when":
+            if let cond = condition(&c) { scenario.expectations[index].response = .condition(cond) }
+        default:
+            report(.expected, "the response is one of: do ACTION, choose CHOICE, share ITEM with ROLE, when CONDITION", kind.1,
+                   fixIt: closestMatch(to: kind.0, in: ["do", "choose", "share", "when"]))
+            return
+        }
+        expectEnd(c)
+    }
+
+    // MARK: Actions and requests
+
+    mutating func compileAction(_ node: OutlineNode, _ index: Int) {
+        let properties = ["by", "when", "cost", "once"]
+        var effectNodes: [OutlineNode] = []
+        var lines = propertyLines(node, from: headEnd(node))
+        var sawBy = false
+        for i in lines.indices {
+            var line = lines[i]
+            if line.node !== node, let word = line.current?.identifier, !properties.contains(word) {
+                effectNodes.append(line.node)
+                continue
+            }
+            while let word = line.current?.identifier {
+                line.advance()
+                switch word {
+                case "by":
+                    sawBy = true
+                    if line.skipWord("all") { scenario.actions[index].roles = [] } else {
+                        scenario.actions[index].roles = line.identifierList().compactMap { resolve(.role, $0.0, $0.1) }
+                    }
+                case "when":
+                    scenario.actions[index].condition = condition(&line)
+                case "cost":
+                    if let (d, _) = line.duration() { scenario.actions[index].cost = d } else {
+                        report(.expected, "expected a duration like 30m", line.here)
+                    }
+                case "once": scenario.actions[index].once = true
+                default:
+                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "an action", allowed: properties)
+                    line = TokenCursor(line.node, from: line.tokens.count)
+                }
+            }
+            expectEnd(line)
+            lines[i] = line
+        }
+        if !sawBy {
+            report(.expected, "say who may take action '\(scenario.actions[index].id)': by ROLE, … or by all", node.lineSpan)
+        }
+        scenario.actions[index].effects = emitEffectBlock(effectNodes, EmitContext(actingRole: true, questions: false, scene: nil))
+    }
+
+    mutating func compileRequest(_ node: OutlineNode, _ index: Int) {
+        let properties = ["from", "to", "within", "points", "auto", "accept", "refuse"]
+        var sawFrom = false
+        var sawTo = false
+        var sawWithin = false
+        for var line in propertyLines(node, from: headEnd(node)) {
+            while let word = line.current?.identifier {
+                line.advance()
+                switch word {
+                case "from":
+                    if let (n, s) = line.identifier(), let r = resolve(.role, n, s) {
+                        scenario.requests[index].from = r
+                        sawFrom = true
+                    }
+                case "to":
+                    if let (n, s) = line.identifier(), let r = resolve(.role, n, s) {
+                        scenario.requests[index].to = r
+                        sawTo = true
+                    }
+                case "within":
+                    if let (d, _) = line.duration() {
+                        scenario.requests[index].within = d
+                        sawWithin = true
+                    } else { report(.expected, "expected a deadline like 1h", line.here) }
+                case "points":
+                    if let (p, _) = line.number() { scenario.requests[index].points = p } else {
+                        report(.expected, "expected a number of points", line.here)
+                    }
+                case "auto":
+                    if let (w, s) = line.identifier() {
+                        if w == "accept" || w == "refuse" { scenario.requests[index].autoAccept = w == "accept" } else {
+                            report(.expected, "auto is accept or refuse", s)
+                        }
+                    }
+                case "accept", "refuse":
+                    let label = line.text()?.0 ?? (word == "accept" ? "accept" : "refuse")
+                    let entry = emitEffectBlock(line.node.children, EmitContext(actingRole: true, questions: false, scene: nil))
+                    if word == "accept" {
+                        scenario.requests[index].acceptLabel = label
+                        scenario.requests[index].onAccept = entry
+                    } else {
+                        scenario.requests[index].refuseLabel = label
+                        scenario.requests[index].onRefuse = entry
+                    }
+                default:
+                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "a request", allowed: properties)
+                    line = TokenCursor(line.node, from: line.tokens.count)
+                }
+            }
+            expectEnd(line)
+        }
+        if !(sawFrom && sawTo && sawWithin) {
+            report(.expected, "a request needs from ROLE, to ROLE and within DURATION", node.lineSpan)
+        }
+        if scenario.requests[index].acceptLabel.isEmpty { scenario.requests[index].acceptLabel = "accept" }
+        if scenario.requests[index].refuseLabel.isEmpty { scenario.requests[index].refuseLabel = "refuse" }
+    }
+
+    /// Measures without a declared range get one from the effects that change them.
+    mutating func finishMeasureRanges() {
+        for i in scenario.measures.indices where !scenario.measures[i].rangeDeclared {
+            let swing = measureSwing[i] ?? (0, 0)
+            let low = min(0, -swing.down)
+            let high = max(low + 1, swing.up)
+            scenario.measures[i].range = low...high
+        }
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,498 @@
+/// Statements: scene bodies and effect blocks, compiled into ``Scenario/code``.
+struct EmitContext {
+    /// Whether the block has an acting role (a choice, an action, a request answer, a breach).
+    var actingRole: Bool
+    /// Whether questions (`ask`, `decide`, `discuss`) may appear: only in a scene's body.
+    var questions: Bool
+    /// The scene, if the block belongs to one.
+    var scene: Int?
+}
+
+extension Compiler {
+    static let statementKeywords = [
+        "say", "facilitator", "ask", "decide", "discuss", "checkpoint", "if", "elif", "else", "chance", "goto", "end",
+        "set", "share", "award", "advance", "trigger", "send", "debrief",
+    ]
+
+    @discardableResult
+    mutating func emit(_ instruction: Instruction, at location: SourceLocation) -> Int {
+        scenario.code.append(instruction)
+        scenario.codeLocations.append(location)
+        return scenario.code.count - 1
+    }
+
+    /// Compiles an effect block ending in `done`; returns its entry.
+    mutating func emitEffectBlock(_ nodes: [OutlineNode], _ context: EmitContext) -> Int {
+        let entry = scenario.code.count
+        var deferred: [(OutlineNode, DeferredBlock)] = []
+        emitStatements(nodes, context, &deferred)
+        let location = nodes.last.map { $0.location(column: 1) } ?? SourceLocation(file: "", line: 0, column: 0)
+        emit(.done, at: location)
+        return entry
+    }
+
+    enum DeferredBlock {
+        case choice(Int)
+        case option(Int)
+    }
+
+    mutating func compileScene(_ node: OutlineNode, _ index: Int) {
+        let entry = scenario.code.count
+        scenario.scenes[index].entry = entry
+        var deferred: [(OutlineNode, DeferredBlock)] = []
+        let context = EmitContext(actingRole: false, questions: true, scene: index)
+        emitStatements(node.children, context, &deferred)
+        emit(.fallOff(index), at: node.location(column: 1))
+        for (blockNode, target) in deferred {
+            let effects = blockNode.children.filter { !$0.tokens.isEmpty || $0.textBlock != nil }
+            let start = emitEffectBlock(effects, EmitContext(actingRole: true, questions: false, scene: index))
+            switch target {
+            case .choice(let i):
+                scenario.choices[i].effects = start
+                scenario.choices[i].hasEffects = !effects.isEmpty || scenario.choices[i].cost > 0
+            case .option(let i):
+                scenario.options[i].effects = start
+                scenario.options[i].hasEffects = !effects.isEmpty
+            }
+        }
+    }
+
+    mutating func emitStatements(_ nodes: [OutlineNode], _ context: EmitContext, _ deferred: inout [(OutlineNode, DeferredBlock)]) {
+        var i = 0
+        while i < nodes.count {
+            let node = nodes[i]
+            i += 1
+            if let text = node.textBlock {
+                emit(.say(text), at: node.location(column: node.indent.count + 1))
+                continue
+            }
+            guard let first = node.tokens.first else { continue }
+            let location = node.location(column: first.column)
+            var c = TokenCursor(node, from: 1)
+            guard let keyword = first.identifier else {
+                report(.unknownStatement, "a statement starts with a keyword such as say, ask, set or goto", node.span(first))
+                continue
+            }
+            if node.children.contains(where: { _ in true }),
+                !["ask", "decide", "if", "elif", "else", "chance", "choice", "option"].contains(keyword)
+            {
+                report(.unexpectedBlock, "`\(keyword)` takes no indented block", node.children[0].lineSpan)
+            }
+            switch keyword {
+            case "say", "facilitator", "debrief":
+                guard let (text, _) = c.text() else {
+                    report(.expected, "expected text in quotes after `\(keyword)`", c.here)
+                    continue
+                }
+                emit(keyword == "say" ? .say(text) : keyword == "facilitator" ? .facilitatorNote(text) : .debriefNote(text), at: location)
+                expectEnd(c)
+            case "ask", "decide", "discuss":
+                guard context.questions else {
+                    report(.notAllowedHere, "`\(keyword)` can only be written in a scene's body, not inside a choice, an action or an inject",
+                           node.span(first))
+                    continue
+                }
+                switch keyword {
+                case "ask": compileAsk(node, &c, context, &deferred)
+                case "decide": compileDecision(node, &c, context, &deferred)
+                default: compileDiscussion(node, &c, context)
+                }
+            case "checkpoint":
+                let objectives = c.identifierList().compactMap { resolve(.objective, $0.0, $0.1) }
+                if objectives.isEmpty { report(.expected, "expected one or more objective ids", c.here) }
+                emit(.checkpoint(objectives), at: location)
+                expectEnd(c)
+            case "if":
+                // Gather the elif/else siblings.
+                var branches: [(OutlineNode, Expr?)] = []
+                var cond = condition(&c)
+                expectEnd(c)
+                branches.append((node, cond ?? .constant(.bool(false))))
+                while i < nodes.count, let word = nodes[i].tokens.first?.identifier, word == "elif" || word == "else" {
+                    var cc = TokenCursor(nodes[i], from: 1)
+                    if word == "elif" {
+                        cond = condition(&cc)
+                        branches.append((nodes[i], cond ?? .constant(.bool(false))))
+                    } else {
+                        branches.append((nodes[i], nil))
+                    }
+                    expectEnd(cc)
+                    i += 1
+                    if word == "else" { break }
+                }
+                var exits: [Int] = []
+                for (branchNode, cond) in branches {
+                    var skip: Int?
+                    if let cond { skip = emit(.jumpUnless(cond, -1), at: branchNode.location(column: 1)) }
+                    emitStatements(branchNode.children, context, &deferred)
+                    exits.append(emit(.jump(-1), at: branchNode.location(column: 1)))
+                    if let skip { patch(skip, to: scenario.code.count) }
+                }
+                for exit in exits { patch(exit, to: scenario.code.count) }
+            case "chance":
+                guard let (p, span) = c.percent() else {
+                    report(.expected, "expected a percentage like 30%", c.here)
+                    continue
+                }
+                if p < 0 || p > 100 { report(.invalidValue, "a chance is between 0% and 100%", span) }
+                expectEnd(c)
+                let branch = emit(.chance(p / 100, -1), at: location)
+                emitStatements(node.children, context, &deferred)
+                if i < nodes.count, nodes[i].tokens.first?.isWord("else") == true {
+                    let exit = emit(.jump(-1), at: location)
+                    patch(branch, to: scenario.code.count)
+                    emitStatements(nodes[i].children, context, &deferred)
+                    expectEnd(TokenCursor(nodes[i], from: 1))
+                    i += 1
+                    patch(exit, to: scenario.code.count)
+                } else {
+                    patch(branch, to: scenario.code.count)
+                }
+            case "elif", "else":
+                report(.danglingElse, "`\(keyword)` must follow an `if`\(keyword == "else" ? " or a `chance`" : "") block at the same indentation",
+                       node.span(first))
+            case "goto":
+                guard let (name, span) = c.identifier() else {
+                    report(.expected, "expected a scene id after goto", c.here)
+                    continue
+                }
+                if let scene = resolve(.scene, name, span) { emit(.goto(scene), at: location) }
+                expectEnd(c)
+            case "end":
+                guard let (name, span) = c.identifier() else {
+                    report(.expected, "expected an ending id after end: end contained", c.here)
+                    continue
+                }
+                if let ending = resolve(.ending, name, span) { emit(.end(ending), at: location) }
+                expectEnd(c)
+            case "set":
+                guard let (name, span) = c.identifier() else {
+                    report(.expected, "expected a state variable after set", c.here)
+                    continue
+                }
+                guard let variable = resolve(.variable, name, span) else { continue }
+                guard c.skipSymbol("=") else {
+                    report(.expected, "expected `=`: set \(name) = …", c.here)
+                    continue
+                }
+                let type = scenario.variables[variable].initial.type
+                if let value = condition(&c, type: type, what: "a value for '\(name)'") {
+                    emit(.set(variable, value), at: location)
+                }
+                expectEnd(c)
+            case "share":
+                guard let (name, span) = c.identifier() else {
+                    report(.expected, "expected an item after share", c.here)
+                    continue
+                }
+                let item = resolve(.item, name, span)
+                guard c.skipWord("with") else {
+                    report(.expected, "expected `with`: share \(name) with ROLE", c.here)
+                    continue
+                }
+                let target: RoleTarget
+                if c.skipWord("all") { target = .all } else {
+                    let roles = c.identifierList().compactMap { resolve(.role, $0.0, $0.1) }
+                    if roles.isEmpty { report(.expected, "expected roles or `all`", c.here) }
+                    target = .roles(roles)
+                }
+                if let item {
+                    sharedItems.insert(item)
+                    emit(.share(item, target), at: location)
+                }
+                expectEnd(c)
+            case "award":
+                guard let amount = condition(&c, type: .number, what: "a number of points") else { continue }
+                var target = RoleTarget.acting
+                if c.skipWord("to") { target = roleTarget(&c) }
+                let reason = c.text()?.0 ?? ""
+                if target == .acting && !context.actingRole {
+                    report(.needsRole, "no role is acting here; say who gets the points: award N to ROLE", node.span(first))
+                }
+                emit(.award(amount, target, reason), at: location)
+                expectEnd(c)
+            case "advance":
+                if let amount = condition(&c, type: .duration, what: "a duration") { emit(.advance(amount), at: location) }
+                expectEnd(c)
+            case "trigger":
+                if let (n, s) = c.identifier(), let inject = resolve(.inject, n, s) {
+                    triggeredInjects.insert(inject)
+                    emit(.trigger(inject), at: location)
+                } else if c.isAtEnd { report(.expected, "expected an inject id", c.here) }
+                expectEnd(c)
+            case "send":
+                if let (n, s) = c.identifier(), let request = resolve(.request, n, s) {
+                    sentRequests.insert(request)
+                    emit(.send(request), at: location)
+                } else if c.isAtEnd { report(.expected, "expected a request id", c.here) }
+                expectEnd(c)
+            case "choice", "option":
+                report(.notAllowedHere, "`\(keyword)` belongs directly under an `\(keyword == "choice" ? "ask" : "decide")`", node.span(first))
+            default:
+                compileChange(node, keyword, first, &c, context)
+            }
+        }
+    }
+
+    mutating func patch(_ at: Int, to target: Int) {
+        switch scenario.code[at] {
+        case .jump: scenario.code[at] = .jump(target)
+        case .jumpUnless(let cond, _): scenario.code[at] = .jumpUnless(cond, target)
+        case .chance(let p, _): scenario.code[at] = .chance(p, target)
+        default: break
+        }
+    }
+
+    mutating func roleTarget(_ c: inout TokenCursor) -> RoleTarget {
+        if c.skipWord("all") { return .all }
+        let roles = c.identifierList().compactMap { resolve(.role, $0.0, $0.1) }
+        if roles.isEmpty { report(.expected, "expected roles or `all`", c.here) }
+        return .roles(roles)
+    }
+
+    /// `NAME += EXPR [for ROLES]`, `NAME -= EXPR`, or an unknown statement.
+    private mutating func compileChange(_ node: OutlineNode, _ name: String, _ first: Token, _ c: inout TokenCursor, _ context: EmitContext) {
+        let location = node.location(column: first.column)
+        let span = node.span(first)
+        guard let op = c.current, op.isSymbol("+=") || op.isSymbol("-=") || op.isSymbol("=") else {
+            if let guess = closestMatch(to: name, in: Self.statementKeywords) {
+                report(.unknownStatement, "unknown statement '\(name)' (did you mean '\(guess)'?)", span, fixIt: guess)
+            } else if lookup(.variable, name) != nil || lookup(.measure, name) != nil {
+                report(.expected, "expected `+=` or `-=` after '\(name)'", c.here)
+            } else {
+                report(.unknownStatement, "unknown statement '\(name)'", span)
+            }
+            return
+        }
+        c.advance()
+        if op.isSymbol("=") {
+            report(.expected, "to give a variable a value, write set \(name) = …", span, fixIt: "set \(name) =")
+            return
+        }
+        let negative = op.isSymbol("-=")
+        if let variable = lookup(.variable, name) {
+            used[.variable, default: []].insert(variable)
+            let type = scenario.variables[variable].initial.type
+            guard type == .number || type == .duration else {
+                report(.typeMismatch, "'\(name)' holds a \(type.rawValue); only numbers and durations can be added to", span)
+                return
+            }
+            if let value = condition(&c, type: type, what: "a change to '\(name)'") {
+                emit(.add(variable, negative ? .negate(value) : value), at: location)
+            }
+            if c.peekWord("for") { report(.expected, "state variables are shared by all roles; `for` applies to measures", c.here) }
+            expectEnd(c)
+            return
+        }
+        guard let measure = resolve(.measure, name, span) else { return }
+        changedMeasures.insert(measure)
+        guard let value = condition(&c, type: .number, what: "a number") else { return }
+        var target = RoleTarget.acting
+        if c.skipWord("for") { target = roleTarget(&c) }
+        if target == .acting && !context.actingRole {
+            report(.needsRole, "no role is acting here; say whose score changes: \(name) \(negative ? "-=" : "+=") N for ROLE (or for all)", span)
+        }
+        if case .constant(.number(let n)) = value {
+            var swing = measureSwing[measure] ?? (0, 0)
+            let delta = negative ? -n : n
+            if delta > 0 { swing.up += delta } else { swing.down += -delta }
+            measureSwing[measure] = swing
+        }
+        emit(.addMeasure(measure, negative ? .negate(value) : value, target), at: location)
+        expectEnd(c)
+    }
+
+    // MARK: Questions
+
+    private mutating func compileAsk(_ node: OutlineNode, _ c: inout TokenCursor, _ context: EmitContext, _ deferred: inout [(OutlineNode, DeferredBlock)]) {
+        let location = node.location(column: node.tokens[0].column)
+        var roles: [Int] = []
+        var named = 0
+        if c.skipWord("all") { roles = Array(scenario.roles.indices) } else {
+            let list = c.identifierList()
+            named = list.count
+            roles = list.compactMap { resolve(.role, $0.0, $0.1) }
+        }
+        if roles.isEmpty && named == 0 {
+            report(.expected, "expected the roles asked: ask transport \"…\"", c.here)
+        }
+        askedRoles.formUnion(roles)
+        let question = c.text()?.0 ?? ""
+        var timeout: Int?
+        if c.skipWord("timeout") {
+            if let (d, _) = c.duration() { timeout = d } else { report(.expected, "expected a duration like 30m", c.here) }
+        }
+        expectEnd(c)
+        let askIndex = scenario.asks.count
+        var choices: [Int] = []
+        var defaults: [Int] = []
+        for child in node.children {
+            guard child.tokens.first?.isWord("choice") == true else {
+                if child.textBlock != nil || !child.tokens.isEmpty {
+                    report(.unknownStatement, "only `choice` lines belong under an ask", child.textBlock == nil ? child.lineSpan : SourceSpan(start: child.location(column: 1), length: 3))
+                }
+                continue
+            }
+            guard let choice = nodeIndex[ObjectIdentifier(child)] else {
+                if TokenCursor(child, from: 1).current?.identifier == nil {
+                    report(.expected, "expected a choice id: choice ID \"LABEL\"", TokenCursor(child, from: 1).here)
+                }
+                continue
+            }
+            choices.append(choice)
+            scenario.choices[choice].ask = askIndex
+            var cc = TokenCursor(child, from: headEnd(child))
+            while let word = cc.current?.identifier {
+                cc.advance()
+                switch word {
+                case "default":
+                    scenario.choices[choice].isDefault = true
+                    defaults.append(choice)
+                case "expected": scenario.choices[choice].isExpected = true
+                case "once": scenario.choices[choice].once = true
+                case "sticky": scenario.choices[choice].once = false
+                case "if", "when": scenario.choices[choice].condition = condition(&cc)
+                case "cost":
+                    if let (d, _) = cc.duration() { scenario.choices[choice].cost = d } else { report(.expected, "expected a duration", cc.here) }
+                default:
+                    unknownProperty(TokenCursor(child, from: cc.index - 1), in: "a choice", allowed: ["default", "expected", "once", "sticky", "if", "cost"])
+                    cc = TokenCursor(child, from: child.tokens.count)
+                }
+            }
+            expectEnd(cc)
+            deferred.append((child, .choice(choice)))
+        }
+        if choices.isEmpty {
+            report(.noChoices, "this ask has no choices; add `choice ID \"LABEL\"` lines under it", node.lineSpan)
+        }
+        if defaults.count > 1 {
+            let c2 = scenario.choices[defaults[1]]
+            report(.multipleDefaults, "an ask has one default choice; '\(scenario.choices[defaults[0]].id)' is already the default",
+                   SourceSpan(start: c2.location, length: c2.id.count))
+        }
+        let id = (context.scene.map { scenario.scenes[$0].id } ?? "") + "/" + (choices.first.map { scenario.choices[$0].id } ?? "\(askIndex)")
+        scenario.asks.append(Ask(id: id, scene: context.scene ?? 0, roles: roles, question: question, choices: choices, timeout: timeout, location: location))
+        emit(.ask(askIndex), at: location)
+    }
+
+    private mutating func compileDecision(_ node: OutlineNode, _ c: inout TokenCursor, _ context: EmitContext, _ deferred: inout [(OutlineNode, DeferredBlock)]) {
+        let location = node.location(column: node.tokens[0].column)
+        guard let index = nodeIndex[ObjectIdentifier(node)] else {
+            if c.current?.identifier == nil { report(.expected, "expected a decision id: decide ID \"QUESTION\" by ROLES rule RULE", c.here) }
+            return
+        }
+        c = TokenCursor(node, from: headEnd(node))
+        var weightPairs: [(Int, Double)] = []
+        var sawBy = false
+        var lines = [c]
+        var optionNodes: [OutlineNode] = []
+        for child in node.children {
+            if child.tokens.first?.isWord("option") == true { optionNodes.append(child) } else if !child.tokens.isEmpty { lines.append(TokenCursor(child)) }
+        }
+        for var line in lines {
+            while let word = line.current?.identifier {
+                line.advance()
+                switch word {
+                case "by":
+                    sawBy = true
+                    if line.skipWord("all") { scenario.decisions[index].roles = Array(scenario.roles.indices) } else {
+                        scenario.decisions[index].roles = line.identifierList().compactMap { resolve(.role, $0.0, $0.1) }
+                    }
+                case "rule":
+                    if let (w, s) = line.identifier() {
+                        let rule = w == "unanimity" ? DecisionRule.unanimous : DecisionRule(rawValue: w)
+                        if let rule { scenario.decisions[index].rule = rule } else {
+                            report(.expected, "rule is unanimous, majority, weighted, lead or arbitrate", s,
+                                   fixIt: closestMatch(to: w, in: DecisionRule.allCases.map(\.rawValue)))
+                        }
+                    }
+                case "weights":
+                    repeat {
+                        guard let (n, s) = line.identifier() else { break }
+                        guard let (w, ws) = line.number() else {
+                            report(.expected, "expected a weight after '\(n)'", line.here)
+                            break
+                        }
+                        if w < 0 { report(.invalidValue, "a weight cannot be negative", ws) }
+                        if let r = resolve(.role, n, s) { weightPairs.append((r, w)) }
+                    } while line.skipSymbol(",")
+                case "fallback":
+                    repeat {
+                        guard let (w, s) = line.identifier() else { break }
+                        switch w {
+                        case "negotiate":
+                            let d = line.duration()?.0 ?? 0
+                            scenario.decisions[index].fallback.append(.negotiate(d))
+                        case "lead": scenario.decisions[index].fallback.append(.lead)
+                        case "arbitrate": scenario.decisions[index].fallback.append(.arbitrate)
+                        default:
+                            report(.expected, "a fallback step is negotiate DURATION, lead or arbitrate", s,
+                                   fixIt: closestMatch(to: w, in: ["negotiate", "lead", "arbitrate"]))
+                        }
+                        _ = line.skipWord("then")
+                    } while line.skipSymbol(",") || line.current?.identifier != nil && ["negotiate", "lead", "arbitrate"].contains(line.current?.identifier ?? "")
+                default:
+                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "a decision", allowed: ["by", "rule", "weights", "fallback", "option"])
+                    line = TokenCursor(line.node, from: line.tokens.count)
+                }
+            }
+            expectEnd(line)
+        }
+        if !sawBy { report(.expected, "say who decides: by ROLE, ROLE …", node.lineSpan) }
+        let roles = scenario.decisions[index].roles
+        askedRoles.formUnion(roles)
+        scenario.decisions[index].weights = roles.map { r in weightPairs.last(where: { $0.0 == r })?.1 ?? scenario.roles[r].weight }
+        for (r, _) in weightPairs where !roles.contains(r) {
+            report(.invalidValue, "'\(scenario.roles[r].id)' has a weight but does not take part in this decision",
+                   SourceSpan(start: location, length: 6))
+        }
+        let needsLead = scenario.decisions[index].rule == .lead || scenario.decisions[index].fallback.contains(.lead)
+        if needsLead, !scenario.roles.contains(where: \.isLead) {
+            report(.noLead, "this decision falls to the lead role, but no role is marked lead", node.lineSpan)
+        }
+        var defaults = 0
+        for child in optionNodes {
+            guard let option = nodeIndex[ObjectIdentifier(child)] else { continue }
+            scenario.options[option].decision = index
+            scenario.decisions[index].options.append(option)
+            var oc = TokenCursor(child, from: headEnd(child))
+            while let word = oc.current?.identifier {
+                oc.advance()
+                switch word {
+                case "default":
+                    scenario.options[option].isDefault = true
+                    defaults += 1
+                    if defaults == 2 {
+                        report(.multipleDefaults, "a decision has one default option", SourceSpan(start: scenario.options[option].location, length: scenario.options[option].id.count))
+                    }
+                case "expected": scenario.options[option].isExpected = true
+                default:
+                    unknownProperty(TokenCursor(child, from: oc.index - 1), in: "an option", allowed: ["default", "expected"])
+                    oc = TokenCursor(child, from: child.tokens.count)
+                }
+            }
+            expectEnd(oc)
+            deferred.append((child, .option(option)))
+        }
+        if scenario.decisions[index].options.count < 2 {
+            report(.noChoices, "a decision needs at least two options", node.lineSpan)
+        }
+        emit(.decide(index), at: location)
+    }
+
+    private mutating func compileDiscussion(_ node: OutlineNode, _ c: inout TokenCursor, _ context: EmitContext) {
+        let location = node.location(column: node.tokens[0].column)
+        guard let index = nodeIndex[ObjectIdentifier(node)] else {
+            if c.current?.identifier == nil { report(.expected, "expected an id: discuss ID \"QUESTION\"", c.here) }
+            return
+        }
+        c = TokenCursor(node, from: headEnd(node))
+        if c.skipWord("to") {
+            if c.skipWord("all") { scenario.discussions[index].roles = [] } else {
+                scenario.discussions[index].roles = c.identifierList().compactMap { resolve(.role, $0.0, $0.1) }
+            }
+        }
+        expectEnd(c)
+        emit(.discuss(index), at: location)
+    }
+}

@@ -1,0 +1,109 @@
+/// Reads the tokens of one line left to right, reporting what it expected when a line is malformed.
+struct TokenCursor {
+    let node: OutlineNode
+    private(set) var index: Int
+
+    init(_ node: OutlineNode, from index: Int = 0) {
+        self.node = node
+        self.index = index
+    }
+
+    var tokens: [Token] { node.tokens }
+    var isAtEnd: Bool { index >= tokens.count }
+    var current: Token? { index < tokens.count ? tokens[index] : nil }
+    var next: Token? { index + 1 < tokens.count ? tokens[index + 1] : nil }
+
+    mutating func advance() { index += 1 }
+
+    /// Where the cursor points: the current token, or just past the end of the line.
+    var here: SourceSpan {
+        if let current { return node.span(current) }
+        if let last = tokens.last {
+            return SourceSpan(start: node.location(column: last.column + last.length), length: 1)
+        }
+        return SourceSpan(start: node.location(column: node.indent.count + 1), length: 1)
+    }
+
+    func peekWord(_ word: String) -> Bool { current?.isWord(word) == true }
+    func peekSymbol(_ symbol: String) -> Bool { current?.isSymbol(symbol) == true }
+
+    mutating func skipWord(_ word: String) -> Bool {
+        guard peekWord(word) else { return false }
+        advance()
+        return true
+    }
+
+    mutating func skipSymbol(_ symbol: String) -> Bool {
+        guard peekSymbol(symbol) else { return false }
+        advance()
+        return true
+    }
+
+    mutating func identifier() -> (String, SourceSpan)? {
+        guard let current, let name = current.identifier else { return nil }
+        advance()
+        return (name, node.span(current))
+    }
+
+    mutating func text() -> (String, SourceSpan)? {
+        guard let current, case .text(let value) = current.kind else { return nil }
+        advance()
+        return (value, node.span(current))
+    }
+
+    mutating func number() -> (Double, SourceSpan)? {
+        let negative = peekSymbol("-")
+        let start = index
+        if negative { advance() }
+        guard let current, case .number(let value) = current.kind else {
+            index = start
+            return nil
+        }
+        advance()
+        let span = SourceSpan(start: node.location(column: tokens[start].column),
+                              length: current.column + current.length - tokens[start].column)
+        return (negative ? -value : value, span)
+    }
+
+    mutating func duration() -> (Int, SourceSpan)? {
+        guard let current else { return nil }
+        switch current.kind {
+        case .duration(let minutes):
+            advance()
+            return (minutes, node.span(current))
+        case .number(let value) where value == 0:
+            advance()
+            return (0, node.span(current))
+        default:
+            return nil
+        }
+    }
+
+    mutating func percent() -> (Double, SourceSpan)? {
+        guard let current, case .percent(let value) = current.kind else { return nil }
+        advance()
+        return (value, node.span(current))
+    }
+
+    /// `LO..HI`
+    mutating func range() -> (ClosedRange<Double>, SourceSpan)? {
+        let start = index
+        guard let (low, lowSpan) = number() else { return nil }
+        guard skipSymbol(".."), let (high, highSpan) = number() else {
+            index = start
+            return nil
+        }
+        let span = SourceSpan(start: lowSpan.start, length: highSpan.start.column + highSpan.length - lowSpan.start.column)
+        guard low <= high else { return (high...low, span) }
+        return (low...high, span)
+    }
+
+    /// A comma-separated list of identifiers.
+    mutating func identifierList() -> [(String, SourceSpan)] {
+        var names: [(String, SourceSpan)] = []
+        guard let first = identifier() else { return names }
+        names.append(first)
+        while skipSymbol(","), let name = identifier() { names.append(name) }
+        return names
+    }
+}
