@@ -1,0 +1,133 @@
+import ScenarioLanguage
+
+/// What caused a change of score, so that every score can be explained.
+public enum Cause: Sendable, Hashable {
+    /// A choice.
+    case choice(Int)
+    /// A decision's option.
+    case option(Int)
+    /// An action.
+    case action(Int)
+    /// An inject.
+    case inject(Int)
+    /// Answering a request.
+    case request(Int)
+    /// A breach of a secret item.
+    case breach(Int)
+    /// A scene's body.
+    case scene(Int)
+    /// A facilitator command.
+    case facilitator
+}
+
+/// Why a move was made by the session rather than typed.
+public enum AutoReason: String, Sendable, Hashable {
+    /// The role is not played: its automation policy chose.
+    case automated
+    /// The question timed out.
+    case timeout
+}
+
+/// How a decision was settled.
+public enum Resolution: String, Sendable, Hashable {
+    case unanimous, majority, weighted, lead, arbitration
+    /// No rule or fallback settled it: the default option applies.
+    case defaultOption = "default"
+    /// Arbitration without a facilitator: the default option applies.
+    case automaticArbitration = "automatic_arbitration"
+}
+
+/// The state of an expected action for one responder (or the team).
+public enum ExpectationOutcome: String, Sendable, Hashable, Codable {
+    case pending, hit, late, missed
+}
+
+/// The outcome of a cooperation request.
+public enum RequestOutcome: String, Sendable, Hashable, Codable {
+    case pending, onTime = "on_time", late, refused, overdue, unanswered
+}
+
+/// Why the exercise ended.
+public enum EndReason: String, Sendable, Hashable, Codable {
+    /// An `end` statement.
+    case ending
+    /// The clock reached the exercise's duration.
+    case timeUp = "time_up"
+    /// The facilitator ended it.
+    case facilitator
+    /// A runtime error stopped it.
+    case error
+}
+
+/// Something that happened in a session, on the scenario clock.
+public struct Event: Sendable, Hashable {
+    /// Minutes since the start of the scenario clock.
+    public var clock: Int
+    /// What happened.
+    public var kind: EventKind
+
+    /// Creates an event.
+    public init(clock: Int, kind: EventKind) {
+        self.clock = clock
+        self.kind = kind
+    }
+}
+
+/// The kinds of events.
+public enum EventKind: Sendable, Hashable {
+    case sceneEntered(scene: Int)
+    case narrative(String)
+    case facilitatorNote(String)
+    case asked(ask: Int, roles: [Int])
+    case chose(role: Int, choice: Int, auto: AutoReason?)
+    case decisionOpened(decision: Int, round: Int)
+    case positionTaken(role: Int, decision: Int, option: Int, auto: AutoReason?)
+    case positionsRevealed(decision: Int, positions: [Int: Int])
+    case decisionFailed(decision: Int, step: String)
+    case negotiationRound(decision: Int, round: Int, cost: Int)
+    case leadCallAwaited(decision: Int, role: Int)
+    case arbitrationAwaited(decision: Int)
+    case decisionResolved(decision: Int, option: Int, by: Resolution, role: Int?)
+    case discussionOpened(discussion: Int, roles: [Int])
+    case discussionAnswered(role: Int, discussion: Int, text: String)
+    case actionTaken(role: Int, action: Int)
+    case itemShared(item: Int, by: Int?, with: [Int], cause: Cause?)
+    case breach(item: Int, role: Int)
+    case injectFired(inject: Int, manual: Bool)
+    case expectationScored(expectation: Int, role: Int?, outcome: ExpectationOutcome)
+    case requestSent(request: Int, deadline: Int)
+    case requestAnswered(request: Int, accepted: Bool, outcome: RequestOutcome, auto: Bool)
+    case requestOverdue(request: Int)
+    case variableChanged(variable: Int, value: Value)
+    case measureChanged(measure: Int, role: Int, delta: Double, value: Double, cause: Cause?)
+    case pointsAwarded(role: Int, amount: Double, reason: String, cause: Cause?)
+    case clockAdvanced(from: Int, to: Int)
+    case debriefNote(String)
+    case note(role: Int?, text: String)
+    case paused
+    case resumed
+    case objectiveRated(objective: Int, rating: Rating, rule: Int?, facts: [String], checkpoint: Bool)
+    case ratingOverridden(objective: Int, rating: Rating, reason: String)
+    case peerReviewOpened(raters: [Int])
+    /// A rating with its rater (named mode).
+    case peerRated(rater: Int, target: Int, question: Int, value: Int?)
+    /// All ratings at once, sorted, with no rater (anonymous mode).
+    case peerRatingsAnonymous([AnonymousRating])
+    /// The story reached its end (peer evaluation may follow).
+    case endingReached(ending: Int?, reason: EndReason)
+    /// The session is closed.
+    case ended(ending: Int?, reason: EndReason)
+    case runtimeError(message: String, location: SourceLocation?)
+}
+
+/// A peer rating with no trace of who gave it.
+public struct AnonymousRating: Sendable, Hashable, Comparable {
+    /// The rated role.
+    public var target: Int
+    /// The question.
+    public var question: Int
+    /// The rating.
+    public var value: Int
+
+    public static func < (a: Self, b: Self) -> Bool { (a.target, a.question, a.value) < (b.target, b.question, b.value) }
+}

@@ -1,0 +1,86 @@
+import ScenarioLanguage
+
+/// The end of the story: final ratings, the peer evaluation, and closing.
+extension Session {
+    mutating func rate(objective o: Int, checkpoint: Bool) {
+        let objective = scenario.objectives[o]
+        var rating = objective.otherwise
+        var rule: Int?
+        var facts: [String] = []
+        for (i, r) in objective.rules.enumerated() {
+            let (value, used) = evaluateWithFacts(r.condition)
+            facts += used
+            if value.asBool {
+                rating = r.rating
+                rule = i
+                break
+            }
+        }
+        var seen: Set<String> = []
+        facts = facts.filter { seen.insert($0).inserted }
+        state.ratings[o] = rating
+        emit(.objectiveRated(objective: o, rating: rating, rule: rule, facts: facts, checkpoint: checkpoint))
+    }
+
+    /// The story ends: expectations still open are closed, requests unanswered, objectives rated, then the peer
+    /// evaluation (if any) and the closing.
+    mutating func finishStory(ending: Int?, reason: EndReason) {
+        guard state.endReason == nil else { return }
+        state.ending = ending
+        state.endReason = reason
+        state.pendingJump = nil
+        emit(.endingReached(ending: ending, reason: reason))
+        for x in scenario.expectations.indices where active(x) && state.expectationOutcome[x] == .pending {
+            markMissed(x)
+        }
+        for q in scenario.requests.indices where state.requestSentAt[q] >= 0 {
+            if state.requestOutcome[q] == .pending || state.requestOutcome[q] == .overdue {
+                state.requestOutcome[q] = .unanswered
+            }
+        }
+        for o in scenario.objectives.indices { rate(objective: o, checkpoint: false) }
+        let raters = scenario.roles.indices.filter { played[$0] }
+        if reason != .error, scenario.header.peer != .off, scenario.roles.count >= 2, !raters.isEmpty {
+            emit(.peerReviewOpened(raters: raters))
+            state.ratersLeft = Array(raters.dropFirst())
+            state.waiting = .peerReview(rater: raters[0], remaining: peerSlots(for: raters[0]))
+            return
+        }
+        close()
+    }
+
+    func peerSlots(for rater: Int) -> [PeerSlot] {
+        scenario.roles.indices.filter { $0 != rater }.flatMap { target in
+            scenario.peerQuestions.indices.map { PeerSlot(target: target, question: $0) }
+        }
+    }
+
+    mutating func ratePeer(target: Int, question: Int, value: Int?) {
+        guard case .peerReview(let rater, var remaining) = state.waiting else { return }
+        remaining.removeAll { $0 == PeerSlot(target: target, question: question) }
+        if scenario.header.peer == .anonymous {
+            if let value { state.anonymousBuffer.append(AnonymousRating(target: target, question: question, value: value)) }
+        } else {
+            emit(.peerRated(rater: rater, target: target, question: question, value: value))
+        }
+        if !remaining.isEmpty {
+            state.waiting = .peerReview(rater: rater, remaining: remaining)
+            return
+        }
+        if let next = state.ratersLeft.first {
+            state.ratersLeft.removeFirst()
+            state.waiting = .peerReview(rater: next, remaining: peerSlots(for: next))
+            return
+        }
+        if scenario.header.peer == .anonymous {
+            emit(.peerRatingsAnonymous(state.anonymousBuffer.sorted()))
+            state.anonymousBuffer = []
+        }
+        close()
+    }
+
+    mutating func close() {
+        state.waiting = .ended
+        emit(.ended(ending: state.ending, reason: state.endReason ?? .ending))
+    }
+}

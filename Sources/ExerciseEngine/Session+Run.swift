@@ -1,0 +1,588 @@
+import ScenarioLanguage
+
+extension Session {
+    static let stepLimit = 100_000
+
+    // MARK: Scenes
+
+    mutating func enter(scene: Int) {
+        state.scene = scene
+        state.pc = scenario.scenes[scene].entry
+        state.visited[scene] = true
+        state.waiting = .ask(ask: -1, pending: [])  // running; replaced when a question is put
+        emit(.sceneEntered(scene: scene))
+    }
+
+    var isRunning: Bool { if case .ask(-1, _) = state.waiting { true } else { false } }
+
+    /// Runs the current scene's body until a question waits, or the story ends.
+    mutating func run() {
+        while isRunning {
+            steps += 1
+            if steps > Self.stepLimit {
+                fail("the exercise ran \(Self.stepLimit) steps without asking anything: a loop never stops", at: state.pc)
+                return
+            }
+            let pc = state.pc
+            state.pc += 1
+            switch scenario.code[pc] {
+            case .ask(let a): putAsk(a)
+            case .decide(let d): openDecision(d, round: 1)
+            case .discuss(let d): openDiscussion(d)
+            case .jump(let t): state.pc = t
+            case .jumpUnless(let cond, let t): if !evaluate(cond).asBool { state.pc = t }
+            case .chance(let p, let t): if !(state.rng.unit() < p) { state.pc = t }
+            case .fallOff(let s):
+                fail("scene '\(scenario.scenes[s].id)' ended without a goto or an end", at: pc)
+            case .done:
+                return
+            default:
+                if let flow = execute(pc, acting: [], cause: .scene(state.scene)) { take(flow) }
+            }
+        }
+    }
+
+    mutating func take(_ flow: Flow) {
+        switch flow {
+        case .goto(let s):
+            enter(scene: s)
+        case .end(let e):
+            finishStory(ending: e, reason: .ending)
+        }
+    }
+
+    mutating func fail(_ message: String, at pc: Int?) {
+        let location = pc.flatMap { scenario.codeLocations.indices.contains($0) ? scenario.codeLocations[$0] : nil }
+        emit(.runtimeError(message: message, location: location))
+        finishStory(ending: nil, reason: .error)
+    }
+
+    /// Runs an effect block; returns a jump or an ending if the block made one.
+    mutating func runBlock(_ entry: Int, acting: [Int], cause: Cause) -> Flow? {
+        var pc = entry
+        while pc < scenario.code.count {
+            steps += 1
+            if steps > Self.stepLimit { return nil }
+            switch scenario.code[pc] {
+            case .done, .fallOff: return nil
+            case .jump(let t): pc = t
+            case .jumpUnless(let cond, let t): pc = evaluate(cond).asBool ? pc + 1 : t
+            case .chance(let p, let t): pc = state.rng.unit() < p ? pc + 1 : t
+            default:
+                if let flow = execute(pc, acting: acting, cause: cause) { return flow }
+                pc += 1
+            }
+            if isEnded { return nil }
+        }
+        return nil
+    }
+
+    /// Executes one effect instruction.
+    mutating func execute(_ pc: Int, acting: [Int], cause: Cause) -> Flow? {
+        switch scenario.code[pc] {
+        case .say(let text): emit(.narrative(text))
+        case .facilitatorNote(let text): emit(.facilitatorNote(text))
+        case .debriefNote(let text): emit(.debriefNote(text))
+        case .checkpoint(let objectives):
+            for o in objectives { rate(objective: o, checkpoint: true) }
+        case .set(let v, let e): setVariable(v, evaluate(e))
+        case .add(let v, let e):
+            let old = state.variables[v]
+            let delta = evaluate(e)
+            if case .duration(let a) = old { setVariable(v, .duration(a + delta.asMinutes)) } else {
+                setVariable(v, .number(old.asNumber + delta.asNumber))
+            }
+        case .addMeasure(let m, let e, let target):
+            let delta = evaluate(e).asNumber
+            for role in roles(target, acting: acting) { changeMeasure(m, role: role, by: delta, cause: cause) }
+        case .share(let item, let target):
+            let to = roles(target, acting: acting)
+            share(item: item, with: to, by: acting.count == 1 ? acting[0] : nil, cause: cause)
+            for r in acting { noteShare(role: r, item: item) }
+        case .award(let e, let target, let reason):
+            let amount = evaluate(e).asNumber
+            for role in roles(target, acting: acting) {
+                state.points[role] += amount
+                emit(.pointsAwarded(role: role, amount: amount, reason: reason, cause: cause))
+            }
+        case .advance(let e): advanceClock(by: evaluate(e).asMinutes)
+        case .trigger(let i): if !state.fired[i] { fire(inject: i, manual: false) }
+        case .send(let q): send(request: q)
+        case .goto(let s): return .goto(s)
+        case .end(let e): return .end(e)
+        default: break
+        }
+        return nil
+    }
+
+    func roles(_ target: RoleTarget, acting: [Int]) -> [Int] {
+        switch target {
+        case .acting: acting
+        case .all: Array(scenario.roles.indices)
+        case .roles(let list): list
+        }
+    }
+
+    mutating func setVariable(_ v: Int, _ value: Value) {
+        var value = value
+        if case .number(let n) = value, let range = scenario.variables[v].range {
+            value = .number(min(max(n, range.lowerBound), range.upperBound))
+        }
+        guard state.variables[v] != value else { return }
+        state.variables[v] = value
+        emit(.variableChanged(variable: v, value: value))
+    }
+
+    mutating func changeMeasure(_ m: Int, role: Int, by delta: Double, cause: Cause?) {
+        let index = m * roleCount + role
+        let range = scenario.measures[m].range
+        let old = state.measures[index]
+        let new = min(max(old + delta, range.lowerBound), range.upperBound)
+        state.measures[index] = new
+        emit(.measureChanged(measure: m, role: role, delta: new - old, value: new, cause: cause))
+    }
+
+    // MARK: Sharing
+
+    mutating func share(item: Int, with targets: [Int], by: Int?, cause: Cause?) {
+        let newcomers = targets.filter { !knows($0, item) }
+        guard !newcomers.isEmpty else { return }
+        for r in newcomers { state.knownAt[item * roleCount + r] = state.clock }
+        emit(.itemShared(item: item, by: by, with: newcomers, cause: cause))
+        let info = scenario.items[item]
+        if info.sensitivity == .secret {
+            for r in newcomers where r != info.owner && !info.cleared.contains(r) {
+                state.breached[item] = true
+                emit(.breach(item: item, role: r))
+                if let block = info.onBreach, let flow = runBlock(block, acting: by.map { [$0] } ?? [], cause: .breach(item)) {
+                    take(flow)
+                }
+            }
+        }
+    }
+
+    // MARK: Asks
+
+    mutating func putAsk(_ a: Int) {
+        let ask = scenario.asks[a]
+        state.askedAt = state.clock
+        state.pendingJump = nil
+        state.waiting = .ask(ask: a, pending: ask.roles)
+        emit(.asked(ask: a, roles: ask.roles))
+        for role in ask.roles where !played[role] {
+            guard case .ask(a, let pending) = state.waiting, pending.contains(role) else { break }
+            guard let choice = automatedChoice(a, role: role) else {
+                fail("no choice of this ask is offered to '\(scenario.roles[role].id)'", at: state.pc - 1)
+                return
+            }
+            answerAsk(role: role, choice: choice, auto: .automated)
+        }
+        if case .ask(a, let pending) = state.waiting {
+            for role in pending where offeredChoices(a, to: role).isEmpty {
+                fail("no choice of this ask is offered to '\(scenario.roles[role].id)'", at: state.pc - 1)
+                return
+            }
+        }
+    }
+
+    /// The choice a role's automation policy takes.
+    mutating func automatedChoice(_ a: Int, role: Int) -> Int? {
+        let offered = offeredChoices(a, to: role)
+        guard !offered.isEmpty else { return nil }
+        switch scenario.roles[role].automation {
+        case .random:
+            return offered[state.rng.index(offered.count)]
+        case .script(let picks):
+            if let pick = picks.first(where: { offered.contains($0) }) { return pick }
+        case .defaultChoice:
+            break
+        }
+        return defaultChoice(a, role: role)
+    }
+
+    /// The default choice of an ask for a role: the one marked default if offered, else the first offered.
+    public func defaultChoice(_ a: Int, role: Int) -> Int? {
+        let offered = offeredChoices(a, to: role)
+        return offered.first { scenario.choices[$0].isDefault } ?? offered.first
+    }
+
+    mutating func answerAsk(role: Int, choice: Int, auto: AutoReason?) {
+        guard case .ask(let a, var pending) = state.waiting else { return }
+        pending.removeAll { $0 == role }
+        state.waiting = .ask(ask: a, pending: pending)
+        state.chosen[choice * roleCount + role] = true
+        emit(.chose(role: role, choice: choice, auto: auto))
+        let c = scenario.choices[choice]
+        if c.cost > 0 { advanceClock(by: c.cost) }
+        if let flow = runBlock(c.effects, acting: [role], cause: .choice(choice)), state.pendingJump == nil {
+            state.pendingJump = flow
+        }
+        noteChoice(role: role, choice: choice)
+        if isEnded { return }
+        if case .ask(a, let left) = state.waiting, left.isEmpty { completeQuestion() }
+    }
+
+    /// Continues the scene after a question is settled.
+    mutating func completeQuestion() {
+        guard !isEnded else { return }
+        state.waiting = .ask(ask: -1, pending: [])
+        if let jump = state.pendingJump {
+            state.pendingJump = nil
+            take(jump)
+        }
+        run()
+    }
+
+    // MARK: Decisions
+
+    mutating func openDecision(_ d: Int, round: Int) {
+        let decision = scenario.decisions[d]
+        state.round = round
+        if round == 1 { state.fallbackStep = 0 }
+        state.askedAt = state.clock
+        for r in state.positions.indices { state.positions[r] = -1 }
+        state.waiting = .positions(decision: d, pending: decision.roles)
+        emit(.decisionOpened(decision: d, round: round))
+        for role in decision.roles where !played[role] {
+            let option: Int
+            if case .random = scenario.roles[role].automation {
+                option = decision.options[state.rng.index(decision.options.count)]
+            } else {
+                option = defaultOption(d)
+            }
+            takePosition(role: role, option: option, auto: .automated)
+            if isEnded { return }
+        }
+    }
+
+    /// The default option of a decision.
+    public func defaultOption(_ d: Int) -> Int {
+        let options = scenario.decisions[d].options
+        return options.first { scenario.options[$0].isDefault } ?? options[0]
+    }
+
+    mutating func takePosition(role: Int, option: Int, auto: AutoReason?) {
+        guard case .positions(let d, var pending) = state.waiting else { return }
+        pending.removeAll { $0 == role }
+        state.positions[role] = option
+        state.waiting = .positions(decision: d, pending: pending)
+        emit(.positionTaken(role: role, decision: d, option: option, auto: auto))
+        if pending.isEmpty { settleDecision(d) }
+    }
+
+    mutating func settleDecision(_ d: Int) {
+        let decision = scenario.decisions[d]
+        var positions: [Int: Int] = [:]
+        for r in decision.roles { positions[r] = state.positions[r] }
+        emit(.positionsRevealed(decision: d, positions: positions))
+        if let (option, how) = applyRule(decision.rule, d, positions) {
+            if how == .lead || how == .arbitration {
+                awaitCall(decision.rule == .lead ? .lead : .arbitrate, d, positions)
+            } else {
+                resolve(decision: d, option: option, by: how, role: nil)
+            }
+            return
+        }
+        emit(.decisionFailed(decision: d, step: decision.rule.rawValue))
+        nextFallback(d, positions)
+    }
+
+    /// Applies a rule to positions; nil when it fails. Lead and arbitration only say who decides.
+    func applyRule(_ rule: DecisionRule, _ d: Int, _ positions: [Int: Int]) -> (Int, Resolution)? {
+        let decision = scenario.decisions[d]
+        let votes = decision.roles.map { positions[$0] ?? -1 }
+        switch rule {
+        case .unanimous:
+            guard let first = votes.first, votes.allSatisfy({ $0 == first }) else { return nil }
+            return (first, .unanimous)
+        case .majority:
+            var counts: [Int: Int] = [:]
+            for v in votes { counts[v, default: 0] += 1 }
+            guard let (option, n) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
+                n * 2 > votes.count
+            else { return nil }
+            return (option, .majority)
+        case .weighted:
+            var totals: [Int: Double] = [:]
+            for (i, v) in votes.enumerated() { totals[v, default: 0] += decision.weights[i] }
+            let sorted = totals.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+            guard let best = sorted.first, sorted.count == 1 || sorted[1].value < best.value else { return nil }
+            return (best.key, .weighted)
+        case .lead: return (-1, .lead)
+        case .arbitrate: return (-1, .arbitration)
+        }
+    }
+
+    mutating func nextFallback(_ d: Int, _ positions: [Int: Int]) {
+        let decision = scenario.decisions[d]
+        guard state.fallbackStep < decision.fallback.count else {
+            resolve(decision: d, option: defaultOption(d), by: .defaultOption, role: nil)
+            return
+        }
+        let step = decision.fallback[state.fallbackStep]
+        state.fallbackStep += 1
+        switch step {
+        case .negotiate(let cost):
+            emit(.negotiationRound(decision: d, round: state.round + 1, cost: cost))
+            if cost > 0 { advanceClock(by: cost) }
+            if isEnded { return }
+            let step = state.fallbackStep
+            openDecision(d, round: state.round + 1)
+            state.fallbackStep = max(state.fallbackStep, step)
+        case .lead, .arbitrate:
+            awaitCall(step, d, positions)
+        }
+    }
+
+    mutating func awaitCall(_ step: FallbackStep, _ d: Int, _ positions: [Int: Int]) {
+        if step == .lead {
+            guard let lead = scenario.leadRole else {
+                nextFallback(d, positions)
+                return
+            }
+            if played[lead] {
+                state.waiting = .leadCall(decision: d, role: lead)
+                emit(.leadCallAwaited(decision: d, role: lead))
+            } else {
+                resolve(decision: d, option: plurality(d, positions), by: .lead, role: lead)
+            }
+        } else if facilitated {
+            state.waiting = .arbitration(decision: d)
+            emit(.arbitrationAwaited(decision: d))
+        } else {
+            resolve(decision: d, option: defaultOption(d), by: .automaticArbitration, role: nil)
+        }
+    }
+
+    /// The option with the most weight among positions (ties: the default, else the first).
+    func plurality(_ d: Int, _ positions: [Int: Int]) -> Int {
+        let decision = scenario.decisions[d]
+        var totals: [Int: Double] = [:]
+        for (i, r) in decision.roles.enumerated() { if let o = positions[r], o >= 0 { totals[o, default: 0] += decision.weights[i] } }
+        let best = totals.values.max() ?? 0
+        let leaders = decision.options.filter { totals[$0] == best }
+        let fallback = defaultOption(d)
+        return leaders.count == 1 ? leaders[0] : (leaders.contains(fallback) ? fallback : leaders.first ?? fallback)
+    }
+
+    mutating func resolve(decision d: Int, option: Int, by: Resolution, role: Int?) {
+        state.decided[d] = option
+        emit(.decisionResolved(decision: d, option: option, by: by, role: role))
+        let participants = scenario.decisions[d].roles
+        state.pendingJump = nil
+        if let flow = runBlock(scenario.options[option].effects, acting: participants, cause: .option(option)) {
+            state.pendingJump = flow
+        }
+        if isEnded { return }
+        completeQuestion()
+    }
+
+    // MARK: Discussions
+
+    mutating func openDiscussion(_ d: Int) {
+        let discussion = scenario.discussions[d]
+        let asked = discussion.roles.isEmpty ? Array(scenario.roles.indices) : discussion.roles
+        let pending = asked.filter { played[$0] }
+        state.askedAt = state.clock
+        emit(.discussionOpened(discussion: d, roles: pending))
+        if pending.isEmpty {
+            state.waiting = .ask(ask: -1, pending: [])
+            return
+        }
+        state.waiting = .discussion(discussion: d, pending: pending)
+    }
+
+    mutating func answerDiscussion(role: Int, text: String) {
+        guard case .discussion(let d, var pending) = state.waiting else { return }
+        pending.removeAll { $0 == role }
+        emit(.discussionAnswered(role: role, discussion: d, text: text))
+        state.waiting = .discussion(discussion: d, pending: pending)
+        if pending.isEmpty { completeQuestion() }
+    }
+
+    // MARK: Actions and requests
+
+    mutating func takeAction(role: Int, action: Int) {
+        let a = scenario.actions[action]
+        state.did[action * roleCount + role] = true
+        emit(.actionTaken(role: role, action: action))
+        if a.cost > 0 { advanceClock(by: a.cost) }
+        if isEnded { return }
+        let flow = runBlock(a.effects, acting: [role], cause: .action(action))
+        noteAction(role: role, action: action)
+        if let flow { interrupt(with: flow) }
+    }
+
+    /// A jump made outside the current question (an action, a request, an inject) takes effect at once.
+    mutating func interrupt(with flow: Flow) {
+        guard !isEnded else { return }
+        state.pendingJump = nil
+        take(flow)
+        run()
+    }
+
+    mutating func send(request q: Int) {
+        guard state.requestSentAt[q] < 0 else { return }
+        let request = scenario.requests[q]
+        state.requestSentAt[q] = state.clock
+        emit(.requestSent(request: q, deadline: state.clock + request.within))
+        if !played[request.to] {
+            answer(request: q, accept: request.autoAccept, role: request.to, auto: true)
+        }
+    }
+
+    mutating func answer(request q: Int, accept: Bool, role: Int, auto: Bool) {
+        let request = scenario.requests[q]
+        let deadline = state.requestSentAt[q] + request.within
+        let outcome: RequestOutcome = !accept ? .refused : state.clock <= deadline ? .onTime : .late
+        state.requestOutcome[q] = outcome
+        state.requestAnsweredAt[q] = state.clock
+        emit(.requestAnswered(request: q, accepted: accept, outcome: outcome, auto: auto))
+        if outcome == .onTime && request.points != 0 {
+            state.points[role] += request.points
+            emit(.pointsAwarded(role: role, amount: request.points, reason: request.title, cause: .request(q)))
+        }
+        if let block = accept ? request.onAccept : request.onRefuse,
+            let flow = runBlock(block, acting: [role], cause: .request(q))
+        {
+            interrupt(with: flow)
+        }
+    }
+
+    // MARK: Injects
+
+    mutating func fire(inject i: Int, manual: Bool) {
+        state.fired[i] = true
+        emit(.injectFired(inject: i, manual: manual))
+        let inject = scenario.injects[i]
+        for x in inject.expectations { state.expectationStart[x] = state.clock }
+        for x in inject.expectations { checkProactive(x) }
+        if let block = inject.effects, let flow = runBlock(block, acting: [], cause: .inject(i)) {
+            interrupt(with: flow)
+        }
+    }
+
+    // MARK: Clock
+
+    /// Advances the clock, firing what falls due in order: injects, deadlines, time-outs, the end of the exercise.
+    mutating func advanceClock(by minutes: Int) {
+        guard minutes > 0, !isEnded else { return }
+        let target = state.clock + minutes
+        let from = state.clock
+        while !isEnded {
+            guard let next = nextDue(upTo: target) else { break }
+            state.clock = max(state.clock, next)
+            processDue()
+        }
+        guard !isEnded else { return }
+        state.clock = max(state.clock, target)
+        if let duration = scenario.header.duration, state.clock >= duration {
+            state.clock = duration
+            emit(.clockAdvanced(from: from, to: state.clock))
+            finishStory(ending: nil, reason: .timeUp)
+            return
+        }
+        emit(.clockAdvanced(from: from, to: state.clock))
+    }
+
+    /// The earliest time at or before `limit` when something falls due.
+    func nextDue(upTo limit: Int) -> Int? {
+        var best: Int?
+        func consider(_ t: Int) { if t <= limit, best.map({ t < $0 }) ?? true { best = t } }
+        for (i, inject) in scenario.injects.enumerated() where !state.fired[i] && !state.injectSkipped[i] {
+            if case .at(let t) = inject.trigger { consider(max(t, state.clock)) }
+        }
+        for x in scenario.expectations.indices where state.expectationStart[x] >= 0 && state.expectationOutcome[x] == .pending {
+            consider(state.expectationStart[x] + scenario.expectations[x].within + 1)
+        }
+        for q in scenario.requests.indices where state.requestOutcome[q] == .pending && state.requestSentAt[q] >= 0 {
+            consider(state.requestSentAt[q] + scenario.requests[q].within + 1)
+        }
+        if case .ask(let a, let pending) = state.waiting, a >= 0, !pending.isEmpty, let timeout = scenario.asks[a].timeout {
+            consider(state.askedAt + timeout)
+        }
+        if let duration = scenario.header.duration { consider(duration) }
+        return best
+    }
+
+    /// Handles everything due at the current clock.
+    mutating func processDue() {
+        if let duration = scenario.header.duration, state.clock >= duration {
+            finishStory(ending: nil, reason: .timeUp)
+            return
+        }
+        for (i, inject) in scenario.injects.enumerated() where !state.fired[i] && !state.injectSkipped[i] {
+            guard case .at(let t) = inject.trigger, t <= state.clock else { continue }
+            if inject.chance < 1 && !(state.rng.unit() < inject.chance) {
+                state.injectSkipped[i] = true
+                continue
+            }
+            fire(inject: i, manual: false)
+            if isEnded { return }
+        }
+        for x in scenario.expectations.indices where state.expectationStart[x] >= 0 && state.expectationOutcome[x] == .pending {
+            if state.clock > state.expectationStart[x] + scenario.expectations[x].within { markMissed(x) }
+        }
+        for q in scenario.requests.indices where state.requestOutcome[q] == .pending && state.requestSentAt[q] >= 0 {
+            if state.clock > state.requestSentAt[q] + scenario.requests[q].within {
+                state.requestOutcome[q] = .overdue
+                emit(.requestOverdue(request: q))
+            }
+        }
+        if case .ask(let a, let pending) = state.waiting, a >= 0, !pending.isEmpty, let timeout = scenario.asks[a].timeout,
+            state.clock >= state.askedAt + timeout
+        {
+            for role in pending {
+                guard case .ask(a, let left) = state.waiting, left.contains(role), let choice = defaultChoice(a, role: role) else { continue }
+                answerAsk(role: role, choice: choice, auto: .timeout)
+                if isEnded { return }
+            }
+        }
+    }
+
+    /// After every input: condition injects, condition responses, and anything due now.
+    mutating func settle() {
+        var rounds = 0
+        var changed = true
+        while changed && !isEnded && rounds < 64 {
+            changed = false
+            rounds += 1
+            for (i, inject) in scenario.injects.enumerated() where !state.fired[i] && !state.injectSkipped[i] {
+                guard case .when(let cond) = inject.trigger, evaluate(cond).asBool else { continue }
+                if inject.chance < 1 && !(state.rng.unit() < inject.chance) {
+                    state.injectSkipped[i] = true
+                    continue
+                }
+                fire(inject: i, manual: false)
+                changed = true
+                if isEnded { return }
+            }
+            checkConditionResponses()
+        }
+        if !isEnded, nextDue(upTo: state.clock) != nil { processDue() }
+    }
+
+    // MARK: Facilitator
+
+    mutating func facilitate(_ command: FacilitatorCommand) {
+        switch command {
+        case .inject(let i): fire(inject: i, manual: true)
+        case .pause:
+            state.paused = true
+            emit(.paused)
+        case .resume:
+            state.paused = false
+            emit(.resumed)
+        case .advance(let m): advanceClock(by: m)
+        case .arbitrate(let option):
+            guard case .arbitration(let d) = state.waiting else { return }
+            resolve(decision: d, option: option, by: .arbitration, role: nil)
+        case .rate(let o, let rating, let reason):
+            state.overrides[o] = rating
+            state.overrideReasons[o] = reason
+            emit(.ratingOverridden(objective: o, rating: rating, reason: reason))
+        case .end:
+            finishStory(ending: nil, reason: .facilitator)
+        }
+    }
+}

@@ -1,0 +1,214 @@
+import ScenarioLanguage
+
+/// A running exercise: a pure, deterministic state machine. It says what it waits for, and applies one input at
+/// a time, returning the events that followed. An input that cannot be applied throws and changes nothing.
+public struct Session: Sendable {
+    /// The exercise.
+    public let scenario: Scenario
+    /// Which roles people play (the others are automated).
+    public let played: [Bool]
+    /// Whether a facilitator runs the session.
+    public let facilitated: Bool
+    /// The seed of the session's random draws.
+    public let seed: UInt64
+    /// The current state.
+    public internal(set) var state: SessionState
+    var events: [Event] = []
+    var steps = 0
+
+    /// Creates a session. Call ``start()`` to enter the first scene.
+    public init(scenario: Scenario, seed: UInt64, played: Set<Int>, facilitated: Bool = false) {
+        self.scenario = scenario
+        self.seed = seed
+        self.played = scenario.roles.indices.map { played.contains($0) }
+        self.facilitated = facilitated
+        self.state = SessionState(scenario: scenario, seed: seed)
+    }
+
+    var roleCount: Int { scenario.roles.count }
+
+    /// What the session waits for.
+    public var waiting: Waiting { state.waiting }
+
+    /// Whether the session is over.
+    public var isEnded: Bool { if case .ended = state.waiting { true } else { false } }
+
+    /// Starts the exercise: enters the first scene and runs until the first question.
+    public mutating func start() -> [Event] {
+        events = []
+        enter(scene: scenario.header.startScene)
+        run()
+        settle()
+        return takeEvents()
+    }
+
+    mutating func takeEvents() -> [Event] {
+        let result = events
+        events = []
+        return result
+    }
+
+    mutating func emit(_ kind: EventKind) { events.append(Event(clock: state.clock, kind: kind)) }
+
+    // MARK: Applying inputs
+
+    /// Applies one input. Throws, leaving the session unchanged, when the input does not fit.
+    public mutating func apply(_ input: Input) throws(SessionError) -> [Event] {
+        try validate(input)
+        events = []
+        switch input {
+        case .choose(let role, let choice):
+            answerAsk(role: role, choice: choice, auto: nil)
+        case .position(let role, let option):
+            takePosition(role: role, option: option, auto: nil)
+        case .leadCall(let role, let option):
+            guard case .leadCall(let d, _) = state.waiting else { break }
+            resolve(decision: d, option: option, by: .lead, role: role)
+        case .discuss(let role, let text):
+            answerDiscussion(role: role, text: text)
+        case .act(let role, let action):
+            takeAction(role: role, action: action)
+        case .share(let role, let item, let targets):
+            share(item: item, with: targets.isEmpty ? Array(scenario.roles.indices) : targets, by: role, cause: nil)
+            noteShare(role: role, item: item)
+        case .answer(let role, let request, let accept):
+            answer(request: request, accept: accept, role: role, auto: false)
+        case .note(let role, let text):
+            emit(.note(role: role, text: text))
+        case .peerRating(let target, let question, let value):
+            ratePeer(target: target, question: question, value: value)
+        case .facilitator(let command):
+            facilitate(command)
+        }
+        settle()
+        return takeEvents()
+    }
+
+    /// Checks an input against the current state without changing anything.
+    public func validate(_ input: Input) throws(SessionError) {
+        if case .facilitator(let command) = input {
+            guard facilitated else { throw .facilitatorOnly }
+            if isEnded { throw .ended }
+            switch command {
+            case .inject(let i):
+                if state.fired[i] { throw .unexpected }
+            case .advance(let m):
+                if m <= 0 { throw .invalidDuration }
+            case .arbitrate(let option):
+                guard case .arbitration(let d) = state.waiting else { throw .nothingAsked }
+                if !scenario.decisions[d].options.contains(option) { throw .optionNotOffered(option: option) }
+            case .pause:
+                if state.paused { throw .unexpected }
+            case .resume:
+                if !state.paused { throw .unexpected }
+            case .rate, .end:
+                break
+            }
+            return
+        }
+        if isEnded { throw .ended }
+        if state.paused, !isNote(input) { throw .paused }
+        switch input {
+        case .choose(let role, let choice):
+            guard case .ask(let a, let pending) = state.waiting else { throw .nothingAsked }
+            guard scenario.asks[a].roles.contains(role) else { throw .notYourTurn(role: role) }
+            guard pending.contains(role) else { throw .alreadyAnswered(role: role) }
+            guard scenario.asks[a].choices.contains(choice), offered(choice, to: role) else { throw .choiceNotOffered(choice: choice) }
+        case .position(let role, let option):
+            guard case .positions(let d, let pending) = state.waiting else { throw .nothingAsked }
+            guard scenario.decisions[d].roles.contains(role) else { throw .notYourTurn(role: role) }
+            guard pending.contains(role) else { throw .alreadyAnswered(role: role) }
+            guard scenario.decisions[d].options.contains(option) else { throw .optionNotOffered(option: option) }
+        case .leadCall(let role, let option):
+            guard case .leadCall(let d, let lead) = state.waiting else { throw .nothingAsked }
+            guard role == lead else { throw .notYourTurn(role: role) }
+            guard scenario.decisions[d].options.contains(option) else { throw .optionNotOffered(option: option) }
+        case .discuss(let role, let text):
+            guard case .discussion(_, let pending) = state.waiting else { throw .nothingAsked }
+            guard pending.contains(role) else { throw .notYourTurn(role: role) }
+            if text.allSatisfy(\.isWhitespace) { throw .emptyText }
+        case .act(let role, let action):
+            if let refusal = actionRefusal(action, role: role) { throw .actionUnavailable(action: action, reason: refusal) }
+        case .share(let role, let item, let targets):
+            guard scenario.header.openSharing else { throw .sharingScripted }
+            guard knows(role, item) else { throw .doesNotKnow(item: item) }
+            if targets.contains(role) && targets.count == 1 { throw .unexpected }
+        case .answer(let role, let request, _):
+            guard scenario.requests[request].to == role, state.requestSentAt[request] >= 0,
+                state.requestOutcome[request] == .pending || state.requestOutcome[request] == .overdue
+            else { throw .noSuchRequest(request: request) }
+        case .note(_, let text):
+            if text.allSatisfy(\.isWhitespace) { throw .emptyText }
+        case .peerRating(let target, let question, let value):
+            guard case .peerReview(_, let remaining) = state.waiting else { throw .nothingAsked }
+            guard remaining.contains(PeerSlot(target: target, question: question)) else { throw .unexpected }
+            let q = scenario.peerQuestions[question]
+            if let value, value < q.low || value > q.high { throw .ratingOutOfRange(low: q.low, high: q.high) }
+        case .facilitator:
+            break
+        }
+    }
+
+    private func isNote(_ input: Input) -> Bool { if case .note = input { true } else { false } }
+
+    // MARK: Queries
+
+    /// Whether the role knows the item.
+    public func knows(_ role: Int, _ item: Int) -> Bool { state.knownAt[item * roleCount + role] != neverMinutes }
+
+    /// Whether a choice is offered to a role now (its condition holds and, if once-only, it was not taken).
+    public func offered(_ choice: Int, to role: Int) -> Bool {
+        let c = scenario.choices[choice]
+        if c.once && state.chosen[choice * roleCount + role] { return false }
+        if let condition = c.condition { return evaluate(condition).asBool }
+        return true
+    }
+
+    /// The choices of an ask offered to a role now.
+    public func offeredChoices(_ ask: Int, to role: Int) -> [Int] {
+        scenario.asks[ask].choices.filter { offered($0, to: role) }
+    }
+
+    /// Why a role cannot take an action now, or nil when it can.
+    public func actionRefusal(_ action: Int, role: Int) -> ActionRefusal? {
+        let a = scenario.actions[action]
+        if !a.roles.isEmpty && !a.roles.contains(role) { return .notForRole }
+        if a.once && state.did[action * roleCount + role] { return .alreadyTaken }
+        if let condition = a.condition, !evaluate(condition).asBool { return .conditionFails }
+        return nil
+    }
+
+    /// Actions the role can take now.
+    public func availableActions(for role: Int) -> [Int] {
+        scenario.actions.indices.filter { actionRefusal($0, role: role) == nil }
+    }
+
+    /// Requests waiting for the role's answer.
+    public func pendingRequests(for role: Int) -> [Int] {
+        scenario.requests.indices.filter {
+            scenario.requests[$0].to == role && state.requestSentAt[$0] >= 0
+                && (state.requestOutcome[$0] == .pending || state.requestOutcome[$0] == .overdue)
+        }
+    }
+
+    /// Whether a role is played by a person.
+    public func isPlayed(_ role: Int) -> Bool { played[role] }
+}
+
+extension Value {
+    var asBool: Bool { if case .bool(let b) = self { b } else { false } }
+    var asNumber: Double {
+        switch self {
+        case .number(let n): n
+        case .duration(let d): Double(d)
+        default: 0
+        }
+    }
+    var asMinutes: Int {
+        switch self {
+        case .duration(let d): d
+        case .number(let n): Int(n)
+        default: 0
+        }
+    }
+}

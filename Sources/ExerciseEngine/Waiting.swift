@@ -1,0 +1,37 @@
+import ScenarioLanguage
+
+/// What the session waits for now.
+public enum Waiting: Sendable, Hashable {
+    /// Roles must answer an ask.
+    case ask(ask: Int, pending: [Int])
+    /// Roles must take positions in a decision.
+    case positions(decision: Int, pending: [Int])
+    /// The lead role must settle a decision.
+    case leadCall(decision: Int, role: Int)
+    /// The facilitator must settle a decision.
+    case arbitration(decision: Int)
+    /// Roles must answer a discussion question.
+    case discussion(discussion: Int, pending: [Int])
+    /// A role rates its peers; `remaining` lists (target, question) pairs still to rate.
+    case peerReview(rater: Int, remaining: [PeerSlot])
+    /// The exercise is over.
+    case ended
+
+    /// The roles that can answer now.
+    public var roles: [Int] {
+        switch self {
+        case .ask(_, let pending), .positions(_, let pending), .discussion(_, let pending): pending
+        case .leadCall(_, let role): [role]
+        case .peerReview(let rater, _): [rater]
+        case .arbitration, .ended: []
+        }
+    }
+}
+
+/// One rating still to give in the peer evaluation.
+public struct PeerSlot: Sendable, Hashable {
+    /// The role to rate.
+    public var target: Int
+    /// The question.
+    public var question: Int
+}
