@@ -112,7 +112,7 @@ public enum EventKind: Sendable, Hashable {
     /// A rating with its rater (named mode).
     case peerRated(rater: Int, target: Int, question: Int, value: Int?)
     /// All ratings at once, sorted, with no rater (anonymous mode).
-    case peerRatingsAnonymous([AnonymousRating])
+    case peerRatingsAnonymous([AnonymousRating], flaggedPairs: [PeerPair])
     /// The story reached its end (peer evaluation may follow).
     case endingReached(ending: Int?, reason: EndReason)
     /// The session is closed.
@@ -130,4 +130,26 @@ public struct AnonymousRating: Sendable, Hashable, Comparable {
     public var value: Int
 
     public static func < (a: Self, b: Self) -> Bool { (a.target, a.question, a.value) < (b.target, b.question, b.value) }
+}
+
+/// Two roles whose ratings of each other differ by two or more on a question.
+public struct PeerPair: Sendable, Hashable, Comparable {
+    /// The first role (lower index).
+    public var first: Int
+    /// The second role.
+    public var second: Int
+    /// The question.
+    public var question: Int
+    /// How far apart their ratings of each other are.
+    public var gap: Int
+
+    /// Creates a flagged pair.
+    public init(first: Int, second: Int, question: Int, gap: Int) {
+        self.first = first
+        self.second = second
+        self.question = question
+        self.gap = gap
+    }
+
+    public static func < (a: Self, b: Self) -> Bool { (a.first, a.second, a.question) < (b.first, b.second, b.question) }
 }

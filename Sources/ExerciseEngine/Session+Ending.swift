@@ -58,6 +58,9 @@ extension Session {
     mutating func ratePeer(target: Int, question: Int, value: Int?) {
         guard case .peerReview(let rater, var remaining) = state.waiting else { return }
         remaining.removeAll { $0 == PeerSlot(target: target, question: question) }
+        let questions = scenario.peerQuestions.count
+        if state.peerGiven.isEmpty { state.peerGiven = Array(repeating: -1, count: roleCount * roleCount * questions) }
+        state.peerGiven[(rater * roleCount + target) * questions + question] = value ?? -1
         if scenario.header.peer == .anonymous {
             if let value { state.anonymousBuffer.append(AnonymousRating(target: target, question: question, value: value)) }
         } else {
@@ -73,7 +76,7 @@ extension Session {
             return
         }
         if scenario.header.peer == .anonymous {
-            emit(.peerRatingsAnonymous(state.anonymousBuffer.sorted()))
+            emit(.peerRatingsAnonymous(state.anonymousBuffer.sorted(), flaggedPairs: flaggedPairs()))
             state.anonymousBuffer = []
         }
         close()
@@ -82,5 +85,22 @@ extension Session {
     mutating func close() {
         state.waiting = .ended
         emit(.ended(ending: state.ending, reason: state.endReason ?? .ending))
+    }
+
+    /// Pairs of roles whose ratings of each other differ by two or more.
+    public func flaggedPairs() -> [PeerPair] {
+        let questions = scenario.peerQuestions.count
+        guard !state.peerGiven.isEmpty else { return [] }
+        var pairs: [PeerPair] = []
+        for a in 0..<roleCount {
+            for b in (a + 1)..<max(a + 1, roleCount) {
+                for q in 0..<questions {
+                    let ab = state.peerGiven[(a * roleCount + b) * questions + q]
+                    let ba = state.peerGiven[(b * roleCount + a) * questions + q]
+                    if ab >= 0, ba >= 0, abs(ab - ba) >= 2 { pairs.append(PeerPair(first: a, second: b, question: q, gap: abs(ab - ba))) }
+                }
+            }
+        }
+        return pairs
     }
 }

@@ -71,6 +71,8 @@ public struct SessionState: Sendable, Hashable {
     var ratersLeft: [Int] = []
     /// Anonymous ratings held until the review ends.
     var anonymousBuffer: [AnonymousRating] = []
+    /// Peer ratings given, `(rater * roleCount + target) * questionCount + question`; -1 where none.
+    var peerGiven: [Int] = []
     /// The ending reached, if any.
     public internal(set) var ending: Int?
     /// Why the story ended, once it has.

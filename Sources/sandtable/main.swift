@@ -3,13 +3,12 @@ import Console
 import Foundation
 import ScenarioLanguage
 
-@main
 struct Sandtable: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandtable",
         abstract: "Run tabletop exercises for cross-department collaboration.",
         version: SandtableVersion.string,
-        subcommands: [Check.self]
+        subcommands: [Play.self, Check.self]
     )
 }
 
@@ -26,3 +25,5 @@ struct Check: ParsableCommand {
         if code != 0 { throw ExitCode(code) }
     }
 }
+
+Sandtable.main()

@@ -1,0 +1,351 @@
+import ExerciseEngine
+import Foundation
+import ScenarioLanguage
+
+extension Repl {
+    func run(_ command: ReplCommand, _ argument: String) {
+        switch command.name {
+        case .help: showHelp(argument)
+        case .status: showStatus()
+        case .look:
+            if let seat { showQuestion(for: seat, force: true) } else { error(s("error.nothingToAnswer")) }
+        case .info: showInfo(argument)
+        case .roles: showRoles()
+        case .as: switchTo(argument)
+        case .do: act(argument)
+        case .share: shareCommand(argument)
+        case .accept, .refuse: answerRequest(argument, accept: command.name == .accept)
+        case .note:
+            guard !argument.isEmpty else { return missing(command) }
+            if submit(.note(role: seat, text: argument)) { out(paint.grey(s("notice.noteAdded"))) }
+        case .score: showScores(final: false)
+        case .log: showLog(argument)
+        case .quit:
+            out(s("notice.saved", recorder.path.isEmpty ? "-" : recorder.path))
+            if !recorder.path.isEmpty && !session.isEnded { out(s("notice.resumeHint", recorder.path)) }
+            finished = true
+        }
+    }
+
+    func missing(_ command: ReplCommand) {
+        error(s("error.missingArgument", command.name.rawValue, s("\(command.key).usage")))
+    }
+
+    // MARK: help
+
+    func showHelp(_ topic: String) {
+        if !topic.isEmpty {
+            let name = topic.hasPrefix(":") ? String(topic.dropFirst()) : topic
+            if let command = ReplCommand.find(name) {
+                out(paint.bold(s("help.usage", s("\(command.key).usage"))))
+                wrapped(s("\(command.key).summary"), indent: "  ")
+                if !command.aliases.isEmpty { out("  " + s("help.aliases", command.aliases.joined(separator: ", "))) }
+                return
+            }
+            if ReplCommand.facilitator.contains(name) {
+                out(paint.bold(s("help.usage", s("fcmd.\(name).usage"))))
+                wrapped(s("fcmd.\(name).summary"), indent: "  ")
+                return
+            }
+            var message = s("help.noSuchTopic", topic)
+            if let guess = closestMatch(to: name, in: ReplCommand.all.map(\.name.rawValue)) { message += s("error.didYouMean", guess) }
+            error(message)
+            return
+        }
+        out(paint.bold(s("help.header")))
+        let rows = ReplCommand.all.map { [s("\($0.key).usage"), s("\($0.key).summary")] }
+        for line in Table(columns: [TableColumn(""), TableColumn("")], rows: rows).render(maxWidth: options.width).dropFirst(2) {
+            out(line)
+        }
+        if options.facilitator {
+            out(paint.bold(s("help.facilitatorHeader")))
+            let rows = ReplCommand.facilitator.map { [s("fcmd.\($0).usage"), s("fcmd.\($0).summary")] }
+            for line in Table(columns: [TableColumn(""), TableColumn("")], rows: rows).render(maxWidth: options.width).dropFirst(2) {
+                out(line)
+            }
+        }
+        wrapped(s("help.footer"))
+    }
+
+    // MARK: status, roles, info, log
+
+    func showStatus() {
+        let state = session.state
+        var clock = s("status.clock", clockText) + "  " + s("status.elapsed", formatDuration(state.clock))
+        if let duration = scenario.header.duration {
+            clock += "  " + s("status.remaining", formatDuration(max(0, duration - state.clock)))
+        }
+        out(clock)
+        out(s("status.scene", scenario.scenes[state.scene].title))
+        let waiting = session.waiting.roles
+        if waiting.isEmpty {
+            if case .arbitration = session.waiting { out(s("status.waitingFor", s("prompt.facilitator"))) } else {
+                out(s("status.nothingPending"))
+            }
+        } else {
+            out(s("status.waitingFor", waiting.map(roleName).joined(separator: "、")))
+        }
+        if state.paused { out(paint.yellow(s("status.paused"))) }
+        var deadlines: [(Int, String)] = []
+        for (q, request) in scenario.requests.enumerated() where state.requestSentAt[q] >= 0 {
+            let outcome = state.requestOutcome[q]
+            guard outcome == .pending || outcome == .overdue else { continue }
+            let due = state.requestSentAt[q] + request.within
+            deadlines.append((due, s("status.requestDeadline", request.title, roleName(request.to),
+                                     ClockFormat.time(due, start: scenario.header.clockStart), request.id)))
+        }
+        if case .ask(let a, let pending) = session.waiting, a >= 0, !pending.isEmpty, let timeout = scenario.asks[a].timeout {
+            let due = state.askedAt + timeout
+            deadlines.append((due, s("status.askDeadline", ClockFormat.time(due, start: scenario.header.clockStart))))
+        }
+        if options.facilitator || scenario.header.scores == .full {
+            for (x, expectation) in scenario.expectations.enumerated()
+            where state.expectationStart[x] >= 0 && state.expectationOutcome[x] == .pending {
+                let due = state.expectationStart[x] + expectation.within
+                deadlines.append((due, s("status.expectDeadline", expectation.title, ClockFormat.time(due, start: scenario.header.clockStart))))
+            }
+        }
+        if !deadlines.isEmpty {
+            out(paint.bold(s("status.deadlines")))
+            for (_, text) in deadlines.sorted(by: { $0.0 < $1.0 }) { wrapped(text, indent: "  ") }
+        }
+        if let seat {
+            let actions = session.availableActions(for: seat)
+            if !actions.isEmpty {
+                out(paint.bold(s("status.actions", roleName(seat))))
+                for a in actions {
+                    let action = scenario.actions[a]
+                    let cost = action.cost > 0 ? " (" + s("status.cost", formatDuration(action.cost)) + ")" : ""
+                    wrapped("do \(action.id)  \(action.title)\(cost)", indent: "  ")
+                }
+            }
+            let requests = session.pendingRequests(for: seat)
+            for q in requests {
+                wrapped(s("request.pendingForYou", scenario.requests[q].title, roleName(scenario.requests[q].from), scenario.requests[q].id))
+            }
+        }
+        if scenario.header.scores != .hidden || options.facilitator { showScores(final: false, compact: true) }
+    }
+
+    func showRoles() {
+        let rows = scenario.roles.enumerated().map { (r, role) -> [String] in
+            var player = session.isPlayed(r) ? s("roles.you") : s("roles.automated")
+            if role.isLead { player += " · " + s("roles.lead") }
+            if r == seat { player += " ◀" }
+            return [role.id, role.name, player]
+        }
+        let table = Table(columns: [TableColumn(s("roles.header.id")), TableColumn(s("roles.header.role")), TableColumn(s("roles.header.player"))], rows: rows)
+        for line in table.render(maxWidth: options.width) { out(line) }
+        if let seat, !scenario.roles[seat].brief.isEmpty {
+            out()
+            out(paint.bold(s("roles.brief", roleName(seat))))
+            wrapped(scenario.roles[seat].brief, indent: "  ")
+        }
+    }
+
+    func showInfo(_ argument: String) {
+        guard let seat else { return error(s("error.noSeat")) }
+        let known = scenario.items.indices.filter { session.knows(seat, $0) }
+        if !argument.isEmpty {
+            guard let item = scenario.items.firstIndex(where: { $0.id == argument || $0.title == argument }) else {
+                var message = s("error.unknownItem", argument)
+                if let guess = closestMatch(to: argument, in: known.map { scenario.items[$0].id }) { message += s("error.didYouMean", guess) }
+                return error(message)
+            }
+            guard known.contains(item) else { return error(s("error.itemNotHeld", roleName(seat), scenario.items[item].title)) }
+            let info = scenario.items[item]
+            out(paint.bold(info.title) + "  " + paint.grey("[\(s("sensitivity.\(info.sensitivity.rawValue)"))]"))
+            if !info.text.isEmpty { wrapped(info.text, indent: "  ") }
+            out("  " + s("info.holders", holders(item)))
+            return
+        }
+        guard !known.isEmpty else { return out(s("info.none", roleName(seat))) }
+        let rows = known.map { item -> [String] in
+            let info = scenario.items[item]
+            return [info.id, info.title, s("sensitivity.\(info.sensitivity.rawValue)"), holders(item)]
+        }
+        let table = Table(columns: [TableColumn(s("roles.header.id")), TableColumn(s("info.header.item")),
+                                    TableColumn(s("info.header.sensitivity")), TableColumn(s("info.header.holders"))], rows: rows)
+        out(paint.bold(s("info.title", roleName(seat))))
+        for line in table.render(maxWidth: options.width) { out(line) }
+        let hidden = scenario.items.count - known.count
+        if hidden > 0 { out(paint.grey(s("info.hidden", String(hidden)))) }
+    }
+
+    func holders(_ item: Int) -> String {
+        let roles = scenario.roles.indices.filter { session.knows($0, item) }
+        if roles.count == scenario.roles.count { return s("info.everyone") }
+        return roles.map(roleName).joined(separator: "、")
+    }
+
+    func showLog(_ argument: String) {
+        guard !history.isEmpty else { return out(s("log.empty")) }
+        let count = Int(argument) ?? 20
+        for line in history.suffix(max(1, count)) { out(line) }
+    }
+
+    // MARK: as, do, share, requests
+
+    func resolveRole(_ word: String) -> Int? {
+        scenario.roles.firstIndex { $0.id == word || $0.name == word }
+    }
+
+    func switchTo(_ argument: String) {
+        guard !argument.isEmpty else { return missing(ReplCommand.find("as")!) }
+        guard let role = resolveRole(argument) else {
+            var message = s("error.unknownRole", argument)
+            if let guess = closestMatch(to: argument, in: scenario.roles.map(\.id)) { message += s("error.didYouMean", guess) }
+            return error(message)
+        }
+        guard session.isPlayed(role) else { return error(s("error.notYourRole", roleName(role))) }
+        if case .positions(_, let pending) = session.waiting, let current = seat, current != role, !pending.contains(current),
+            options.interactive
+        {
+            out("\u{1B}[2J\u{1B}[H")
+        }
+        seat = role
+        out(paint.bold(s("notice.actingAs", roleName(role))))
+        if let messages = inbox.removeValue(forKey: role), !messages.isEmpty {
+            out(paint.bold(s("seat.inbox", roleName(role), String(messages.count))))
+            for m in messages { wrapped(m, indent: "  ") }
+        }
+        for q in session.pendingRequests(for: role) {
+            wrapped(s("request.pendingForYou", scenario.requests[q].title, roleName(scenario.requests[q].from), scenario.requests[q].id))
+        }
+        showQuestion(for: role, force: false)
+    }
+
+    func act(_ argument: String) {
+        guard let seat else { return error(s("error.noSeat")) }
+        guard !argument.isEmpty else {
+            let actions = session.availableActions(for: seat)
+            if actions.isEmpty { return out(s("action.none", roleName(seat))) }
+            for a in actions { wrapped("do \(scenario.actions[a].id)  \(scenario.actions[a].title)", indent: "  ") }
+            return
+        }
+        guard let action = scenario.actions.firstIndex(where: { $0.id == argument || $0.title == argument }) else {
+            var message = s("error.unknownAction", argument)
+            let available = session.availableActions(for: seat).map { scenario.actions[$0].id }
+            if let guess = closestMatch(to: argument, in: available.isEmpty ? scenario.actions.map(\.id) : available) {
+                message += s("error.didYouMean", guess)
+            }
+            return error(message)
+        }
+        submit(.act(role: seat, action: action))
+    }
+
+    func shareCommand(_ argument: String) {
+        guard let seat else { return error(s("error.noSeat")) }
+        let words = argument.split(separator: " ").map(String.init)
+        guard words.count >= 3, words[1] == "with" || words[1] == "给" else {
+            return missing(ReplCommand.find("share")!)
+        }
+        guard let item = scenario.items.firstIndex(where: { $0.id == words[0] }) else {
+            var message = s("error.unknownItem", words[0])
+            if let guess = closestMatch(to: words[0], in: scenario.items.map(\.id)) { message += s("error.didYouMean", guess) }
+            return error(message)
+        }
+        var targets: [Int] = []
+        let names = words[2...].joined(separator: " ").split(whereSeparator: { $0 == "," || $0 == " " || $0 == "，" }).map(String.init)
+        if names == ["all"] || names == ["所有"] {
+            targets = []
+        } else {
+            for name in names {
+                guard let role = resolveRole(name) else {
+                    var message = s("error.unknownRole", name)
+                    if let guess = closestMatch(to: name, in: scenario.roles.map(\.id)) { message += s("error.didYouMean", guess) }
+                    return error(message)
+                }
+                targets.append(role)
+            }
+        }
+        submit(.share(role: seat, item: item, with: targets))
+    }
+
+    func answerRequest(_ argument: String, accept: Bool) {
+        guard let seat else { return error(s("error.noSeat")) }
+        let pending = session.pendingRequests(for: seat)
+        let request: Int?
+        if argument.isEmpty {
+            request = pending.count == 1 ? pending[0] : nil
+            if pending.isEmpty { return error(s("error.noRequests", roleName(seat))) }
+            if request == nil {
+                return error(s("error.whichRequest", pending.map { scenario.requests[$0].id }.joined(separator: ", ")))
+            }
+        } else {
+            request = scenario.requests.firstIndex { $0.id == argument }
+            if request == nil {
+                var message = s("error.unknownRequest", argument)
+                if let guess = closestMatch(to: argument, in: scenario.requests.map(\.id)) { message += s("error.didYouMean", guess) }
+                return error(message)
+            }
+        }
+        guard let request else { return }
+        submit(.answer(role: seat, request: request, accept: accept))
+    }
+
+    // MARK: Facilitator
+
+    func handleFacilitator(_ line: String) {
+        let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+        let word = parts.first ?? ""
+        let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+        guard options.facilitator else { return error(s("error.facilitatorOnly")) }
+        switch word {
+        case "inject":
+            guard let i = scenario.injects.firstIndex(where: { $0.id == argument }) else {
+                var message = s("error.unknownInject", argument)
+                if let guess = closestMatch(to: argument, in: scenario.injects.map(\.id)) { message += s("error.didYouMean", guess) }
+                return error(message)
+            }
+            if session.state.fired[i] { return error(s("error.injectFired", scenario.injects[i].title)) }
+            submit(.facilitator(.inject(i)))
+        case "pause": submit(.facilitator(.pause))
+        case "resume": submit(.facilitator(.resume))
+        case "advance":
+            guard let minutes = parseDuration(argument), minutes > 0 else { return error(s("error.invalidDuration")) }
+            submit(.facilitator(.advance(minutes)))
+        case "arbitrate":
+            guard case .arbitration(let d) = session.waiting else { return error(s("error.noArbitration")) }
+            guard let option = option(of: d, from: argument) else {
+                error(s("error.unknownChoice", argument))
+                return showOptions(decision: d)
+            }
+            submit(.facilitator(.arbitrate(option: option)))
+        case "rate":
+            let words = argument.split(separator: " ", maxSplits: 2).map(String.init)
+            guard words.count >= 2, let o = scenario.objectives.firstIndex(where: { $0.id == words[0] }),
+                let rating = Rating(rawValue: words[1].uppercased())
+            else { return error(s("error.missingArgument", ":rate", s("fcmd.rate.usage"))) }
+            let reason = words.count > 2 ? words[2].trimmingCharacters(in: CharacterSet(charactersIn: "\"“” ")) : ""
+            guard !reason.isEmpty else { return error(s("error.rateReason")) }
+            submit(.facilitator(.rate(objective: o, rating: rating, reason: reason)))
+        case "end": submit(.facilitator(.end))
+        case "note":
+            guard !argument.isEmpty else { return error(s("error.emptyText")) }
+            if submit(.note(role: nil, text: argument)) { out(paint.grey(s("notice.noteAdded"))) }
+        default:
+            var message = s("error.unknownCommand", ":" + word)
+            if let guess = closestMatch(to: word, in: ReplCommand.facilitator) { message += s("error.didYouMean", ":" + guess) }
+            error(message)
+        }
+    }
+
+    /// Parses `30m`, `2h`, `1h30m`, `1d` or a number of minutes.
+    func parseDuration(_ text: String) -> Int? {
+        if let n = Int(text) { return n }
+        var total = 0
+        var number = ""
+        for c in text {
+            if c.isASCII && c.isNumber {
+                number.append(c)
+            } else if let unit = ["d": 1440, "h": 60, "m": 1][String(c)], let n = Int(number) {
+                total += n * unit
+                number = ""
+            } else {
+                return nil
+            }
+        }
+        return number.isEmpty && total > 0 ? total : nil
+    }
+}

@@ -1,0 +1,241 @@
+import ExerciseEngine
+import Foundation
+import ScenarioLanguage
+
+extension Repl {
+    func showOpening() {
+        let header = scenario.header
+        out(paint.bold("━━ " + header.title + " ━━"))
+        if !header.summary.isEmpty { wrapped(header.summary) }
+        let played = scenario.roles.indices.filter { session.isPlayed($0) }
+        out(s("opening.roles", played.map(roleName).joined(separator: "、")))
+        let automated = scenario.roles.indices.filter { !session.isPlayed($0) }
+        if !automated.isEmpty { out(s("opening.automated", automated.map(roleName).joined(separator: "、"))) }
+        out(s("opening.clock", ClockFormat.time(0, start: header.clockStart),
+              header.duration.map(formatDuration) ?? "—"))
+        out(paint.grey(s("opening.hint")))
+        out()
+    }
+
+    /// Renders events for the people at the keyboard, and keeps them for `log`.
+    func render(_ events: [Event]) {
+        for event in events {
+            let lines = describe(event)
+            for line in lines { out(line) }
+            history.append(contentsOf: lines.map { DisplayWidth.stripANSI($0) })
+        }
+    }
+
+    private func stamp(_ clock: Int) -> String { paint.grey("[" + ClockFormat.time(clock, start: scenario.header.clockStart) + "]") }
+
+    private func wrap(_ text: String, indent: String = "") -> [String] {
+        TextLayout.wrap(text, width: max(20, options.width), indent: indent)
+    }
+
+    private var showScores: Bool { scenario.header.scores == .full || options.facilitator }
+
+    /// The lines shown for one event (possibly none).
+    func describe(_ event: Event) -> [String] {
+        let t = stamp(event.clock)
+        switch event.kind {
+        case .sceneEntered(let scene):
+            return ["", paint.bold("── " + scenario.scenes[scene].title + " ──")]
+        case .narrative(let text):
+            return wrap(text) + [""]
+        case .facilitatorNote(let text):
+            return options.facilitator ? wrap(paint.grey(s("render.facilitatorNote")) + " " + text) : []
+        case .asked:
+            lastQuestionShown = nil
+            return []
+        case .chose(let role, let choice, let auto):
+            let label = scenario.choices[choice].label
+            switch auto {
+            case .automated?: return ["\(t) " + s("render.choseAuto", roleName(role), label)]
+            case .timeout?: return ["\(t) " + paint.yellow(s("render.choseTimeout", roleName(role), label))]
+            case nil: return ["\(t) " + s("render.chose", roleName(role), label)]
+            }
+        case .decisionOpened(let d, let round):
+            let decision = scenario.decisions[d]
+            var lines = ["", paint.bold(s("render.decisionOpened", decision.question))]
+            lines += wrap(paint.grey(s("render.decisionRule", decision.roles.map(roleName).joined(separator: "、"),
+                                        s("rule.\(decision.rule.rawValue)"))), indent: "  ")
+            if round > 1 { lines.append("  " + s("render.round", String(round))) }
+            return lines
+        case .positionTaken(let role, _, _, let auto):
+            return ["\(t) " + s(auto == nil ? "render.positionTaken" : "render.positionTakenAuto", roleName(role))]
+        case .positionsRevealed(let d, let positions):
+            var lines = [paint.bold(s("render.positionsRevealed"))]
+            for r in scenario.decisions[d].roles {
+                if let o = positions[r], o >= 0 { lines.append("  " + TextLayout.pad(roleName(r), toWidth: 14) + " " + scenario.options[o].label) }
+            }
+            return lines
+        case .decisionFailed(_, let step):
+            return [paint.yellow(s("render.decisionFailed", s("rule.\(step)")))]
+        case .negotiationRound(_, let round, let cost):
+            return [paint.yellow(s("render.negotiation", String(round), formatDuration(cost)))]
+        case .leadCallAwaited(_, let role):
+            return [paint.yellow(s("render.leadCall", roleName(role)))]
+        case .arbitrationAwaited:
+            return []
+        case .decisionResolved(let d, let option, let by, _):
+            return [paint.bold(s("render.decisionResolved", scenario.options[option].label, s("resolution.\(by.rawValue)")))
+                + (scenario.decisions[d].options.count > 0 ? "" : "")]
+        case .discussionOpened(let d, let roles):
+            guard !roles.isEmpty else { return [] }
+            return ["", paint.bold(s("render.discussion", scenario.discussions[d].question))]
+        case .discussionAnswered(let role, _, _):
+            return ["\(t) " + s("render.discussionAnswered", roleName(role))]
+        case .actionTaken(let role, let action):
+            return ["\(t) " + s("render.action", roleName(role), scenario.actions[action].title)]
+        case .itemShared(let item, let by, let with, _):
+            let to = with.count == scenario.roles.count ? s("info.everyone") : with.map(roleName).joined(separator: "、")
+            let from = by.map(roleName) ?? s("render.someone")
+            return ["\(t) " + paint.cyan(s("render.shared", from, scenario.items[item].title, to))]
+        case .breach(let item, let role):
+            return ["\(t) " + paint.red(s("render.breach", scenario.items[item].title, roleName(role)))]
+        case .injectFired(let i, _):
+            let inject = scenario.injects[i]
+            let audience = inject.audience.isEmpty ? Array(scenario.roles.indices) : inject.audience
+            var lines = ["", "\(t) " + paint.bold(paint.yellow(s("render.inject", inject.title)))]
+            let body = inject.text
+            if let seat, audience.contains(seat) || options.facilitator {
+                if !body.isEmpty { lines += wrap(body, indent: "  ") }
+                if !inject.audience.isEmpty { lines.append(paint.grey("  " + s("render.injectTo", audience.map(roleName).joined(separator: "、")))) }
+            } else {
+                lines.append(paint.grey("  " + s("render.injectElsewhere", audience.map(roleName).joined(separator: "、"))))
+            }
+            for r in audience where r != seat && session.isPlayed(r) && !body.isEmpty {
+                inbox[r, default: []].append("【\(inject.title)】" + body)
+            }
+            return lines + [""]
+        case .expectationScored(let x, let role, let outcome):
+            guard showScores, role == nil else { return [] }
+            return ["\(t) " + paint.grey(s("render.expectation", scenario.expectations[x].title, s("outcome.\(outcome.rawValue)")))]
+        case .requestSent(let q, let deadline):
+            let request = scenario.requests[q]
+            var lines = ["\(t) " + paint.bold(s("render.requestSent", roleName(request.from), roleName(request.to), request.title))]
+            lines.append("  " + s("render.requestDeadline", ClockFormat.time(deadline, start: scenario.header.clockStart)))
+            if session.isPlayed(request.to) {
+                lines.append(paint.grey("  " + s("render.requestHow", request.id, request.acceptLabel, request.refuseLabel)))
+            }
+            return lines
+        case .requestAnswered(let q, let accepted, let outcome, _):
+            let request = scenario.requests[q]
+            let label = accepted ? request.acceptLabel : request.refuseLabel
+            return ["\(t) " + s("render.requestAnswered", roleName(request.to), label, s("request.\(outcome.rawValue)"))]
+        case .requestOverdue(let q):
+            return ["\(t) " + paint.red(s("render.requestOverdue", scenario.requests[q].title, roleName(scenario.requests[q].to)))]
+        case .variableChanged(let v, let value):
+            return options.facilitator ? [paint.grey("  \(scenario.variables[v].id) = \(value)")] : []
+        case .measureChanged(let m, let role, let delta, _, _):
+            guard showScores, delta != 0 else { return [] }
+            let sign = delta > 0 ? "+" : ""
+            return [paint.grey("  \(scenario.measures[m].name) \(sign)\(formatNumber(delta)) · \(roleName(role))")]
+        case .pointsAwarded(let role, let amount, let reason, _):
+            guard scenario.header.scores != .hidden || options.facilitator else { return [] }
+            return ["\(t) " + paint.green(s("render.points", roleName(role), formatNumber(amount))) + (reason.isEmpty ? "" : paint.grey("（\(reason)）"))]
+        case .clockAdvanced(let from, let to):
+            return [paint.grey("⏱ " + ClockFormat.time(from, start: scenario.header.clockStart) + " → "
+                + ClockFormat.time(to, start: scenario.header.clockStart))]
+        case .debriefNote(let text):
+            return options.facilitator ? [paint.grey(s("render.debriefNote") + " " + text)] : []
+        case .note:
+            return []
+        case .paused:
+            return [paint.yellow(s("render.paused"))]
+        case .resumed:
+            return [paint.yellow(s("render.resumed"))]
+        case .objectiveRated(let o, let rating, _, _, let checkpoint):
+            guard checkpoint, showScores else { return [] }
+            return ["\(t) " + s("render.checkpoint", scenario.objectives[o].title, rating.rawValue)]
+        case .ratingOverridden(let o, let rating, let reason):
+            return [s("render.override", scenario.objectives[o].title, rating.rawValue, reason)]
+        case .peerReviewOpened:
+            return ["", paint.bold(s("render.peerOpened")), paint.grey(s("render.peerHow"))]
+        case .peerRated(let rater, let target, let question, let value):
+            if let value { peerRatings.append((rater, target, question, value)) }
+            return []
+        case .peerRatingsAnonymous(let ratings, let flagged):
+            for r in ratings { peerRatings.append((nil, r.target, r.question, r.value)) }
+            flaggedPairs = flagged
+            return []
+        case .endingReached(let ending, let reason):
+            var lines = [""]
+            if let ending {
+                lines.append(paint.bold("━━ " + scenario.endings[ending].title + " ━━"))
+                if !scenario.endings[ending].text.isEmpty { lines += wrap(scenario.endings[ending].text) }
+            } else {
+                lines.append(paint.bold("━━ " + s("end.\(reason.rawValue)") + " ━━"))
+            }
+            return lines
+        case .ended:
+            return []
+        case .runtimeError(let message, let location):
+            return [paint.red(s("render.runtimeError", message, location.map(\.description) ?? "-"))]
+        }
+    }
+
+    // MARK: Questions
+
+    /// Shows the seat's current question and how to answer it.
+    func showQuestion(for role: Int, force: Bool = false) {
+        var lines: [String] = []
+        switch session.waiting {
+        case .ask(let a, let pending) where pending.contains(role):
+            let ask = scenario.asks[a]
+            lines.append(paint.bold(s("question.for", roleName(role))) + " " + ask.question)
+            for (n, c) in session.offeredChoices(a, to: role).enumerated() {
+                lines.append("  " + paint.bold("\(n + 1).") + " " + scenario.choices[c].label + paint.grey("  [\(scenario.choices[c].id)]"))
+            }
+            if let timeout = ask.timeout {
+                lines.append(paint.grey("  " + s("question.timeout", ClockFormat.time(session.state.askedAt + timeout, start: scenario.header.clockStart))))
+            }
+        case .positions(let d, let pending) where pending.contains(role):
+            lines.append(paint.bold(s("question.position", roleName(role))) + " " + scenario.decisions[d].question)
+            lines += optionLines(d)
+            lines.append(paint.grey("  " + s("question.positionHidden")))
+        case .leadCall(let d, let lead) where lead == role:
+            lines.append(paint.bold(s("question.leadCall", roleName(role))) + " " + scenario.decisions[d].question)
+            lines += optionLines(d)
+        case .discussion(let d, let pending) where pending.contains(role):
+            lines.append(paint.bold(s("question.discussion", roleName(role))) + " " + scenario.discussions[d].question)
+            lines.append(paint.grey("  " + s("question.discussionHow")))
+        case .peerReview(let rater, let remaining) where rater == role:
+            guard let slot = remaining.first else { return }
+            let q = scenario.peerQuestions[slot.question]
+            lines.append(paint.bold(s("question.peer", roleName(role), roleName(slot.target))) + " " + q.text)
+            lines.append(paint.grey("  " + s("question.peerHow", String(q.low), String(q.high))))
+        default:
+            if force { error(s("error.notYourTurn", roleName(role))) }
+            return
+        }
+        let text = lines.joined(separator: "\n")
+        if !force && text == lastQuestionShown { return }
+        lastQuestionShown = text
+        for line in lines {
+            // Wrap by the visible text; a line that fits keeps its colours. Continuations hang under the text.
+            let plain = DisplayWidth.stripANSI(line)
+            if DisplayWidth.width(plain) <= options.width {
+                out(line)
+                continue
+            }
+            let lead = plain.prefix { $0 == " " || $0.isNumber || $0 == "." }
+            let hang = String(repeating: " ", count: DisplayWidth.width(lead))
+            let body = String(plain.dropFirst(lead.count))
+            for (i, piece) in TextLayout.wrap(body, width: max(10, options.width - hang.count)).enumerated() {
+                out((i == 0 ? String(lead) : hang) + piece)
+            }
+        }
+    }
+
+    func optionLines(_ d: Int) -> [String] {
+        scenario.decisions[d].options.enumerated().map { (n, o) in
+            "  " + paint.bold("\(n + 1).") + " " + scenario.options[o].label + paint.grey("  [\(scenario.options[o].id)]")
+        }
+    }
+
+    func showOptions(decision d: Int) {
+        for line in optionLines(d) { out(line) }
+        out(paint.grey("  " + s("question.arbitrateHow")))
+    }
+}

@@ -1,0 +1,161 @@
+import ExerciseEngine
+import Foundation
+import ScenarioLanguage
+
+extension Repl {
+    /// The scores: in play as the exercise's visibility allows, and in full at the end (the scorecard).
+    func showScores(final: Bool, compact: Bool = false) {
+        let card = Scorecard(session: session)
+        let visibility = final || options.facilitator ? ScoreVisibility.full : scenario.header.scores
+        if visibility == .hidden {
+            if !compact { out(s("score.hidden")) }
+            return
+        }
+        if compact {
+            let totals = scenario.roles.indices.map { "\(roleName($0)) \(formatNumber(card.roleTotals[$0].rounded()))" }
+            out(s("score.totalsLine", formatNumber(card.teamTotal.rounded()), totals.joined(separator: " · ")))
+            return
+        }
+        out(paint.bold(s("score.totals")))
+        var items = scenario.roles.indices.map { BarChart.Item(roleName($0), card.roleTotals[$0]) }
+        items.append(BarChart.Item(s("score.team"), card.teamTotal))
+        for line in BarChart(items).render(width: min(options.width, 72)) { out("  " + line) }
+        guard visibility == .full else { return }
+        for measure in card.measures {
+            let m = scenario.measures[measure.measure]
+            out(paint.bold(s("score.measure", m.name, formatNumber(m.weight), formatNumber(m.range.lowerBound), formatNumber(m.range.upperBound))))
+            var bars = scenario.roles.indices.map { BarChart.Item(roleName($0), measure.normalized[$0]) }
+            bars.append(BarChart.Item(s("score.team"), measure.team))
+            for line in BarChart(bars).render(width: min(options.width, 72)) { out("  " + line) }
+        }
+        if !final {
+            out(paint.bold(s("score.points")))
+            out("  " + scenario.roles.indices.map { "\(roleName($0)) \(formatNumber(card.points[$0]))" }.joined(separator: " · "))
+        }
+    }
+
+    /// The scorecard at the end of the exercise.
+    func showScorecard() {
+        let card = Scorecard(session: session)
+        out()
+        out(paint.bold("════ " + s("score.title") + " ════"))
+        // Objectives with their reasons.
+        out(paint.bold(s("score.objectives")))
+        for result in card.objectives {
+            let objective = scenario.objectives[result.objective]
+            let rating = result.rating.rawValue
+            let colour: Style = result.rating == .P ? .green : result.rating == .S ? .cyan : result.rating == .M ? .yellow : .red
+            out("  " + paint("[\(rating)]", .bold, colour) + " " + objective.title + (objective.capability.isEmpty ? "" : paint.grey("（\(objective.capability)）")))
+            let reason = ratingReason(result.objective)
+            for line in TextLayout.wrap(reason, width: max(20, options.width - 6), indent: "") { out("      " + paint.grey(line)) }
+            if let override = result.override {
+                out("      " + s("score.override", result.computed.rawValue, override.rawValue, result.overrideReason))
+            }
+        }
+        out()
+        showScores(final: true)
+        // Expected actions.
+        out(paint.bold(s("score.expectations")))
+        let team = card.expectationsTeam
+        if team.possible == 0 {
+            out("  " + s("score.noExpectations"))
+        } else {
+            var rows = scenario.roles.indices.compactMap { r -> [String]? in
+                let t = card.expectationsByRole[r]
+                guard t.possible > 0 else { return nil }
+                return [roleName(r), "\(t.hits)/\(t.possible)", String(t.late), String(t.missed)]
+            }
+            rows.append([s("score.team"), "\(team.hits)/\(team.possible)", String(team.late), String(team.missed)])
+            let table = Table(columns: [TableColumn(s("roles.header.role")), TableColumn(s("score.hits"), alignment: .right),
+                                        TableColumn(s("score.late"), alignment: .right), TableColumn(s("score.missed"), alignment: .right)], rows: rows)
+            for line in table.render(maxWidth: options.width) { out("  " + line) }
+        }
+        // Collaboration points and requests.
+        out(paint.bold(s("score.points")))
+        out("  " + scenario.roles.indices.map { "\(roleName($0)) \(formatNumber(card.points[$0]))" }.joined(separator: " · "))
+        let sent = scenario.requests.indices.filter { session.state.requestSentAt[$0] >= 0 }
+        if !sent.isEmpty {
+            out(paint.bold(s("score.requests")))
+            for q in sent {
+                let request = scenario.requests[q]
+                var line = "  " + request.title + " · " + roleName(request.from) + " → " + roleName(request.to) + " · " + s("request.\(card.requests[q].rawValue)")
+                let answered = session.state.requestAnsweredAt[q]
+                if answered >= 0 { line += " · " + s("score.responseTime", formatDuration(answered - session.state.requestSentAt[q])) }
+                out(line)
+            }
+        }
+        showPeerResults()
+        // Hotwash.
+        let points = card.improvementPoints
+        out(paint.bold(s("score.hotwash")))
+        if points.isEmpty {
+            out("  " + s("score.hotwashNone"))
+        } else {
+            for (n, result) in points.enumerated() {
+                let objective = scenario.objectives[result.objective]
+                let owner = objective.owner.map { "（" + roleName($0) + "）" } ?? ""
+                for (i, line) in TextLayout.wrap("\(n + 1). [\(result.rating.rawValue)] \(objective.title)\(owner)：\(objective.recommendation)",
+                                                  width: max(20, options.width - 2)).enumerated() {
+                    out((i == 0 ? "  " : "     ") + line)
+                }
+            }
+        }
+    }
+
+    /// Why an objective got its rating: the rule that held, or that none did, with the facts read.
+    func ratingReason(_ o: Int) -> String {
+        let objective = scenario.objectives[o]
+        var (value, facts) = (false, [String]())
+        var reason = s("score.noRule", objective.otherwise.rawValue)
+        for rule in objective.rules {
+            (value, facts) = { let r = session.evaluateWithFacts(rule.condition); return (r.0 == .bool(true), r.1) }()
+            if value {
+                reason = s("score.ruleHeld", rule.rating.rawValue, rule.source)
+                break
+            }
+        }
+        if !value {
+            let all = objective.rules.flatMap { session.evaluateWithFacts($0.condition).1 }
+            var seen: Set<String> = []
+            facts = all.filter { seen.insert($0).inserted }
+        }
+        return facts.isEmpty ? reason : reason + "；" + facts.joined(separator: "，")
+    }
+
+    func showPeerResults() {
+        guard !peerRatings.isEmpty else { return }
+        out(paint.bold(s("score.peer") + (scenario.header.peer == .anonymous ? " · " + s("score.anonymous") : "")))
+        for (q, question) in scenario.peerQuestions.enumerated() {
+            out("  " + question.text)
+            var rows: [[String]] = []
+            for target in scenario.roles.indices {
+                let values = peerRatings.filter { $0.target == target && $0.question == q }.map(\.value)
+                guard !values.isEmpty else { continue }
+                let mean = Double(values.reduce(0, +)) / Double(values.count)
+                rows.append([roleName(target), String(format: "%.1f", mean), String(values.count)])
+            }
+            let table = Table(columns: [TableColumn(s("score.rated")), TableColumn(s("score.mean"), alignment: .right),
+                                        TableColumn(s("score.raters"), alignment: .right)], rows: rows)
+            for line in table.render(maxWidth: options.width) { out("    " + line) }
+        }
+        var flags = flaggedPairs
+        if scenario.header.peer != .anonymous {
+            flags = []
+            for a in scenario.roles.indices {
+                for b in scenario.roles.indices where b > a {
+                    for q in scenario.peerQuestions.indices {
+                        guard let ab = peerRatings.first(where: { $0.rater == a && $0.target == b && $0.question == q })?.value,
+                            let ba = peerRatings.first(where: { $0.rater == b && $0.target == a && $0.question == q })?.value,
+                            abs(ab - ba) >= 2
+                        else { continue }
+                        flags.append(PeerPair(first: a, second: b, question: q, gap: abs(ab - ba)))
+                    }
+                }
+            }
+        }
+        for pair in flags {
+            out("  " + paint.yellow(s("score.flagged", roleName(pair.first), roleName(pair.second), String(pair.gap),
+                                        scenario.peerQuestions[pair.question].id)))
+        }
+    }
+}

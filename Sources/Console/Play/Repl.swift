@@ -1,0 +1,346 @@
+import ExerciseEngine
+import Foundation
+import LineEditor
+import ScenarioLanguage
+
+/// Options of one play session.
+public struct PlayOptions: Sendable {
+    /// The UI language.
+    public var language: UILanguage
+    /// Whether to colour output.
+    public var color: Bool
+    /// The terminal width.
+    public var width: Int
+    /// Whether a facilitator runs the session.
+    public var facilitator: Bool
+    /// Whether stdin and stdout are a terminal (hot-seat screens are cleared only then).
+    public var interactive: Bool
+
+    /// Creates options.
+    public init(language: UILanguage, color: Bool, width: Int, facilitator: Bool, interactive: Bool) {
+        self.language = language
+        self.color = color
+        self.width = width
+        self.facilitator = facilitator
+        self.interactive = interactive
+    }
+}
+
+/// The REPL: reads lines, turns them into inputs for the session, records them, and renders what follows.
+public final class Repl {
+    var session: Session
+    let recorder: SessionRecorder
+    let reader: LineReader
+    let options: PlayOptions
+    let s: Strings
+    let paint: Paint
+    /// The role whose seat is at the keyboard.
+    var seat: Int?
+    /// Messages (inject texts) waiting for a role that is not at the keyboard.
+    var inbox: [Int: [String]] = [:]
+    /// Rendered lines of the session so far, for `log`.
+    var history: [String] = []
+    /// Peer ratings seen (named mode), for the scorecard.
+    var peerRatings: [(rater: Int?, target: Int, question: Int, value: Int)] = []
+    var flaggedPairs: [PeerPair] = []
+    /// Whether recording failed: no more input is accepted.
+    var recordingBroken = false
+    var finished = false
+    var lastQuestionShown: String?
+
+    var scenario: Scenario { session.scenario }
+
+    /// Creates a REPL over a started session.
+    public init(session: Session, recorder: SessionRecorder, reader: LineReader, options: PlayOptions) {
+        self.session = session
+        self.recorder = recorder
+        self.reader = reader
+        self.options = options
+        self.s = Strings(language: options.language)
+        self.paint = Paint(enabled: options.color)
+        self.seat = session.scenario.roles.indices.first { session.isPlayed($0) }
+    }
+
+    // MARK: Output
+
+    func out(_ line: String = "") {
+        print(line)
+    }
+
+    func flush() { fflush(nil) }
+
+    /// Prints text wrapped to the terminal width, with an indent.
+    func wrapped(_ text: String, indent: String = "") {
+        for line in TextLayout.wrap(text, width: max(20, options.width), indent: indent) { out(line) }
+    }
+
+    func error(_ text: String) {
+        out(paint("✗ ", .red) + text)
+    }
+
+    func roleName(_ r: Int) -> String { scenario.roles[r].name }
+
+    var clockText: String { ClockFormat.time(session.state.clock, start: scenario.header.clockStart) }
+
+    // MARK: Running
+
+    /// Shows the opening and the events of `start()`, then reads input until the session ends or input ends.
+    /// - Returns: whether the session reached its end.
+    public func run(openingEvents: [Event], resumed: Bool) -> Bool {
+        if !resumed { showOpening() }
+        render(openingEvents)
+        if session.isEnded { return finish() }
+        afterEvents()
+        while !finished {
+            let input = reader.readLine(prompt: prompt())
+            switch input {
+            case .endOfInput:
+                out()
+                out(s("notice.saved", recorder.path.isEmpty ? "-" : recorder.path))
+                if !recorder.path.isEmpty { out(s("notice.resumeHint", recorder.path)) }
+                flush()
+                return false
+            case .interrupted:
+                out(paint.grey(s("notice.interrupt")))
+            case .rejected(let why):
+                switch why {
+                case .invalidUTF8: error(s("error.invalidUTF8"))
+                case .tooLong(let limit): error(s("error.lineTooLong", String(limit)))
+                case .controlCharacters: error(s("error.controlCharacters"))
+                }
+            case .line(let line):
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty { continue }
+                reader.addToHistory(trimmed)
+                handle(trimmed)
+            }
+            flush()
+        }
+        return true
+    }
+
+    /// Applies an input: validates, records durably, and only then renders its consequences.
+    @discardableResult
+    func submit(_ input: Input) -> Bool {
+        guard !recordingBroken else {
+            error(s("error.recordingBroken"))
+            return false
+        }
+        var copy = session
+        let events: [Event]
+        do {
+            events = try copy.apply(input)
+        } catch {
+            self.error(describe(error))
+            return false
+        }
+        do {
+            try recorder.record(input: input, events: events, wall: Date())
+        } catch {
+            recordingBroken = true
+            self.error(s("error.recordFailed", String(describing: error)))
+            return false
+        }
+        session = copy
+        render(events)
+        if session.isEnded {
+            _ = finish()
+        } else {
+            afterEvents()
+        }
+        return true
+    }
+
+    /// Closes the transcript and shows the scorecard.
+    func finish() -> Bool {
+        guard !finished else { return true }
+        finished = true
+        do {
+            try recorder.close(session: session, wall: Date())
+        } catch {
+            self.error(s("error.recordFailed", String(describing: error)))
+        }
+        showScorecard()
+        if !recorder.path.isEmpty {
+            out()
+            out(s("notice.saved", recorder.path))
+        }
+        flush()
+        return true
+    }
+
+    /// After events: hand the keyboard to whoever must answer, and show their question.
+    func afterEvents() {
+        let waiting = session.waiting
+        let pending = waiting.roles.filter { session.isPlayed($0) }
+        if let seat, pending.contains(seat) {
+            showQuestion(for: seat)
+            return
+        }
+        if let next = pending.first {
+            switchSeat(to: next, handOver: true)
+            showQuestion(for: next)
+            return
+        }
+        if case .arbitration(let d) = waiting {
+            out(paint.yellow(s("decision.arbitrationAwaited", scenario.decisions[d].question)))
+            showOptions(decision: d)
+        }
+    }
+
+    func switchSeat(to role: Int, handOver: Bool) {
+        guard seat != role else { return }
+        let concealing: Bool
+        if case .positions = session.waiting { concealing = true } else { concealing = false }
+        if handOver && concealing && options.interactive {
+            // Hot-seat: positions of a joint decision stay hidden from the next player.
+            out("\u{1B}[2J\u{1B}[H")
+        }
+        seat = role
+        if handOver {
+            out()
+            out(paint.bold(s("seat.handOver", roleName(role))))
+        }
+        if let messages = inbox.removeValue(forKey: role), !messages.isEmpty {
+            out(paint.bold(s("seat.inbox", roleName(role), String(messages.count))))
+            for m in messages { wrapped(m, indent: "  ") }
+        }
+    }
+
+    func prompt() -> Prompt {
+        let who = seat.map { roleName($0) } ?? (options.facilitator ? s("prompt.facilitator") : s("prompt.observer"))
+        let paused = session.state.paused ? " · " + s("prompt.paused") : ""
+        return Prompt("[\(who) · \(clockText)\(paused)] > ", color: options.color ? .cyan : nil)
+    }
+
+    // MARK: Input handling
+
+    func handle(_ line: String) {
+        if line.hasPrefix(":") {
+            handleFacilitator(String(line.dropFirst()))
+            return
+        }
+        let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        let word = String(parts.first ?? "")
+        let rest = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : ""
+        if let command = ReplCommand.find(word) {
+            run(command, rest)
+            return
+        }
+        if answerCurrentQuestion(line) { return }
+        var message = s("error.unknownCommand", word)
+        let known: [String] = ReplCommand.all.flatMap { [$0.name.rawValue] + $0.aliases } + currentAnswerWords()
+        if let guess = closestMatch(to: word, in: known) { message += s("error.didYouMean", guess) }
+        error(message)
+    }
+
+    /// Words that answer the current question (choice or option ids).
+    func currentAnswerWords() -> [String] {
+        guard let seat else { return [] }
+        switch session.waiting {
+        case .ask(let a, let pending) where pending.contains(seat):
+            return session.offeredChoices(a, to: seat).map { scenario.choices[$0].id }
+        case .positions(let d, _), .leadCall(let d, _), .arbitration(let d):
+            return scenario.decisions[d].options.map { scenario.options[$0].id }
+        default:
+            return []
+        }
+    }
+
+    /// Treats the line as an answer (a number or an id) to the seat's current question.
+    func answerCurrentQuestion(_ line: String) -> Bool {
+        guard let seat else { return false }
+        switch session.waiting {
+        case .ask(let a, let pending) where pending.contains(seat):
+            let offered = session.offeredChoices(a, to: seat)
+            if let n = Int(line) {
+                guard (1...max(1, offered.count)).contains(n), n <= offered.count else {
+                    error(s("error.choiceOutOfRange", "1", String(offered.count)))
+                    showQuestion(for: seat)
+                    return true
+                }
+                submit(.choose(role: seat, choice: offered[n - 1]))
+                return true
+            }
+            if let c = offered.first(where: { scenario.choices[$0].id == line }) {
+                submit(.choose(role: seat, choice: c))
+                return true
+            }
+            if let c = scenario.asks[a].choices.first(where: { scenario.choices[$0].id == line }) {
+                error(s("error.choiceNotOffered", scenario.choices[c].label))
+                return true
+            }
+            return false
+        case .positions(let d, let pending) where pending.contains(seat):
+            guard let option = option(of: d, from: line) else { return looksLikeAnswer(line, d) }
+            submit(.position(role: seat, option: option))
+            return true
+        case .leadCall(let d, let lead) where lead == seat:
+            guard let option = option(of: d, from: line) else { return looksLikeAnswer(line, d) }
+            submit(.leadCall(role: seat, option: option))
+            return true
+        case .discussion(_, let pending) where pending.contains(seat):
+            submit(.discuss(role: seat, text: line))
+            return true
+        case .peerReview(let rater, let remaining) where rater == seat:
+            guard let slot = remaining.first else { return false }
+            if line == "skip" || line == "跳过" {
+                submit(.peerRating(target: slot.target, question: slot.question, value: nil))
+                return true
+            }
+            guard let value = Int(line) else { return false }
+            let q = scenario.peerQuestions[slot.question]
+            guard (q.low...q.high).contains(value) else {
+                error(s("error.ratingOutOfRange", String(q.low), String(q.high)))
+                showQuestion(for: seat)
+                return true
+            }
+            submit(.peerRating(target: slot.target, question: slot.question, value: value))
+            return true
+        default:
+            return false
+        }
+    }
+
+    func option(of d: Int, from line: String) -> Int? {
+        let options = scenario.decisions[d].options
+        if let n = Int(line), (1...options.count).contains(n) { return options[n - 1] }
+        return options.first { scenario.options[$0].id == line }
+    }
+
+    private func looksLikeAnswer(_ line: String, _ d: Int) -> Bool {
+        guard Int(line) != nil else { return false }
+        error(s("error.choiceOutOfRange", "1", String(scenario.decisions[d].options.count)))
+        return true
+    }
+
+    /// A refusal from the engine, in words.
+    func describe(_ error: Error) -> String {
+        guard let error = error as? SessionError else { return String(describing: error) }
+        switch error {
+        case .ended: return s("error.sessionOver")
+        case .paused: return s("error.paused")
+        case .notYourTurn(let r): return s("error.notYourTurn", roleName(r))
+        case .nothingAsked: return s("error.nothingToAnswer")
+        case .choiceNotOffered(let c): return s("error.choiceNotOffered", scenario.choices[c].label)
+        case .alreadyAnswered(let r): return s("error.alreadyAnswered", roleName(r))
+        case .optionNotOffered(let o): return s("error.unknownChoice", scenario.options[o].id)
+        case .actionUnavailable(let a, let why):
+            let reason: String
+            switch why {
+            case .notForRole: reason = s("error.action.notForRole")
+            case .conditionFails: reason = s("error.action.conditionFails")
+            case .alreadyTaken: reason = s("error.action.alreadyTaken")
+            }
+            return s("error.actionUnavailable", scenario.actions[a].title) + " " + reason
+        case .doesNotKnow(let i): return s("error.itemNotHeld", seat.map(roleName) ?? "", scenario.items[i].title)
+        case .sharingScripted: return s("error.sharingScripted")
+        case .noSuchRequest(let q): return s("error.noSuchRequest", scenario.requests[q].id)
+        case .facilitatorOnly: return s("error.facilitatorOnly")
+        case .ratingOutOfRange(let low, let high): return s("error.ratingOutOfRange", String(low), String(high))
+        case .unexpected: return s("error.unexpected")
+        case .emptyText: return s("error.emptyText")
+        case .invalidDuration: return s("error.invalidDuration")
+        }
+    }
+}
