@@ -1,0 +1,246 @@
+import ExerciseEngine
+import ScenarioLanguage
+
+/// Turns engine events into transcript fields: a stable snake_case `kind`, the acting `role` (an id, or nil), and a
+/// `data` object that names every element by id, never by index. Objects in `data` have their keys sorted.
+///
+/// `docs/transcript-format.md` lists every kind with its data fields.
+public struct EventCodec: Sendable {
+    let ids: ScenarioIDs
+
+    /// Creates a codec for a scenario.
+    public init(scenario: Scenario) { ids = ScenarioIDs(scenario) }
+
+    init(ids: ScenarioIDs) { self.ids = ids }
+
+    /// Every event kind, in the order of ``EventKind``'s cases.
+    public static let allKinds = [
+        "scene_entered", "narrative", "facilitator_note", "asked", "chose", "decision_opened", "position_taken",
+        "positions_revealed", "decision_failed", "negotiation_round", "lead_call_awaited", "arbitration_awaited",
+        "decision_resolved", "discussion_opened", "discussion_answered", "action_taken", "item_shared", "breach",
+        "inject_fired", "expectation_scored", "request_sent", "request_answered", "request_overdue", "variable_changed",
+        "measure_changed", "points_awarded", "clock_advanced", "debrief_note", "note", "paused", "resumed",
+        "objective_rated", "rating_overridden", "peer_review_opened", "peer_rated", "peer_ratings_anonymous",
+        "ending_reached", "ended", "runtime_error",
+    ]
+
+    /// The kind, role and data of an event.
+    public func encode(_ event: Event) -> (kind: String, role: String?, data: JSONValue) {
+        let (kind, role, data) = fields(event.kind)
+        return (kind, role.map(ids.role), data)
+    }
+
+    /// The JSON of a cause: `{"kind":"choice","id":"push"}`, with `decision` added for an option, or
+    /// `{"kind":"facilitator"}`; `null` when there is none.
+    func cause(_ cause: Cause?) -> JSONValue {
+        guard let cause else { return .null }
+        switch cause {
+        case .choice(let i): return .sorted(["kind": .string("choice"), "id": .string(ids.choice(i))])
+        case .option(let i):
+            return .sorted([
+                "kind": .string("option"), "decision": .string(ids.decisionOf(option: i)), "id": .string(ids.option(i)),
+            ])
+        case .action(let i): return .sorted(["kind": .string("action"), "id": .string(ids.action(i))])
+        case .inject(let i): return .sorted(["kind": .string("inject"), "id": .string(ids.inject(i))])
+        case .request(let i): return .sorted(["kind": .string("request"), "id": .string(ids.request(i))])
+        case .breach(let i): return .sorted(["kind": .string("breach"), "id": .string(ids.item(i))])
+        case .scene(let i): return .sorted(["kind": .string("scene"), "id": .string(ids.scene(i))])
+        case .facilitator: return .sorted(["kind": .string("facilitator")])
+        }
+    }
+
+    private func roles(_ list: [Int]) -> JSONValue { .array(list.map { .string(ids.role($0)) }) }
+
+    private func value(_ v: Value) -> (value: JSONValue, type: String) {
+        switch v {
+        case .number(let n): (.double(n), ValueType.number.rawValue)
+        case .duration(let m): (.int(m), ValueType.duration.rawValue)
+        case .bool(let b): (.bool(b), ValueType.bool.rawValue)
+        case .text(let t): (.string(t), ValueType.text.rawValue)
+        }
+    }
+
+    private func location(_ l: SourceLocation?) -> JSONValue {
+        guard let l else { return .null }
+        // The file name only, so that the text does not depend on where the exercise was checked out.
+        let file = l.file.split(separator: "/").last.map(String.init) ?? l.file
+        return .string("\(file):\(l.line):\(l.column)")
+    }
+
+    private func fields(_ kind: EventKind) -> (String, Int?, JSONValue) {
+        switch kind {
+        case .sceneEntered(let s):
+            return ("scene_entered", nil, .sorted(["scene": .string(ids.scene(s))]))
+        case .narrative(let text):
+            return ("narrative", nil, .sorted(["text": .string(text)]))
+        case .facilitatorNote(let text):
+            return ("facilitator_note", nil, .sorted(["text": .string(text)]))
+        case .asked(let a, let rs):
+            return ("asked", nil, .sorted(["ask": .string(ids.ask(a)), "roles": roles(rs)]))
+        case .chose(let r, let c, let auto):
+            return ("chose", r, .sorted(["choice": .string(ids.choice(c)), "auto": .nullable(auto?.rawValue)]))
+        case .decisionOpened(let d, let round):
+            return ("decision_opened", nil, .sorted(["decision": .string(ids.decision(d)), "round": .int(round)]))
+        case .positionTaken(let r, let d, let o, let auto):
+            return (
+                "position_taken", r,
+                .sorted([
+                    "decision": .string(ids.decision(d)), "option": .string(ids.option(o)),
+                    "auto": .nullable(auto?.rawValue),
+                ])
+            )
+        case .positionsRevealed(let d, let positions):
+            let members = positions.map { JSONMember(ids.role($0.key), .string(ids.option($0.value))) }
+                .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            return (
+                "positions_revealed", nil,
+                .sorted(["decision": .string(ids.decision(d)), "positions": .object(members)])
+            )
+        case .decisionFailed(let d, let step):
+            return ("decision_failed", nil, .sorted(["decision": .string(ids.decision(d)), "step": .string(step)]))
+        case .negotiationRound(let d, let round, let cost):
+            return (
+                "negotiation_round", nil,
+                .sorted(["decision": .string(ids.decision(d)), "round": .int(round), "cost": .int(cost)])
+            )
+        case .leadCallAwaited(let d, let r):
+            return ("lead_call_awaited", r, .sorted(["decision": .string(ids.decision(d))]))
+        case .arbitrationAwaited(let d):
+            return ("arbitration_awaited", nil, .sorted(["decision": .string(ids.decision(d))]))
+        case .decisionResolved(let d, let o, let by, let r):
+            return (
+                "decision_resolved", r,
+                .sorted([
+                    "decision": .string(ids.decision(d)), "option": .string(ids.option(o)), "by": .string(by.rawValue),
+                ])
+            )
+        case .discussionOpened(let d, let rs):
+            return ("discussion_opened", nil, .sorted(["discussion": .string(ids.discussion(d)), "roles": roles(rs)]))
+        case .discussionAnswered(let r, let d, let text):
+            return (
+                "discussion_answered", r, .sorted(["discussion": .string(ids.discussion(d)), "text": .string(text)])
+            )
+        case .actionTaken(let r, let a):
+            return ("action_taken", r, .sorted(["action": .string(ids.action(a))]))
+        case .itemShared(let item, let by, let with, let c):
+            return (
+                "item_shared", by, .sorted(["item": .string(ids.item(item)), "with": roles(with), "cause": cause(c)])
+            )
+        case .breach(let item, let r):
+            return ("breach", r, .sorted(["item": .string(ids.item(item))]))
+        case .injectFired(let i, let manual):
+            return ("inject_fired", nil, .sorted(["inject": .string(ids.inject(i)), "manual": .bool(manual)]))
+        case .expectationScored(let x, let r, let outcome):
+            return (
+                "expectation_scored", r,
+                .sorted(["expectation": .string(ids.expectation(x)), "outcome": .string(outcome.rawValue)])
+            )
+        case .requestSent(let q, let deadline):
+            return (
+                "request_sent", requestRole(q, from: true),
+                .sorted(["request": .string(ids.request(q)), "deadline": .int(deadline)])
+            )
+        case .requestAnswered(let q, let accepted, let outcome, let auto):
+            return (
+                "request_answered", requestRole(q, from: false),
+                .sorted([
+                    "request": .string(ids.request(q)), "accepted": .bool(accepted),
+                    "outcome": .string(outcome.rawValue),
+                    "auto": .bool(auto),
+                ])
+            )
+        case .requestOverdue(let q):
+            return ("request_overdue", requestRole(q, from: false), .sorted(["request": .string(ids.request(q))]))
+        case .variableChanged(let v, let val):
+            let (json, type) = value(val)
+            return (
+                "variable_changed", nil,
+                .sorted(["variable": .string(ids.variable(v)), "value": json, "type": .string(type)])
+            )
+        case .measureChanged(let m, let r, let delta, let val, let c):
+            return (
+                "measure_changed", r,
+                .sorted([
+                    "measure": .string(ids.measure(m)), "delta": .double(delta), "value": .double(val),
+                    "cause": cause(c),
+                ])
+            )
+        case .pointsAwarded(let r, let amount, let reason, let c):
+            return (
+                "points_awarded", r, .sorted(["amount": .double(amount), "reason": .string(reason), "cause": cause(c)])
+            )
+        case .clockAdvanced(let from, let to):
+            return ("clock_advanced", nil, .sorted(["from": .int(from), "to": .int(to)]))
+        case .debriefNote(let text):
+            return ("debrief_note", nil, .sorted(["text": .string(text)]))
+        case .note(let r, let text):
+            return ("note", r, .sorted(["text": .string(text)]))
+        case .paused:
+            return ("paused", nil, .object([]))
+        case .resumed:
+            return ("resumed", nil, .object([]))
+        case .objectiveRated(let o, let rating, let rule, let facts, let checkpoint):
+            let rules = ids.scenario.objectives.indices.contains(o) ? ids.scenario.objectives[o].rules : []
+            let condition: JSONValue =
+                rule.flatMap { rules.indices.contains($0) ? .string(rules[$0].source) : nil } ?? .null
+            return (
+                "objective_rated", nil,
+                .sorted([
+                    "objective": .string(ids.objective(o)), "rating": .string(rating.rawValue),
+                    "rule": rule.map { .int($0 + 1) } ?? .null, "condition": condition,
+                    "facts": .array(facts.map { .string($0) }), "checkpoint": .bool(checkpoint),
+                ])
+            )
+        case .ratingOverridden(let o, let rating, let reason):
+            return (
+                "rating_overridden", nil,
+                .sorted([
+                    "objective": .string(ids.objective(o)), "rating": .string(rating.rawValue),
+                    "reason": .string(reason),
+                ])
+            )
+        case .peerReviewOpened(let raters):
+            return ("peer_review_opened", nil, .sorted(["raters": roles(raters)]))
+        case .peerRated(let rater, let target, let q, let v):
+            return (
+                "peer_rated", rater,
+                .sorted([
+                    "target": .string(ids.role(target)), "question": .string(ids.question(q)),
+                    "value": v.map { .int($0) } ?? .null,
+                ])
+            )
+        case .peerRatingsAnonymous(let ratings, let pairs):
+            let list = ratings.map {
+                JSONValue.sorted([
+                    "target": .string(ids.role($0.target)), "question": .string(ids.question($0.question)),
+                    "value": .int($0.value),
+                ])
+            }
+            let flagged = pairs.map {
+                JSONValue.sorted([
+                    "first": .string(ids.role($0.first)), "second": .string(ids.role($0.second)),
+                    "question": .string(ids.question($0.question)), "gap": .int($0.gap),
+                ])
+            }
+            return (
+                "peer_ratings_anonymous", nil, .sorted(["ratings": .array(list), "flagged_pairs": .array(flagged)])
+            )
+        case .endingReached(let e, let reason):
+            return (
+                "ending_reached", nil,
+                .sorted(["ending": .nullable(e.map(ids.ending)), "reason": .string(reason.rawValue)])
+            )
+        case .ended(let e, let reason):
+            return (
+                "ended", nil, .sorted(["ending": .nullable(e.map(ids.ending)), "reason": .string(reason.rawValue)])
+            )
+        case .runtimeError(let message, let l):
+            return ("runtime_error", nil, .sorted(["message": .string(message), "location": location(l)]))
+        }
+    }
+
+    private func requestRole(_ q: Int, from: Bool) -> Int? {
+        guard ids.scenario.requests.indices.contains(q) else { return nil }
+        return from ? ids.scenario.requests[q].from : ids.scenario.requests[q].to
+    }
+}

@@ -1,0 +1,277 @@
+import ExerciseEngine
+import ScenarioLanguage
+
+/// Rebuilds a session from a transcript's inputs, for verify and resume.
+///
+/// Strict replay stops at the first point where the recording and the replay differ (an unknown id, an input the
+/// engine refuses, an event that differs). Lenient replay (resume with `--force`) skips what no longer applies and
+/// describes each such point.
+struct Replayer {
+    /// The result of a replay.
+    struct Outcome {
+        /// The rebuilt session.
+        var session: Session
+        /// Lenient replay: where the exercise no longer matches the recording.
+        var mismatches: [String] = []
+        /// Strict replay: the first difference.
+        var failure: TranscriptError?
+        /// Whether the transcript records the session's start.
+        var startRecorded = false
+        /// Whether the transcript records the end of the session (an `ended` event).
+        var endRecorded = false
+        /// Whether the anonymous peer evaluation was completed (its ratings cannot be replayed).
+        var anonymousReviewRecorded = false
+        /// The line of a resume record after which the exercise was different, so events were no longer compared.
+        var comparisonStoppedAt: Int?
+        /// Inputs replayed (including the start).
+        var steps = 0
+        /// Event lines compared with the replay.
+        var eventsCompared = 0
+        /// All events the replay produced, in order.
+        var events: [Event] = []
+    }
+
+    let transcript: Transcript
+    let scenario: Scenario
+    let builder: RecordBuilder
+    let fingerprint: String
+    /// Whether to stop at the first difference (else skip and describe).
+    let strict: Bool
+
+    init(transcript: Transcript, scenario: Scenario, strict: Bool) {
+        self.transcript = transcript
+        self.scenario = scenario
+        builder = RecordBuilder(scenario: scenario, key: nil)
+        fingerprint = Digest.scenario(scenario)
+        self.strict = strict
+    }
+
+    private static let unstamped: Set<String> = ["seq", "wall", "prev", "sum", "mac"]
+
+    /// A short description of a record for messages.
+    static func summary(_ json: JSONValue) -> String {
+        let text = json.removing(unstamped.union(["type", "clock"])).text
+        return text.count > 240 ? String(text.prefix(240)) + "…" : text
+    }
+
+    func run() -> Outcome {
+        let header = transcript.header
+        var played: Set<Int> = []
+        var notes: [String] = []
+        var failure: TranscriptError?
+        for role in header.roles where role.played {
+            if let r = builder.ids.role(id: role.id) {
+                played.insert(r)
+            } else if strict {
+                failure = .unknownID(line: 1, kind: "role", id: role.id)
+            } else {
+                notes.append("line 1: the role '\(role.id)' no longer exists; it is left out")
+            }
+        }
+        var outcome = Outcome(
+            session: Session(scenario: scenario, seed: header.seed, played: played, facilitated: header.facilitated))
+        outcome.mismatches = notes
+        outcome.failure = failure
+        if failure != nil { return outcome }
+        var compare = fingerprint == header.scenarioSHA256
+        if !compare { outcome.comparisonStoppedAt = 1 }
+        var finished = false  // the anonymous review ended the session
+
+        let records = transcript.records
+        var index = 0
+        while index < records.count {
+            let record = records[index]
+            index += 1
+            if record.type == .resume {
+                if compare, record.data["scenario_sha256"]?.stringValue != fingerprint {
+                    compare = false
+                    outcome.comparisonStoppedAt = record.line
+                }
+                continue
+            }
+            guard record.type == .input else { continue }
+            var recorded: [TranscriptRecord] = []
+            while index < records.count, records[index].type == .event {
+                recorded.append(records[index])
+                index += 1
+            }
+            for e in recorded where e.kind == "ended" { outcome.endRecorded = true }
+            if finished {
+                if fail(&outcome, .inputRejected(line: record.line, reason: "the session had already ended")) {
+                    return outcome
+                }
+                continue
+            }
+            let produced: [Event]
+            switch record.kind {
+            case InputCodec.startKind:
+                if outcome.startRecorded {
+                    if fail(&outcome, .inputRejected(line: record.line, reason: "the session was started twice")) {
+                        return outcome
+                    }
+                    continue
+                }
+                outcome.startRecorded = true
+                produced = outcome.session.start()
+            case InputCodec.anonymousPeerReviewKind:
+                guard case .peerReview = outcome.session.waiting, scenario.header.peer == .anonymous else {
+                    if fail(
+                        &outcome,
+                        .inputRejected(line: record.line, reason: "no anonymous peer evaluation was under way"))
+                    {
+                        return outcome
+                    }
+                    continue
+                }
+                outcome.anonymousReviewRecorded = true
+                finished = true
+                outcome.steps += 1
+                if compare, let problem = checkAnonymousEnd(recorded, session: outcome.session) {
+                    if fail(&outcome, problem) { return outcome }
+                }
+                continue
+            default:
+                guard outcome.startRecorded else {
+                    if fail(&outcome, .inputRejected(line: record.line, reason: "an input before the session's start"))
+                    {
+                        return outcome
+                    }
+                    continue
+                }
+                let input: Input
+                switch builder.inputs.decode(kind: record.kind, role: record.role, data: record.data, line: record.line)
+                {
+                case .success(let i): input = i
+                case .failure(let e):
+                    if fail(&outcome, e) { return outcome }
+                    continue
+                }
+                if compare && strict && record.clock != outcome.session.state.clock {
+                    let problem = TranscriptError.replayMismatch(
+                        line: record.line, expected: "the input at clock \(outcome.session.state.clock)",
+                        found: "clock \(record.clock)")
+                    if fail(&outcome, problem) { return outcome }
+                }
+                let before = outcome.session
+                do {
+                    produced = try outcome.session.apply(input)
+                } catch {
+                    outcome.session = before
+                    let reason = describe(error, session: before)
+                    if fail(&outcome, .inputRejected(line: record.line, reason: reason)) { return outcome }
+                    continue
+                }
+                if compare && strict {
+                    var rater: Int?
+                    for e in produced { if case .peerRated(let r, _, _, _) = e.kind { rater = r } }
+                    let again = builder.inputs.encode(input, rater: rater)
+                    if again.kind != record.kind || again.role != record.role
+                        || again.data.canonical != record.data.canonical
+                    {
+                        let expected = "\(again.kind) \(again.role ?? "-") \(again.data.text)"
+                        let found = "\(record.kind) \(record.role ?? "-") \(record.data.text)"
+                        if fail(&outcome, .replayMismatch(line: record.line, expected: expected, found: found)) {
+                            return outcome
+                        }
+                    }
+                }
+            }
+            outcome.steps += 1
+            outcome.events += produced
+            if compare, let problem = compareEvents(produced, recorded, after: record) {
+                outcome.eventsCompared += recorded.count
+                if strict {
+                    outcome.failure = problem
+                    return outcome
+                }
+                outcome.mismatches.append(problem.message + " (later events are not compared)")
+                compare = false
+                outcome.comparisonStoppedAt = problem.line ?? 0
+            } else if compare {
+                outcome.eventsCompared += recorded.count
+            }
+        }
+        return outcome
+    }
+
+    /// Records a problem; returns whether replay stops (strict).
+    private func fail(_ outcome: inout Outcome, _ problem: TranscriptError) -> Bool {
+        if strict {
+            outcome.failure = problem
+            return true
+        }
+        outcome.mismatches.append(problem.message + " It is skipped.")
+        return false
+    }
+
+    /// Compares replayed events with recorded event lines.
+    func compareEvents(_ produced: [Event], _ recorded: [TranscriptRecord], after input: TranscriptRecord)
+        -> TranscriptError?
+    {
+        for (i, event) in produced.enumerated() {
+            let expected = JSONValue.object(builder.eventFields(event))
+            guard i < recorded.count else {
+                return .replayMismatch(
+                    line: (recorded.last ?? input).line, expected: "one more event after it: \(Self.summary(expected))",
+                    found: "none")
+            }
+            let found = recorded[i].json.removing(Self.unstamped)
+            if expected.canonical != found.canonical {
+                return .replayMismatch(
+                    line: recorded[i].line, expected: Self.summary(expected), found: Self.summary(found))
+            }
+        }
+        if recorded.count > produced.count {
+            let extra = recorded[produced.count]
+            return .replayMismatch(line: extra.line, expected: "no further event", found: Self.summary(extra.json))
+        }
+        return nil
+    }
+
+    /// The events recorded for a finished anonymous review: the anonymous ratings, then the end, matching the session.
+    private func checkAnonymousEnd(_ recorded: [TranscriptRecord], session: Session) -> TranscriptError? {
+        guard recorded.count == 2, recorded[0].kind == "peer_ratings_anonymous", recorded[1].kind == "ended" else {
+            let line = recorded.first?.line ?? 0
+            return .replayMismatch(
+                line: line, expected: "the anonymous ratings and the end of the session",
+                found: recorded.map(\.kind).joined(separator: ", "))
+        }
+        let end = JSONValue.object(
+            builder.eventFields(
+                Event(
+                    clock: session.state.clock,
+                    kind: .ended(ending: session.state.ending, reason: session.state.endReason ?? .ending))))
+        let found = recorded[1].json.removing(Self.unstamped)
+        if end.canonical != found.canonical {
+            return .replayMismatch(line: recorded[1].line, expected: Self.summary(end), found: Self.summary(found))
+        }
+        if recorded[0].role != nil || recorded[0].data["rater"] != nil {
+            return .replayMismatch(line: recorded[0].line, expected: "no rater", found: "a rater")
+        }
+        return nil
+    }
+
+    /// Why the engine refused an input, in words with ids.
+    func describe(_ error: Error, session: Session) -> String {
+        guard let error = error as? SessionError else { return String(describing: error) }
+        let ids = builder.ids
+        switch error {
+        case .ended: return "the session had ended"
+        case .paused: return "the session was paused"
+        case .notYourTurn(let r): return "it was not the turn of '\(ids.role(r))'"
+        case .nothingAsked: return "nothing was being asked at that point"
+        case .choiceNotOffered(let c): return "the choice '\(ids.choice(c))' was not offered at that point"
+        case .alreadyAnswered(let r): return "'\(ids.role(r))' had already answered"
+        case .optionNotOffered(let o): return "the option '\(ids.option(o))' was not offered at that point"
+        case .actionUnavailable(let a, _): return "the action '\(ids.action(a))' was not available at that point"
+        case .doesNotKnow(let item): return "the role did not know '\(ids.item(item))' at that point"
+        case .sharingScripted: return "sharing by command is off in this exercise"
+        case .noSuchRequest(let q): return "the request '\(ids.request(q))' was not waiting for an answer"
+        case .facilitatorOnly: return "a facilitator command in a session without a facilitator"
+        case .ratingOutOfRange(let low, let high): return "the rating is outside \(low)–\(high)"
+        case .unexpected: return "it did not fit what the session was waiting for"
+        case .emptyText: return "the text was empty"
+        case .invalidDuration: return "the duration was not positive"
+        }
+    }
+}

@@ -1,0 +1,509 @@
+import Foundation
+
+/// The header of a transcript (line 1).
+public struct TranscriptHeader: Sendable, Hashable {
+    /// A role as the header lists it.
+    public struct Role: Sendable, Hashable {
+        /// Its id.
+        public var id: String
+        /// Its display name.
+        public var name: String
+        /// Whether a person played it (else it was automated).
+        public var played: Bool
+    }
+
+    /// The format version.
+    public var format: Int
+    /// The exercise's id.
+    public var exerciseID: String
+    /// The exercise's title.
+    public var exerciseTitle: String
+    /// The exercise's version string.
+    public var exerciseVersion: String
+    /// The SHA-256 of the exercise's source files (see ``Scenario/transcriptFingerprint``).
+    public var scenarioSHA256: String
+    /// The exercise's main file as given when the session started, if recorded.
+    public var source: String?
+    /// The session's seed.
+    public var seed: UInt64
+    /// The roles, in the exercise's order.
+    public var roles: [Role]
+    /// Whether a facilitator ran the session.
+    public var facilitated: Bool
+    /// The peer-evaluation mode: `named`, `anonymous` or `off`.
+    public var peer: String
+    /// When the session started, ISO 8601 UTC.
+    public var started: String
+    /// The version of Sandtable that started it.
+    public var tool: String
+    /// The UI language.
+    public var uiLanguage: String
+    /// Whether every line carries an HMAC.
+    public var hmac: Bool
+
+    init(json: JSONValue, line: Int) throws(TranscriptError) {
+        func need<T>(_ key: String, _ value: T?) throws(TranscriptError) -> T {
+            guard let value else {
+                throw .malformed(line: line, reason: "the header's field '\(key)' is missing or wrong")
+            }
+            return value
+        }
+        format = try need("format", json["format"]?.intValue)
+        let exercise = json["exercise"]
+        exerciseID = try need("exercise.id", exercise?["id"]?.stringValue)
+        exerciseTitle = try need("exercise.title", exercise?["title"]?.stringValue)
+        exerciseVersion = try need("exercise.version", exercise?["version"]?.stringValue)
+        scenarioSHA256 = try need("scenario_sha256", json["scenario_sha256"]?.stringValue)
+        source = json["source"]?.stringValue
+        seed = try need("seed", json["seed"]?.uint64Value)
+        var roles: [Role] = []
+        for r in try need("roles", json["roles"]?.arrayValue) {
+            roles.append(
+                Role(
+                    id: try need("roles.id", r["id"]?.stringValue),
+                    name: try need("roles.name", r["name"]?.stringValue),
+                    played: try need("roles.played", r["played"]?.boolValue)))
+        }
+        self.roles = roles
+        facilitated = try need("facilitated", json["facilitated"]?.boolValue)
+        peer = try need("peer", json["peer"]?.stringValue)
+        started = try need("started", json["started"]?.stringValue)
+        tool = try need("tool", json["tool"]?.stringValue)
+        uiLanguage = try need("ui_language", json["ui_language"]?.stringValue)
+        hmac = try need("hmac", json["hmac"]?.boolValue)
+    }
+}
+
+/// One line after the header: an input, an event or a resume record.
+public struct TranscriptRecord: Sendable, Hashable {
+    /// The 1-based line number in the file.
+    public var line: Int
+    /// `input`, `event` or `resume`.
+    public var type: TranscriptRecordType
+    /// The sequence number (the header is 0; records count from 1).
+    public var seq: Int
+    /// The wall-clock time, ISO 8601 UTC with milliseconds.
+    public var wall: String
+    /// Minutes on the scenario clock.
+    public var clock: Int
+    /// The scenario time, `HH:MM` (with `+Nd` past midnight).
+    public var time: String
+    /// The input or event kind (`resume` for a resume record).
+    public var kind: String
+    /// The acting role's id, if any.
+    public var role: String?
+    /// The kind's data (for a resume record: the whole record).
+    public var data: JSONValue
+    /// For an input: how many event lines follow it.
+    public var eventCount: Int
+    /// The whole line as JSON.
+    public var json: JSONValue
+}
+
+/// A step: an input (or the start) and the events that followed it.
+public struct TranscriptStep: Sendable, Hashable {
+    /// The input record.
+    public var input: TranscriptRecord
+    /// Its events.
+    public var events: [TranscriptRecord]
+}
+
+/// The closing record.
+public struct TranscriptClose: Sendable, Hashable {
+    /// The 1-based line number.
+    public var line: Int
+    /// The sequence number.
+    public var seq: Int
+    /// The wall-clock time.
+    public var wall: String
+    /// Minutes on the scenario clock.
+    public var clock: Int
+    /// The ending's id, if the story reached one.
+    public var ending: String?
+    /// Why the exercise ended: `ending`, `time_up`, `facilitator` or `error`.
+    public var reason: String
+    /// The final scores.
+    public var scores: JSONValue
+}
+
+/// What was cut off the end of a transcript because a crash interrupted writing it.
+public struct TornTail: Sendable, Hashable {
+    /// The first line that was not complete (1-based).
+    public var line: Int
+    /// How many bytes were dropped.
+    public var bytes: Int
+    /// What was wrong, in words.
+    public var reason: String
+}
+
+/// A transcript read from a file: checked line by line (checksum, chain, sequence, HMAC when a key is given) and
+/// grouped into steps. A torn last line, or a last step whose events were not all written, is reported in ``torn``
+/// and left out, never read as valid.
+public struct Transcript: Sendable {
+    /// The file.
+    public var path: String
+    /// Line 1.
+    public var header: TranscriptHeader
+    /// Every input, event and resume record in order.
+    public var records: [TranscriptRecord]
+    /// The closing record, if the session ended.
+    public var close: TranscriptClose?
+    /// What was dropped from the end, if anything.
+    public var torn: TornTail?
+
+    /// The size of the file.
+    public internal(set) var fileLength: Int
+    /// The length up to the end of the last complete step or record.
+    public internal(set) var validLength: Int
+    var lastSeq: Int
+    var lastLineHash: String
+    var lastClock: Int
+
+    /// The inputs with their events, in order (resume records left out).
+    public var steps: [TranscriptStep] {
+        var steps: [TranscriptStep] = []
+        for r in records {
+            switch r.type {
+            case .input: steps.append(TranscriptStep(input: r, events: []))
+            case .event: if !steps.isEmpty { steps[steps.count - 1].events.append(r) }
+            default: break
+            }
+        }
+        return steps
+    }
+
+    /// The resume records.
+    public var resumes: [TranscriptRecord] { records.filter { $0.type == .resume } }
+
+    /// Reads and checks a transcript. Fails on the first damaged, changed or misplaced line; a torn last line is
+    /// not a failure (see ``torn``). With a key, HMACs are checked too; without one, a signed transcript is read with
+    /// its checksums and chain checked.
+    public static func read(path: String, key: TranscriptKey? = nil) -> Result<Transcript, TranscriptError> {
+        let bytes: [UInt8]
+        switch load(path) {
+        case .success(let b): bytes = b
+        case .failure(let e): return .failure(e)
+        }
+        let scan = TranscriptScanner.scan(bytes, path: path, key: key, requireSignature: false, stopAtFirstIssue: true)
+        if let unreadable = scan.unreadable { return .failure(unreadable) }
+        if let first = scan.issues.first { return .failure(first.error) }
+        guard let transcript = scan.transcript else {
+            return .failure(.notATranscript(path: path, reason: "it has no header"))
+        }
+        return .success(transcript)
+    }
+
+    /// The file's bytes, or why they cannot be read.
+    static func load(_ path: String) -> Result<[UInt8], TranscriptError> {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            return .failure(
+                errno == ENOENT || errno == ENOTDIR
+                    ? .fileMissing(path: path) : .cannotRead(path: path, reason: TranscriptWriter.describe(errno)))
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            return .failure(.notATranscript(path: path, reason: "it is not a file"))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(.cannotRead(path: path, reason: "permission denied"))
+        }
+        return .success(Array(data))
+    }
+}
+
+/// A problem found on a line.
+struct ScanIssue: Sendable {
+    /// The 1-based line.
+    var line: Int
+    /// The problem.
+    var error: TranscriptError
+}
+
+/// Checks a transcript's lines: checksums, the hash chain, HMACs, sequence numbers, record structure, steps.
+struct TranscriptScanner {
+    var transcript: Transcript?
+    var issues: [ScanIssue] = []
+    var unreadable: TranscriptError?
+    /// Whether HMACs were checked with a key.
+    var hmacChecked = false
+    /// Lines in the file (complete ones).
+    var lineCount = 0
+
+    static func scan(
+        _ bytes: [UInt8], path: String, key: TranscriptKey?, requireSignature: Bool, stopAtFirstIssue: Bool
+    )
+        -> TranscriptScanner
+    {
+        var result = TranscriptScanner()
+        guard !bytes.isEmpty else {
+            result.unreadable = .notATranscript(path: path, reason: "the file is empty")
+            return result
+        }
+        // Split into complete lines (each ended by a newline) and a trailing fragment.
+        var lines: [Range<Int>] = []
+        var start = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = 0
+            while i < buffer.count {
+                if buffer[i] == 0x0A {
+                    lines.append(start..<i)
+                    start = i + 1
+                }
+                i += 1
+            }
+        }
+        let fragment = start..<bytes.count
+        result.lineCount = lines.count
+
+        var header: TranscriptHeader?
+        var records: [TranscriptRecord] = []
+        var close: TranscriptClose?
+        var previousHash: String?
+        var previousOK = true
+        var expectedSeq = 1
+        var pendingEvents = 0
+        var stepStart = (line: 0, offset: 0)
+        var stable = (offset: 0, seq: 0, hash: "", clock: 0, records: 0)
+        var clock = 0
+        var sawRecord = false
+        var signed = false
+
+        func report(_ line: Int, _ error: TranscriptError) { result.issues.append(ScanIssue(line: line, error: error)) }
+
+        for (index, range) in lines.enumerated() {
+            if stopAtFirstIssue && !result.issues.isEmpty { break }
+            let number = index + 1
+            let slice = bytes[range]
+            let lineHash = Digest.sha256(Array(slice))
+            defer { previousHash = lineHash }
+            var lineOK = true
+            let parsed = JSONValue.parse(slice)
+            guard case .success(let json) = parsed, case .object = json else {
+                let why: String
+                if case .failure(let e) = parsed {
+                    why = "is not valid JSON (\(e))"
+                } else {
+                    why = "is not a JSON object"
+                }
+                report(number, .corrupt(path: path, line: number, reason: "the line " + why))
+                previousOK = false
+                continue
+            }
+            if let type = json["type"]?.stringValue, TranscriptRecordType(rawValue: type) != nil { sawRecord = true }
+            // Checksum and HMAC.
+            if let sealed = Seal.open(slice) {
+                if Digest.sha256(sealed.body) != sealed.sum {
+                    lineOK = false
+                    report(number, .tampered(path: path, line: number, reason: "does not match its checksum"))
+                }
+                let headerSigned = number == 1 ? json["hmac"]?.boolValue == true : signed
+                if headerSigned {
+                    if let mac = sealed.mac {
+                        if let key {
+                            result.hmacChecked = true
+                            if key.mac(sealed.body) != mac {
+                                lineOK = false
+                                report(
+                                    number,
+                                    .tampered(
+                                        path: path, line: number,
+                                        reason: "does not match its HMAC (the key is wrong, or the line was changed)"))
+                            }
+                        }
+                    } else {
+                        lineOK = false
+                        report(number, .tampered(path: path, line: number, reason: "has lost its HMAC"))
+                    }
+                } else if sealed.mac != nil {
+                    lineOK = false
+                    report(
+                        number,
+                        .tampered(
+                            path: path, line: number,
+                            reason: "carries an HMAC although the header says the transcript is unsigned"))
+                }
+            } else {
+                lineOK = false
+                report(number, .tampered(path: path, line: number, reason: "has no valid checksum at its end"))
+            }
+            // The chain.
+            let prev = json["prev"]
+            if number == 1 {
+                if prev != .null {
+                    report(number, .tampered(path: path, line: number, reason: "should not point to a line before it"))
+                }
+            } else if prev?.stringValue != previousHash, previousOK, lineOK {
+                report(
+                    number,
+                    .tampered(
+                        path: path, line: number,
+                        reason: "does not follow line \(number - 1) (a line was changed, removed or inserted before it)"
+                    ))
+            }
+            previousOK = lineOK
+            // Structure.
+            guard let typeName = json["type"]?.stringValue, let type = TranscriptRecordType(rawValue: typeName) else {
+                report(number, .corrupt(path: path, line: number, reason: "the line has no known record type"))
+                continue
+            }
+            if number == 1 {
+                guard type == .header else {
+                    report(number, .corrupt(path: path, line: number, reason: "the first line is not a header"))
+                    continue
+                }
+                do {
+                    let h = try TranscriptHeader(json: json, line: number)
+                    if h.format != transcriptFormatVersion && lineOK {
+                        result.unreadable = .unsupportedFormat(path: path, version: String(h.format))
+                        return result
+                    }
+                    header = h
+                    signed = h.hmac
+                    if requireSignature && !h.hmac {
+                        report(
+                            number,
+                            .tampered(
+                                path: path, line: number,
+                                reason:
+                                    "carries no HMAC although a key was given: it was written without a key, or its HMACs were removed"
+                            ))
+                    }
+                } catch {
+                    report(number, .corrupt(path: path, line: number, reason: error.message))
+                }
+                stable = (range.upperBound + 1, 0, lineHash, 0, 0)
+                continue
+            }
+            if type == .header {
+                report(number, .tampered(path: path, line: number, reason: "is a second header"))
+                continue
+            }
+            if close != nil {
+                report(number, .tampered(path: path, line: number, reason: "comes after the closing record"))
+            }
+            guard let seq = json["seq"]?.intValue else {
+                report(number, .corrupt(path: path, line: number, reason: "the record has no sequence number"))
+                continue
+            }
+            if seq != expectedSeq {
+                report(
+                    number,
+                    .tampered(path: path, line: number, reason: "has sequence number \(seq), expected \(expectedSeq)"))
+            }
+            expectedSeq = seq + 1
+            guard let wall = json["wall"]?.stringValue, let recordClock = json["clock"]?.intValue,
+                let time = json["time"]?.stringValue
+            else {
+                report(
+                    number, .corrupt(path: path, line: number, reason: "the record lacks its wall time, clock or time"))
+                continue
+            }
+            switch type {
+            case .input, .event:
+                guard let kind = json["kind"]?.stringValue, let roleValue = json["role"],
+                    roleValue.isNull || roleValue.stringValue != nil, let data = json["data"], data.objectValue != nil
+                else {
+                    report(
+                        number, .corrupt(path: path, line: number, reason: "the record lacks its kind, role or data"))
+                    continue
+                }
+                var count = 0
+                if type == .input {
+                    if pendingEvents > 0 {
+                        report(
+                            number,
+                            .corrupt(
+                                path: path, line: number,
+                                reason: "the step at line \(stepStart.line) is missing \(pendingEvents) of its events"))
+                    }
+                    guard let n = json["events"]?.intValue, n >= 0 else {
+                        report(
+                            number,
+                            .corrupt(path: path, line: number, reason: "the input does not say how many events follow"))
+                        continue
+                    }
+                    count = n
+                    pendingEvents = n
+                    stepStart = (number, range.lowerBound)
+                } else {
+                    if pendingEvents == 0 {
+                        report(number, .corrupt(path: path, line: number, reason: "an event that belongs to no input"))
+                    } else {
+                        pendingEvents -= 1
+                    }
+                }
+                records.append(
+                    TranscriptRecord(
+                        line: number, type: type, seq: seq, wall: wall, clock: recordClock, time: time, kind: kind,
+                        role: roleValue.stringValue, data: data, eventCount: count, json: json))
+            case .resume, .close:
+                if pendingEvents > 0 {
+                    report(
+                        number,
+                        .corrupt(
+                            path: path, line: number,
+                            reason: "the step at line \(stepStart.line) is missing \(pendingEvents) of its events"))
+                    pendingEvents = 0
+                }
+                if type == .resume {
+                    guard json["scenario_sha256"]?.stringValue != nil, json["forced"]?.boolValue != nil else {
+                        report(number, .corrupt(path: path, line: number, reason: "the resume record is incomplete"))
+                        continue
+                    }
+                    records.append(
+                        TranscriptRecord(
+                            line: number, type: .resume, seq: seq, wall: wall, clock: recordClock, time: time,
+                            kind: "resume",
+                            role: nil, data: json, eventCount: 0, json: json))
+                } else {
+                    guard let reason = json["reason"]?.stringValue, let ending = json["ending"],
+                        ending.isNull || ending.stringValue != nil, let scores = json["scores"]
+                    else {
+                        report(number, .corrupt(path: path, line: number, reason: "the closing record is incomplete"))
+                        continue
+                    }
+                    close = TranscriptClose(
+                        line: number, seq: seq, wall: wall, clock: recordClock, ending: ending.stringValue,
+                        reason: reason,
+                        scores: scores)
+                }
+            case .header:
+                break
+            }
+            clock = max(clock, recordClock)
+            if pendingEvents == 0 {
+                stable = (range.upperBound + 1, seq, lineHash, clock, records.count)
+            }
+        }
+
+        guard let header else {
+            if !sawRecord {
+                let reason =
+                    lines.isEmpty
+                    ? "its first line is incomplete (the file was cut off while it was being created)"
+                    : "its first line is not a transcript header"
+                result.unreadable = .notATranscript(path: path, reason: reason)
+            } else if result.issues.isEmpty {
+                result.issues.append(
+                    ScanIssue(line: 1, error: .corrupt(path: path, line: 1, reason: "the header is missing")))
+            }
+            return result
+        }
+        var torn: TornTail?
+        if pendingEvents > 0 {
+            let firstLine = stepStart.line
+            torn = TornTail(
+                line: firstLine, bytes: bytes.count - stepStart.offset,
+                reason: "the last step (from line \(firstLine)) is missing \(pendingEvents) of its events")
+            records.removeSubrange(stable.records...)
+        } else if !fragment.isEmpty {
+            torn = TornTail(
+                line: lines.count + 1, bytes: fragment.count,
+                reason: "the last line (line \(lines.count + 1)) is incomplete: it has no line end")
+        }
+        result.transcript = Transcript(
+            path: path, header: header, records: records, close: close, torn: torn, fileLength: bytes.count,
+            validLength: stable.offset, lastSeq: stable.seq, lastLineHash: stable.hash, lastClock: stable.clock)
+        return result
+    }
+}

@@ -1,0 +1,171 @@
+import ExerciseEngine
+import ScenarioLanguage
+
+/// What `sandtable verify` found.
+public struct VerifyReport: Sendable {
+    /// The verdict, which is also the exit code.
+    public enum Status: Int32, Sendable, Hashable {
+        /// Every check passed.
+        case valid = 0
+        /// A line was changed, removed, inserted or damaged, an HMAC fails, or replay does not reproduce the events.
+        case tampered = 1
+        /// Only the end is incomplete: a crash interrupted the last write.
+        case torn = 2
+        /// The file is missing, unreadable, or not a transcript.
+        case unreadable = 3
+    }
+
+    /// The verdict.
+    public var status: Status
+    /// The path checked.
+    public var path: String
+    /// The header, when it could be read.
+    public var header: TranscriptHeader?
+    /// A problem found.
+    public struct Problem: Sendable, Hashable {
+        /// The 1-based line, or 0 when the problem is not tied to one.
+        public var line: Int
+        /// What is wrong, in words.
+        public var message: String
+    }
+
+    /// The problems found, in file order.
+    public var problems: [Problem] = []
+    /// Information that does not change the verdict: what was not checked and why, the session's state.
+    public var notes: [String] = []
+    /// What a crash cut off the end, if anything.
+    public var torn: TornTail?
+    /// Complete lines in the file.
+    public var lines = 0
+    /// Whether the HMAC of every line was checked with a key.
+    public var hmacChecked = false
+    /// Whether replaying the inputs was checked against the recorded events.
+    public var replayChecked = false
+    /// Event lines that replay reproduced.
+    public var eventsReplayed = 0
+    /// Whether the transcript has its closing record.
+    public var closed = false
+}
+
+/// Checks a transcript: its header, the sequence numbers, every line's checksum and link to the line before (the
+/// hash chain), HMACs with the facilitator's key, and, given the exercise with the same fingerprint, that
+/// replaying the inputs reproduces every recorded event and the final scores.
+public enum Verifier {
+    /// Verifies the transcript at `path`.
+    /// - Parameters:
+    ///   - scenario: The exercise, for the replay check; nil skips it (noted in the report).
+    ///   - key: The facilitator's key. When given, every line must carry a valid HMAC; an unsigned transcript then
+    ///     counts as tampered (its HMACs may have been removed).
+    public static func verify(path: String, scenario: Scenario?, key: TranscriptKey?) -> VerifyReport {
+        var report = VerifyReport(status: .valid, path: path)
+        let bytes: [UInt8]
+        switch Transcript.load(path) {
+        case .success(let b): bytes = b
+        case .failure(let e):
+            report.status = .unreadable
+            report.problems.append(.init(line: 0, message: e.message))
+            return report
+        }
+        let scan = TranscriptScanner.scan(
+            bytes, path: path, key: key, requireSignature: key != nil, stopAtFirstIssue: false)
+        report.lines = scan.lineCount
+        if let unreadable = scan.unreadable {
+            report.status = .unreadable
+            report.problems.append(.init(line: 0, message: unreadable.message))
+            return report
+        }
+        let limit = 20
+        for issue in scan.issues.prefix(limit) {
+            report.problems.append(.init(line: issue.line, message: issue.error.message))
+        }
+        if scan.issues.count > limit {
+            report.problems.append(.init(line: 0, message: "… and \(scan.issues.count - limit) more problems"))
+        }
+        guard let transcript = scan.transcript else {
+            report.status = .tampered
+            return report
+        }
+        report.header = transcript.header
+        report.torn = transcript.torn
+        report.closed = transcript.close != nil
+        report.hmacChecked = transcript.header.hmac && key != nil && scan.issues.isEmpty
+        if transcript.header.hmac && key == nil {
+            report.notes.append(
+                "The transcript is signed with the facilitator's key, but no key was given: its HMACs were not checked "
+                    + "(use --key-file or \(TranscriptKey.environmentVariable)).")
+        } else if !transcript.header.hmac && key == nil {
+            report.notes.append(
+                "The transcript is not signed: its checksums and chain show accidental damage, but anyone could rewrite "
+                    + "them. Sign transcripts with a facilitator's key to detect deliberate edits.")
+        }
+        if !scan.issues.isEmpty {
+            report.status = .tampered
+            report.notes.append("Replay was not checked because the file is damaged or changed.")
+            return report
+        }
+        if let torn = transcript.torn {
+            report.status = .torn
+            report.problems.append(.init(line: torn.line, message: torn.reason + "; the session can be resumed"))
+        }
+
+        // Replay.
+        guard let scenario else {
+            report.notes.append("Replay was not checked: the exercise was not found (give it with --exercise).")
+            return report
+        }
+        let fingerprint = Digest.scenario(scenario)
+        guard fingerprint == transcript.header.scenarioSHA256 else {
+            report.notes.append(
+                "Replay was not checked: the exercise has changed since the session was recorded (its fingerprint "
+                    + "differs).")
+            return report
+        }
+        let replay = Replayer(transcript: transcript, scenario: scenario, strict: true).run()
+        report.eventsReplayed = replay.eventsCompared
+        if let failure = replay.failure {
+            report.status = .tampered
+            report.problems.append(.init(line: failure.line ?? 0, message: failure.message))
+            return report
+        }
+        if let stop = replay.comparisonStoppedAt {
+            report.notes.append(
+                "The session was resumed with a changed exercise (--force) at line \(stop); events after it were not "
+                    + "compared.")
+        } else {
+            report.replayChecked = true
+        }
+        if replay.anonymousReviewRecorded {
+            report.notes.append(
+                "The anonymous peer ratings are deliberately not recorded as inputs, so replay cannot reproduce them; "
+                    + "they are covered by the checksums and chain" + (transcript.header.hmac ? " and HMACs." : "."))
+        }
+        if let close = transcript.close, replay.comparisonStoppedAt == nil {
+            let builder = RecordBuilder(scenario: scenario, key: nil)
+            let expected = JSONValue.object(builder.closeFields(replay.session)).canonical
+            let found = JSONValue.object([
+                JSONMember("ending", .nullable(close.ending)), JSONMember("reason", .string(close.reason)),
+                JSONMember("scores", close.scores),
+            ]).canonical
+            let ended = replay.session.isEnded || replay.anonymousReviewRecorded
+            if !ended {
+                report.status = .tampered
+                report.problems.append(
+                    .init(line: close.line, message: "The closing record comes before the session ended."))
+            } else if expected != found {
+                report.status = .tampered
+                report.problems.append(
+                    .init(
+                        line: close.line,
+                        message: "The final scores do not match the replayed session: expected \(expected.text), "
+                            + "found \(found.text)."))
+            }
+        }
+        if transcript.close == nil {
+            report.notes.append(
+                replay.endRecorded
+                    ? "The session ended but its closing record is missing; sandtable resume completes it."
+                    : "The session has no closing record: it is unfinished (sandtable resume continues it).")
+        }
+        return report
+    }
+}
