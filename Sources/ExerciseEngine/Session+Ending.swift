@@ -3,6 +3,12 @@ import ScenarioLanguage
 /// The end of the story: final ratings, the peer evaluation, and closing.
 extension Session {
     mutating func rate(objective o: Int, checkpoint: Bool) {
+        guard recordsEvents else {
+            // The same rating, without listing the facts for an event nobody collects.
+            let rules = scenario.objectives[o].rules
+            state.ratings[o] = rules.first { evaluate($0.condition).asBool }?.rating ?? scenario.objectives[o].otherwise
+            return
+        }
         let objective = scenario.objectives[o]
         var rating = objective.otherwise
         var rule: Int?

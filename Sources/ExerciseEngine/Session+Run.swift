@@ -489,8 +489,8 @@ extension Session {
     func nextDue(upTo limit: Int) -> Int? {
         var best: Int?
         func consider(_ t: Int) { if t <= limit, best.map({ t < $0 }) ?? true { best = t } }
-        for (i, inject) in scenario.injects.enumerated() where !state.fired[i] && !state.injectSkipped[i] {
-            if case .at(let t) = inject.trigger { consider(max(t, state.clock)) }
+        for i in scenario.injects.indices where !state.fired[i] && !state.injectSkipped[i] {
+            if case .at(let t) = scenario.injects[i].trigger { consider(max(t, state.clock)) }
         }
         for x in scenario.expectations.indices where state.expectationStart[x] >= 0 && state.expectationOutcome[x] == .pending {
             consider(state.expectationStart[x] + scenario.expectations[x].within + 1)
@@ -511,9 +511,10 @@ extension Session {
             finishStory(ending: nil, reason: .timeUp)
             return
         }
-        for (i, inject) in scenario.injects.enumerated() where !state.fired[i] && !state.injectSkipped[i] {
-            guard case .at(let t) = inject.trigger, t <= state.clock else { continue }
-            if inject.chance < 1 && !(state.rng.unit() < inject.chance) {
+        for i in scenario.injects.indices where !state.fired[i] && !state.injectSkipped[i] {
+            guard case .at(let t) = scenario.injects[i].trigger, t <= state.clock else { continue }
+            let chance = scenario.injects[i].chance
+            if chance < 1 && !(state.rng.unit() < chance) {
                 state.injectSkipped[i] = true
                 continue
             }
@@ -547,9 +548,10 @@ extension Session {
         while changed && !isEnded && rounds < 64 {
             changed = false
             rounds += 1
-            for (i, inject) in scenario.injects.enumerated() where !state.fired[i] && !state.injectSkipped[i] {
-                guard case .when(let cond) = inject.trigger, evaluate(cond).asBool else { continue }
-                if inject.chance < 1 && !(state.rng.unit() < inject.chance) {
+            for i in scenario.injects.indices where !state.fired[i] && !state.injectSkipped[i] {
+                guard case .when(let cond) = scenario.injects[i].trigger, evaluate(cond).asBool else { continue }
+                let chance = scenario.injects[i].chance
+                if chance < 1 && !(state.rng.unit() < chance) {
                     state.injectSkipped[i] = true
                     continue
                 }

@@ -15,6 +15,10 @@ public struct Session: Sendable {
     public internal(set) var state: SessionState
     var events: [Event] = []
     var steps = 0
+    /// Whether events are collected. When false, ``start()`` and ``apply(_:)`` return no events and objective
+    /// ratings skip listing the facts they read; the state changes exactly as when events are collected. For tools
+    /// that only look at the state (simulation, exploration).
+    public var recordsEvents = true
 
     /// Creates a session. Call ``start()`` to enter the first scene.
     public init(scenario: Scenario, seed: UInt64, played: Set<Int>, facilitated: Bool = false) {
@@ -48,7 +52,10 @@ public struct Session: Sendable {
         return result
     }
 
-    mutating func emit(_ kind: EventKind) { events.append(Event(clock: state.clock, kind: kind)) }
+    mutating func emit(_ kind: EventKind) {
+        guard recordsEvents else { return }
+        events.append(Event(clock: state.clock, kind: kind))
+    }
 
     // MARK: Applying inputs
 
