@@ -12,6 +12,7 @@ extension Compiler {
                    span(scene.location, scene.id))
         }
         findLoops()
+        checkConstantConditions(reachable)
         reportUnused(reachable)
         checkObjectives(reachable)
     }
@@ -87,16 +88,29 @@ extension Compiler {
     }
 
     /// A cycle of scenes that jump to each other without asking anything loops forever.
+    ///
+    /// A scene is *forced* on when every path through its body, whatever its conditions and chances, reaches a
+    /// `goto` before it asks anything, ends the exercise, or advances a clock that has a duration to run out. Scenes
+    /// forced on only to scenes that are themselves forced on loop forever.
     private mutating func findLoops() {
-        var edges: [Int: [(Int, Int)]] = [:]  // scene -> (target, pc of goto)
+        let clockRunsOut = scenario.header.duration != nil
+        // For each scene: nil when it can stop or wait; else the gotos every path ends in, as (target, pc).
+        var forced: [[(Int, Int)]?] = []
         for s in scenario.scenes.indices {
             var seen: Set<Int> = []
             var work = [scenario.scenes[s].entry]
-            while let pc = work.popLast() {
-                guard pc >= 0, pc < scenario.code.count, seen.insert(pc).inserted else { continue }
+            var gotos: [(Int, Int)] = []
+            var escapes = false
+            while let pc = work.popLast(), !escapes {
+                guard pc >= 0, pc < scenario.code.count else {
+                    escapes = true
+                    break
+                }
+                guard seen.insert(pc).inserted else { continue }
                 switch scenario.code[pc] {
-                case .goto(let t): edges[s, default: []].append((t, pc))
-                case .end, .done, .fallOff, .ask, .decide, .discuss: continue
+                case .goto(let t): gotos.append((t, pc))
+                case .end, .done, .fallOff, .ask, .decide, .discuss: escapes = true
+                case .advance where clockRunsOut: escapes = true
                 case .jump(let t): work.append(t)
                 case .jumpUnless(_, let t), .chance(_, let t):
                     work.append(t)
@@ -104,30 +118,54 @@ extension Compiler {
                 default: work.append(pc + 1)
                 }
             }
+            forced.append(escapes || gotos.isEmpty ? nil : gotos)
         }
-        var state: [Int: Int] = [:]  // 1 visiting, 2 done
-        var reported: Set<Int> = []
-        func visit(_ s: Int, _ path: [Int], _ diagnostics: inout [(Int, [Int])]) {
-            state[s] = 1
-            for (t, pc) in edges[s] ?? [] {
-                if state[t] == 1 {
-                    let cycle = (path + [s]).drop { $0 != t }
-                    diagnostics.append((pc, Array(cycle)))
-                } else if state[t] == nil {
-                    visit(t, path + [s], &diagnostics)
-                }
+        // The greatest set of scenes forced on only to scenes of the set.
+        var doomed = Set(scenario.scenes.indices.filter { forced[$0] != nil })
+        var changed = true
+        while changed {
+            changed = false
+            for s in doomed where forced[s]?.contains(where: { !doomed.contains($0.0) }) ?? true {
+                doomed.remove(s)
+                changed = true
             }
-            state[s] = 2
         }
-        var found: [(Int, [Int])] = []
-        for s in scenario.scenes.indices where state[s] == nil { visit(s, [], &found) }
-        for (pc, cycle) in found where reported.insert(pc).inserted {
+        // Report each loop once, at the goto of its first scene.
+        var reported: Set<Int> = []
+        for s in scenario.scenes.indices where doomed.contains(s) && !reported.contains(s) {
+            var path: [Int] = []
+            var position: [Int: Int] = [:]
+            var current = s
+            while position[current] == nil, !reported.contains(current) {
+                position[current] = path.count
+                path.append(current)
+                current = forced[current]?.first(where: { doomed.contains($0.0) })?.0 ?? current
+            }
+            reported.formUnion(path)
+            guard let start = position[current] else { continue }
+            let cycle = Array(path[start...])
+            guard let first = cycle.first, let pc = forced[first]?.first(where: { doomed.contains($0.0) })?.1 else { continue }
             let names = cycle.map { scenario.scenes[$0].id }
-            let loc = scenario.codeLocations[pc]
-            report(.infiniteLoop,
-                   "these scenes jump to each other without asking anything, so the exercise would loop forever: "
-                       + (names + [names.first ?? ""]).joined(separator: " → "),
-                   SourceSpan(start: loc, length: 4))
+            report(
+                .infiniteLoop,
+                cycle.count == 1
+                    ? "scene '\(names[0])' jumps back to itself without asking anything, so the exercise would loop forever"
+                    : "these scenes jump to each other without asking anything, so the exercise would loop forever: "
+                        + (names + [names[0]]).joined(separator: " → "),
+                SourceSpan(start: scenario.codeLocations[pc], length: 4))
+        }
+    }
+
+    /// Conditions that can never hold, or always hold.
+    private mutating func checkConstantConditions(_ reachable: Set<Int>) {
+        for (condition, span) in constantChecks {
+            guard let value = truth(condition, reachable) else { continue }
+            report(
+                .constantCondition,
+                value
+                    ? "this condition always holds, so testing it changes nothing"
+                    : "this condition can never hold, so what depends on it never happens",
+                span)
         }
     }
 
@@ -163,8 +201,14 @@ extension Compiler {
         for (i, request) in scenario.requests.enumerated() where !sentRequests.contains(i) {
             report(.unused, "request '\(request.id)' is never sent: add `send \(request.id)` to a choice or an action", span(request.location, request.id))
         }
-        for choice in scenario.choices where !choice.hasEffects && choice.ask >= 0 && reachable.contains(scenario.asks[choice.ask].scene) {
-            report(.choiceWithoutEffect, "choice '\(choice.id)' has no effect: choosing it changes nothing", span(choice.location, choice.id))
+        for (i, choice) in scenario.choices.enumerated()
+        where !choice.hasEffects && !referencedChoices.contains(i) && choice.ask >= 0
+            && reachable.contains(scenario.asks[choice.ask].scene)
+        {
+            report(
+                .choiceWithoutEffect,
+                "choice '\(choice.id)' has no effect: choosing it changes nothing, and no condition tests chose(\(choice.id))",
+                span(choice.location, choice.id))
         }
     }
 
@@ -229,7 +273,23 @@ extension Compiler {
         case .constant(.duration(let d)): return Double(d)...Double(d)
         case .variable(let v): return scenario.variables[v].range
         case .measure(let m, role: .some): return scenario.measures[m].rangeDeclared ? scenario.measures[m].range : nil
+        case .time: return scenario.header.duration.map { 0...Double($0) }
         case .negate(let inner): return interval(inner).map { (-$0.upperBound)...(-$0.lowerBound) }
+        case .binary(.add, let a, let b):
+            guard let x = interval(a), let y = interval(b) else { return nil }
+            return (x.lowerBound + y.lowerBound)...(x.upperBound + y.upperBound)
+        case .binary(.subtract, let a, let b):
+            guard let x = interval(a), let y = interval(b) else { return nil }
+            return (x.lowerBound - y.upperBound)...(x.upperBound - y.lowerBound)
+        case .extreme(let isMax, let items):
+            let ranges = items.map(interval)
+            guard !ranges.isEmpty, ranges.allSatisfy({ $0 != nil }) else { return nil }
+            let known = ranges.compactMap { $0 }
+            let lows = known.map(\.lowerBound)
+            let highs = known.map(\.upperBound)
+            guard let lowMin = lows.min(), let lowMax = lows.max(), let highMin = highs.min(), let highMax = highs.max()
+            else { return nil }
+            return isMax ? lowMax...highMax : lowMin...highMin
         default: return nil
         }
     }

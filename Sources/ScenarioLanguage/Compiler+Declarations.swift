@@ -36,14 +36,58 @@ extension Compiler {
     }
 
     /// The lines carrying properties: the rest of the head line, then each child line. Text blocks are skipped.
-    func propertyLines(_ node: OutlineNode, from start: Int) -> [TokenCursor] {
+    ///
+    /// - Parameter blocks: the properties that take an indented block; an indented block under any other line is
+    ///   reported. Nil when the caller checks blocks itself.
+    mutating func propertyLines(_ node: OutlineNode, from start: Int, blocks: Set<String>? = []) -> [TokenCursor] {
         var result: [TokenCursor] = []
         let head = TokenCursor(node, from: start)
         if !head.isAtEnd { result.append(head) }
         for child in node.children where child.textBlock == nil && !child.tokens.isEmpty {
+            if let blocks, !blocks.contains(child.tokens[0].identifier ?? "") { rejectBlock(child) }
             result.append(TokenCursor(child))
         }
         return result
+    }
+
+    /// Reports an indented block under a line that takes none.
+    mutating func rejectBlock(_ node: OutlineNode) {
+        guard let first = node.children.first else { return }
+        let what = node.tokens.first?.identifier.map { "`\($0)`" } ?? "this line"
+        let span = first.textBlock == nil ? first.lineSpan : SourceSpan(start: first.location(column: first.indent.count + 1), length: 3)
+        report(.unexpectedBlock, "\(what) takes no indented block; write these lines at the same indentation as it", span)
+    }
+
+    /// Reads `LO..HI`, reporting a missing, empty or upside-down range.
+    mutating func checkedRange(_ line: inout TokenCursor) -> (ClosedRange<Double>, SourceSpan)? {
+        guard let (low, high, span) = line.bounds() else {
+            report(.expected, "expected a range like 0..100", line.here)
+            return nil
+        }
+        if low > high {
+            report(.invalidValue, "the range is upside down; write the low bound first: \(formatNumber(high))..\(formatNumber(low))", span,
+                   fixIt: "\(formatNumber(high))..\(formatNumber(low))")
+            return nil
+        }
+        if low == high {
+            report(.invalidValue, "a range needs two different bounds", span)
+            return nil
+        }
+        return (low...high, span)
+    }
+
+    /// Notes a property that may be given once; reports it when given again.
+    ///
+    /// Call it just after the cursor has moved past the property's word.
+    mutating func once(_ word: String, _ line: TokenCursor, _ seen: inout [String: SourceSpan], in what: String) {
+        let span = line.node.span(line.tokens[line.index - 1])
+        if let first = seen[word] {
+            report(
+                .duplicateProperty, "`\(word)` is given twice in \(what); keep one", span,
+                notes: [Diagnostic.Note(message: "first given here", span: first)])
+        } else {
+            seen[word] = span
+        }
     }
 
     /// The index after `KEYWORD ID "TITLE"`.
@@ -88,9 +132,11 @@ extension Compiler {
         if let summary = textBlocks(node) { scenario.header.summary = summary }
         let allowed = ["language", "version", "authors", "summary", "clock", "duration", "start", "scores", "sharing", "peer"]
         var startSpan: (String, SourceSpan)?
-        for var line in propertyLines(node, from: cursor.index) {
+        var seen: [String: SourceSpan] = [:]
+        for var line in propertyLines(node, from: cursor.index, blocks: ["peer"]) {
             while let word = line.current?.identifier {
                 line.advance()
+                if allowed.contains(word) { once(word, line, &seen, in: "the exercise header") }
                 switch word {
                 case "language":
                     var parts = ""
@@ -99,21 +145,33 @@ extension Compiler {
                         line.advance()
                     }
                     if parts.isEmpty, let (text, _) = line.text() { parts = text }
+                    if parts.isEmpty { report(.expected, "expected a language tag such as zh-Hans or en", line.here) }
                     scenario.header.language = parts
                 case "version":
-                    if let (v, _) = line.text() { scenario.header.version = v } else if let (n, _) = line.number() { scenario.header.version = formatNumber(n) }
+                    if let (v, _) = line.text() {
+                        scenario.header.version = v
+                    } else if let (n, _) = line.number() {
+                        scenario.header.version = formatNumber(n)
+                    } else {
+                        report(.expected, "expected a version in quotes, like \"1.0\"", line.here)
+                    }
                 case "authors":
                     var authors: [String] = []
                     while let (a, _) = line.text() {
                         authors.append(a)
                         if !line.skipSymbol(",") { break }
                     }
+                    if authors.isEmpty { report(.expected, "expected the authors in quotes: authors \"张三\", \"李四\"", line.here) }
                     scenario.header.authors = authors
                 case "summary":
-                    if let (s, _) = line.text() { scenario.header.summary = s }
+                    if let (s, _) = line.text() { scenario.header.summary = s } else if line.node.children.isEmpty {
+                        report(.expected, "expected the summary in quotes", line.here)
+                    }
                 case "clock":
                     if let t = line.current, case .clock(let m) = t.kind {
                         scenario.header.clockStart = m
+                        line.advance()
+                    } else if line.atInvalid {
                         line.advance()
                     } else {
                         report(.expected, "expected a clock time like 04:00", line.here)
@@ -133,18 +191,24 @@ extension Compiler {
                         if let v = ScoreVisibility(rawValue: w) { scenario.header.scores = v } else {
                             report(.expected, "scores is hidden, totals or full", span, fixIt: closestMatch(to: w, in: ["hidden", "totals", "full"]))
                         }
+                    } else {
+                        report(.expected, "expected hidden, totals or full", line.here)
                     }
                 case "sharing":
                     if let (w, span) = line.identifier() {
                         if w == "open" || w == "scripted" { scenario.header.openSharing = w == "open" } else {
-                            report(.expected, "sharing is open or scripted", span)
+                            report(.expected, "sharing is open or scripted", span, fixIt: closestMatch(to: w, in: ["open", "scripted"]))
                         }
+                    } else {
+                        report(.expected, "expected open or scripted", line.here)
                     }
                 case "peer":
                     if let (w, span) = line.identifier() {
                         if let v = PeerMode(rawValue: w) { scenario.header.peer = v } else {
-                            report(.expected, "peer is anonymous, named or off", span)
+                            report(.expected, "peer is anonymous, named or off", span, fixIt: closestMatch(to: w, in: ["anonymous", "named", "off"]))
                         }
+                    } else {
+                        report(.expected, "expected anonymous, named or off", line.here)
                     }
                     compilePeerQuestions(line.node)
                 default:
@@ -166,12 +230,17 @@ extension Compiler {
                 report(.expected, "expected: question ID \"TEXT\" LOW..HIGH", c.here)
                 continue
             }
+            rejectBlock(child)
             var low = 0
             var high = 5
             if let (r, span) = c.range() {
                 low = Int(r.lowerBound)
                 high = Int(r.upperBound)
-                if high - low < 1 || high - low > 10 { report(.invalidValue, "a rating scale needs 2 to 11 points", span) }
+                if high - low < 1 || high - low > 10 || r.lowerBound != r.lowerBound.rounded()
+                    || r.upperBound != r.upperBound.rounded()
+                {
+                    report(.invalidValue, "a rating scale runs between two whole numbers, with 2 to 11 points", span)
+                }
             }
             scenario.peerQuestions.append(PeerQuestion(id: id, text: text, low: low, high: high))
             expectEnd(c)
@@ -183,14 +252,21 @@ extension Compiler {
     mutating func compileRole(_ node: OutlineNode, _ index: Int) {
         if let brief = textBlocks(node) { scenario.roles[index].brief = brief }
         let allowed = ["brief", "lead", "knows", "weight", "auto"]
+        var seen: [String: SourceSpan] = [:]
         for var line in propertyLines(node, from: headEnd(node)) {
             while let word = line.current?.identifier {
                 line.advance()
+                if word != "knows" && allowed.contains(word) { once(word, line, &seen, in: "a role") }
                 switch word {
-                case "brief": if let (t, _) = line.text() { scenario.roles[index].brief = t }
+                case "brief":
+                    if let (t, _) = line.text() { scenario.roles[index].brief = t } else {
+                        report(.expected, "expected the brief in quotes", line.here)
+                    }
                 case "lead": scenario.roles[index].isLead = true
                 case "knows":
-                    for (name, span) in line.identifierList() {
+                    let list = line.identifierList()
+                    if list.isEmpty { report(.expected, "expected the items the role knows: knows ITEM, ITEM", line.here) }
+                    for (name, span) in list {
                         if let item = resolve(.item, name, span) { scenario.roles[index].knows.append(item) }
                     }
                 case "weight":
@@ -231,9 +307,11 @@ extension Compiler {
     mutating func compileItem(_ node: OutlineNode, _ index: Int) {
         if let text = textBlocks(node) { scenario.items[index].text = text }
         let allowed = ["owner", "sensitivity", "cleared", "text", "on"]
-        for var line in propertyLines(node, from: headEnd(node)) {
+        var seen: [String: SourceSpan] = [:]
+        for var line in propertyLines(node, from: headEnd(node), blocks: ["on"]) {
             while let word = line.current?.identifier {
                 line.advance()
+                if word != "cleared" && allowed.contains(word) { once(word, line, &seen, in: "an information item") }
                 switch word {
                 case "owner":
                     if let (n, s) = line.identifier() { scenario.items[index].owner = resolve(.role, n, s) } else {
@@ -245,17 +323,26 @@ extension Compiler {
                             report(.expected, "sensitivity is public, internal or secret", s,
                                    fixIt: closestMatch(to: w, in: ["public", "internal", "secret"]))
                         }
+                    } else {
+                        report(.expected, "expected public, internal or secret", line.here)
                     }
                 case "cleared":
                     for (n, s) in line.identifierList() {
                         if let r = resolve(.role, n, s) { scenario.items[index].cleared.append(r) }
                     }
-                case "text": if let (t, _) = line.text() { scenario.items[index].text = t }
+                case "text":
+                    if let (t, _) = line.text() { scenario.items[index].text = t } else {
+                        report(.expected, "expected the item's text in quotes", line.here)
+                    }
                 case "on":
                     guard line.skipWord("breach") else {
                         report(.expected, "expected `on breach`", line.here)
                         continue
                     }
+                    if line.node.children.isEmpty {
+                        report(.expected, "write the effects of a breach on the indented lines below `on breach`", line.here)
+                    }
+                    // The acting role of a breach is the role whose share caused it.
                     let entry = emitEffectBlock(line.node.children, EmitContext(actingRole: true, questions: false, scene: nil))
                     scenario.items[index].onBreach = entry
                 default:
@@ -274,9 +361,11 @@ extension Compiler {
     /// Children of a node that are not its own property lines (`on breach` blocks hold statements).
     mutating func compileMeasure(_ node: OutlineNode, _ index: Int) {
         let allowed = ["weight", "range"]
+        var seen: [String: SourceSpan] = [:]
         for var line in propertyLines(node, from: headEnd(node)) {
             while let word = line.current?.identifier {
                 line.advance()
+                if allowed.contains(word) { once(word, line, &seen, in: "a measure") }
                 switch word {
                 case "weight":
                     if let (w, s) = line.number() {
@@ -284,16 +373,10 @@ extension Compiler {
                         scenario.measures[index].weight = w
                     } else { report(.expected, "expected a number", line.here) }
                 case "range":
-                    if let (r, s) = line.range() {
-                        if r.lowerBound == r.upperBound { report(.invalidValue, "a range needs two different bounds", s) }
-                        if let t = line.tokens.firstIndex(where: { $0.isSymbol("..") }), let lo = line.tokens[safe: t - 1], case .number(let a) = lo.kind,
-                            let hi = line.tokens[safe: t + 1], case .number(let b) = hi.kind, a > b
-                        {
-                            report(.invalidValue, "the range is upside down; write the low bound first", s)
-                        }
+                    if let (r, _) = checkedRange(&line) {
                         scenario.measures[index].range = r
                         scenario.measures[index].rangeDeclared = true
-                    } else { report(.expected, "expected a range like 0..100", line.here) }
+                    }
                 default:
                     unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "a measure", allowed: allowed)
                     line = TokenCursor(line.node, from: line.tokens.count)
@@ -322,15 +405,20 @@ extension Compiler {
         } else {
             report(.expected, "expected a starting value", c.here)
         }
+        var seen: [String: SourceSpan] = [:]
         for var line in propertyLines(node, from: c.index) {
             while let word = line.current?.identifier {
                 line.advance()
-                if word == "range", let (r, s) = line.range() {
+                if word == "range" {
+                    once(word, line, &seen, in: "a state variable")
+                    guard let (r, s) = checkedRange(&line) else { continue }
                     if case .number(let v) = scenario.variables[index].initial {
                         scenario.variables[index].range = r
-                        if !r.contains(v) { report(.invalidValue, "the starting value \(formatNumber(v)) is outside the range", s) }
+                        if !r.contains(v) {
+                            report(.invalidValue, "the starting value \(formatNumber(v)) is outside the range", s)
+                        }
                     } else {
-                        report(.invalidValue, "only numbers have a range", s)
+                        report(.invalidValue, "only a number has a range; this variable starts as a \(scenario.variables[index].initial.type.rawValue)", s)
                     }
                 } else {
                     unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "a state variable", allowed: ["range"])
@@ -353,15 +441,27 @@ extension Compiler {
 
     mutating func compileObjective(_ node: OutlineNode, _ index: Int) {
         let allowed = ["capability", "owner", "recommend", "P", "S", "M", "U", "else"]
+        var seen: [String: SourceSpan] = [:]
         for var line in propertyLines(node, from: headEnd(node)) {
             while let word = line.current?.identifier {
                 let start = line.current.map { line.node.span($0) }
                 line.advance()
+                if ["capability", "owner", "recommend", "else"].contains(word) {
+                    once(word, line, &seen, in: "an objective")
+                }
                 switch word {
-                case "capability": if let (t, _) = line.text() { scenario.objectives[index].capability = t }
+                case "capability":
+                    if let (t, _) = line.text() { scenario.objectives[index].capability = t } else {
+                        report(.expected, "expected the capability in quotes", line.here)
+                    }
                 case "owner":
-                    if let (n, s) = line.identifier() { scenario.objectives[index].owner = resolve(.role, n, s) }
-                case "recommend": if let (t, _) = line.text() { scenario.objectives[index].recommendation = t }
+                    if let (n, s) = line.identifier() { scenario.objectives[index].owner = resolve(.role, n, s) } else {
+                        report(.expected, "expected the role that owns the objective", line.here)
+                    }
+                case "recommend":
+                    if let (t, _) = line.text() { scenario.objectives[index].recommendation = t } else {
+                        report(.expected, "expected the recommendation in quotes", line.here)
+                    }
                 case "P", "S", "M", "U":
                     guard line.skipWord("when") else {
                         report(.expected, "expected `when` and a condition: \(word) when …", line.here)
@@ -380,6 +480,8 @@ extension Compiler {
                         if let r = Rating(rawValue: w) { scenario.objectives[index].otherwise = r } else {
                             report(.expected, "expected a rating: P, S, M or U", s)
                         }
+                    } else {
+                        report(.expected, "expected a rating: else U", line.here)
                     }
                 default:
                     unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "an objective", allowed: allowed)
@@ -407,16 +509,18 @@ extension Compiler {
         if let text = textBlocks(node) { scenario.injects[index].text = text }
         let properties = ["at", "when", "chance", "to", "contingency", "text"]
         var effectNodes: [OutlineNode] = []
-        var lines = propertyLines(node, from: headEnd(node))
+        var seen: [String: SourceSpan] = [:]
+        var lines = propertyLines(node, from: headEnd(node), blocks: nil)
         if !lines.isEmpty, lines[0].node === node {
-            parseInjectProperties(&lines[0], index, properties)
+            parseInjectProperties(&lines[0], index, properties, &seen)
             lines.removeFirst()
         }
         for var line in lines {
             if line.peekWord("expect") {
                 compileExpectation(line.node, inject: index)
             } else if let word = line.current?.identifier, properties.contains(word) {
-                parseInjectProperties(&line, index, properties)
+                rejectBlock(line.node)
+                parseInjectProperties(&line, index, properties, &seen)
             } else {
                 effectNodes.append(line.node)
             }
@@ -426,9 +530,24 @@ extension Compiler {
         }
     }
 
-    private mutating func parseInjectProperties(_ line: inout TokenCursor, _ index: Int, _ allowed: [String]) {
+    private mutating func parseInjectProperties(
+        _ line: inout TokenCursor, _ index: Int, _ allowed: [String], _ seen: inout [String: SourceSpan]
+    ) {
         while let word = line.current?.identifier {
             line.advance()
+            if word == "at" || word == "when" {
+                let span = line.node.span(line.tokens[line.index - 1])
+                if let first = seen["trigger"] {
+                    report(
+                        .duplicateProperty,
+                        "an inject has one trigger: `at TIME` or `when CONDITION`, given once", span,
+                        notes: [Diagnostic.Note(message: "the first trigger is here", span: first)])
+                } else {
+                    seen["trigger"] = span
+                }
+            } else if allowed.contains(word) {
+                once(word, line, &seen, in: "an inject")
+            }
             switch word {
             case "at":
                 let relative = line.skipSymbol("+")
@@ -439,11 +558,13 @@ extension Compiler {
                     scenario.injects[index].trigger = .at(elapsed)
                 } else if let (d, _) = line.duration() {
                     scenario.injects[index].trigger = .at(d)
+                } else if line.atInvalid {
+                    line.advance()
                 } else {
                     report(.expected, "expected a clock time (06:00) or an elapsed time (+90m)", line.here)
                 }
             case "when":
-                if let cond = condition(&line) { scenario.injects[index].trigger = .when(cond) }
+                if let cond = condition(&line, checkConstant: true) { scenario.injects[index].trigger = .when(cond) }
             case "chance":
                 if let (p, s) = line.percent() {
                     if p < 0 || p > 100 { report(.invalidValue, "a chance is between 0% and 100%", s) }
@@ -451,10 +572,15 @@ extension Compiler {
                 } else { report(.expected, "expected a percentage like 40%", line.here) }
             case "to":
                 if line.skipWord("all") { scenario.injects[index].audience = [] } else {
-                    scenario.injects[index].audience = line.identifierList().compactMap { resolve(.role, $0.0, $0.1) }
+                    let list = line.identifierList()
+                    if list.isEmpty { report(.expected, "expected the roles it goes to, or `all`", line.here) }
+                    scenario.injects[index].audience = list.compactMap { resolve(.role, $0.0, $0.1) }
                 }
             case "contingency": scenario.injects[index].contingency = true
-            case "text": if let (t, _) = line.text() { scenario.injects[index].text = t }
+            case "text":
+                if let (t, _) = line.text() { scenario.injects[index].text = t } else {
+                    report(.expected, "expected the inject's text in quotes", line.here)
+                }
             default:
                 unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "an inject", allowed: allowed + ["expect"])
                 line = TokenCursor(line.node, from: line.tokens.count)
@@ -473,11 +599,15 @@ extension Compiler {
         scenario.injects[inject].expectations.append(index)
         var line = TokenCursor(node, from: headEnd(node))
         var hasWithin = false
+        var seen: [String: SourceSpan] = [:]
         while let word = line.current?.identifier {
             line.advance()
+            if word == "by" || word == "within" { once(word, line, &seen, in: "an expected action") }
             switch word {
             case "by":
-                scenario.expectations[index].responders = line.identifierList().compactMap { resolve(.role, $0.0, $0.1) }
+                let list = line.identifierList()
+                if list.isEmpty { report(.expected, "expected the roles that must respond", line.here) }
+                scenario.expectations[index].responders = list.compactMap { resolve(.role, $0.0, $0.1) }
             case "within":
                 if let (d, _) = line.duration() {
                     scenario.expectations[index].within = d
@@ -503,15 +633,34 @@ extension Compiler {
         if responses.count > 1 {
             report(.extraTokens, "an expected action has one acceptable response; split it into two expect blocks", responses[1].lineSpan)
         }
+        for response in responses { rejectBlock(response) }
         var c = TokenCursor(responseNode)
-        guard let kind = c.identifier() else { return }
+        guard let kind = c.identifier() else {
+            report(.expected, "the response is one of: do ACTION, choose CHOICE, share ITEM with ROLE, when CONDITION", c.here)
+            return
+        }
         switch kind.0 {
         case "do":
-            if let (n, s) = c.identifier(), let a = resolve(.action, n, s) { scenario.expectations[index].response = .action(a) }
+            guard let (n, s) = c.identifier() else {
+                report(.expected, "expected the action: do ACTION", c.here)
+                return
+            }
+            if let a = resolve(.action, n, s) { scenario.expectations[index].response = .action(a) }
         case "choose":
-            if let (n, s) = c.identifier(), let ch = resolve(.choice, n, s) { scenario.expectations[index].response = .choice(ch) }
+            guard let (n, s) = c.identifier() else {
+                report(.expected, "expected the choice: choose CHOICE", c.here)
+                return
+            }
+            if let ch = resolve(.choice, n, s) {
+                referencedChoices.insert(ch)
+                scenario.expectations[index].response = .choice(ch)
+            }
         case "share":
-            guard let (n, s) = c.identifier(), let item = resolve(.item, n, s) else { return }
+            guard let (n, s) = c.identifier() else {
+                report(.expected, "expected the item: share ITEM with ROLE", c.here)
+                return
+            }
+            guard let item = resolve(.item, n, s) else { return }
             var targets: [Int]? = []
             if c.skipWord("with") {
                 if c.skipWord("all") { targets = nil } else { targets = c.identifierList().compactMap { resolve(.role, $0.0, $0.1) } }
@@ -532,24 +681,27 @@ extension Compiler {
     mutating func compileAction(_ node: OutlineNode, _ index: Int) {
         let properties = ["by", "when", "cost", "once"]
         var effectNodes: [OutlineNode] = []
-        var lines = propertyLines(node, from: headEnd(node))
         var sawBy = false
-        for i in lines.indices {
-            var line = lines[i]
-            if line.node !== node, let word = line.current?.identifier, !properties.contains(word) {
+        var seen: [String: SourceSpan] = [:]
+        for var line in propertyLines(node, from: headEnd(node), blocks: nil) {
+            if line.node !== node, !properties.contains(line.current?.identifier ?? "") {
                 effectNodes.append(line.node)
                 continue
             }
+            if line.node !== node { rejectBlock(line.node) }
             while let word = line.current?.identifier {
                 line.advance()
+                if properties.contains(word) { once(word, line, &seen, in: "an action") }
                 switch word {
                 case "by":
                     sawBy = true
                     if line.skipWord("all") { scenario.actions[index].roles = [] } else {
-                        scenario.actions[index].roles = line.identifierList().compactMap { resolve(.role, $0.0, $0.1) }
+                        let list = line.identifierList()
+                        if list.isEmpty { report(.expected, "expected the roles that may take it, or `all`", line.here) }
+                        scenario.actions[index].roles = list.compactMap { resolve(.role, $0.0, $0.1) }
                     }
                 case "when":
-                    scenario.actions[index].condition = condition(&line)
+                    scenario.actions[index].condition = condition(&line, checkConstant: true)
                 case "cost":
                     if let (d, _) = line.duration() { scenario.actions[index].cost = d } else {
                         report(.expected, "expected a duration like 30m", line.here)
@@ -561,7 +713,6 @@ extension Compiler {
                 }
             }
             expectEnd(line)
-            lines[i] = line
         }
         if !sawBy {
             report(.expected, "say who may take action '\(scenario.actions[index].id)': by ROLE, … or by all", node.lineSpan)
@@ -574,24 +725,27 @@ extension Compiler {
         var sawFrom = false
         var sawTo = false
         var sawWithin = false
-        for var line in propertyLines(node, from: headEnd(node)) {
+        var resolved = 0
+        var seen: [String: SourceSpan] = [:]
+        for var line in propertyLines(node, from: headEnd(node), blocks: ["accept", "refuse"]) {
             while let word = line.current?.identifier {
                 line.advance()
+                if properties.contains(word) { once(word, line, &seen, in: "a request") }
                 switch word {
-                case "from":
-                    if let (n, s) = line.identifier(), let r = resolve(.role, n, s) {
-                        scenario.requests[index].from = r
-                        sawFrom = true
+                case "from", "to":
+                    guard let (n, s) = line.identifier() else {
+                        report(.expected, "expected the role the request goes \(word): \(word) ROLE", line.here)
+                        continue
                     }
-                case "to":
-                    if let (n, s) = line.identifier(), let r = resolve(.role, n, s) {
-                        scenario.requests[index].to = r
-                        sawTo = true
+                    if word == "from" { sawFrom = true } else { sawTo = true }
+                    if let r = resolve(.role, n, s) {
+                        resolved += 1
+                        if word == "from" { scenario.requests[index].from = r } else { scenario.requests[index].to = r }
                     }
                 case "within":
+                    sawWithin = true
                     if let (d, _) = line.duration() {
                         scenario.requests[index].within = d
-                        sawWithin = true
                     } else { report(.expected, "expected a deadline like 1h", line.here) }
                 case "points":
                     if let (p, _) = line.number() { scenario.requests[index].points = p } else {
@@ -600,8 +754,10 @@ extension Compiler {
                 case "auto":
                     if let (w, s) = line.identifier() {
                         if w == "accept" || w == "refuse" { scenario.requests[index].autoAccept = w == "accept" } else {
-                            report(.expected, "auto is accept or refuse", s)
+                            report(.expected, "auto is accept or refuse", s, fixIt: closestMatch(to: w, in: ["accept", "refuse"]))
                         }
+                    } else {
+                        report(.expected, "expected accept or refuse", line.here)
                     }
                 case "accept", "refuse":
                     let label = line.text()?.0 ?? (word == "accept" ? "accept" : "refuse")
@@ -621,7 +777,10 @@ extension Compiler {
             expectEnd(line)
         }
         if !(sawFrom && sawTo && sawWithin) {
-            report(.expected, "a request needs from ROLE, to ROLE and within DURATION", node.lineSpan)
+            let missing = [("from ROLE", sawFrom), ("to ROLE", sawTo), ("within DURATION", sawWithin)].filter { !$0.1 }
+            report(.expected, "a request needs \(missing.map(\.0).joined(separator: ", ")): from ROLE to ROLE within DURATION", node.lineSpan)
+        } else if resolved == 2, scenario.requests[index].from == scenario.requests[index].to {
+            report(.invalidValue, "a request goes from one role to another, not to the role that sends it", node.lineSpan)
         }
         if scenario.requests[index].acceptLabel.isEmpty { scenario.requests[index].acceptLabel = "accept" }
         if scenario.requests[index].refuseLabel.isEmpty { scenario.requests[index].refuseLabel = "refuse" }

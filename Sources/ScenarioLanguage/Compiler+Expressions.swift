@@ -1,7 +1,9 @@
 /// Expressions: parsed, resolved and type-checked in one pass.
 struct TypedExpr {
     var expr: Expr
-    var type: ValueType
+    /// The type, or nil when the expression is wrong and its error already reported: it then type-checks with
+    /// anything, so that one mistake gives one diagnostic.
+    var type: ValueType?
     var span: SourceSpan
 }
 
@@ -11,158 +13,206 @@ extension Compiler {
         "missed", "on_time", "refused", "answered", "points", "measure", "min", "max",
     ]
 
+    /// How deeply expressions may nest (parentheses, `not`, unary minus, function calls).
+    static let maximumExpressionDepth = 64
+
     /// Parses an expression that must have `type`; reports and returns nil otherwise.
-    mutating func condition(_ cursor: inout TokenCursor, type: ValueType = .bool, what: String = "a condition") -> Expr? {
-        guard let typed = expression(&cursor) else { return nil }
-        guard typed.type == type else {
-            report(.typeMismatch, "expected \(what) (\(type.rawValue)), but this is a \(typed.type.rawValue)", typed.span)
+    ///
+    /// A malformed expression is reported and the rest of its line skipped; an expression that is well formed but
+    /// wrong (an unknown id, a type error) is reported once and the line read on.
+    ///
+    /// - Parameter checkConstant: whether the analysis should warn when the condition can never hold or always holds.
+    mutating func condition(
+        _ cursor: inout TokenCursor, type: ValueType = .bool, what: String = "a condition", checkConstant: Bool = false
+    ) -> Expr? {
+        guard let typed = expression(&cursor), let found = typed.type else { return nil }
+        guard found == type else {
+            report(.typeMismatch, "expected \(what) (\(type.rawValue)), but this is \(Self.describe(found))", typed.span)
             return nil
         }
+        if checkConstant { constantChecks.append((typed.expr, typed.span)) }
         return typed.expr
     }
 
+    /// "a number", "a flag (true or false)", "text".
+    static func describe(_ type: ValueType) -> String {
+        switch type {
+        case .number: "a number"
+        case .duration: "a duration"
+        case .bool: "a flag (true or false)"
+        case .text: "text"
+        }
+    }
+
+    /// Parses an expression; nil when it is malformed (reported, and the rest of the line skipped).
     mutating func expression(_ cursor: inout TokenCursor) -> TypedExpr? {
         guard !cursor.isAtEnd else {
             report(.expected, "expected an expression", cursor.here)
             return nil
         }
+        guard enterNesting(&cursor) else { return nil }
+        defer { expressionDepth -= 1 }
         return parseOr(&cursor)
     }
 
-    private func join(_ a: SourceSpan, _ b: SourceSpan) -> SourceSpan {
-        guard a.start.line == b.start.line else { return a }
-        return SourceSpan(start: a.start, length: max(a.length, b.start.column + b.length - a.start.column))
-    }
-
-    private mutating func parseOr(_ c: inout TokenCursor) -> TypedExpr? {
-        guard var left = parseAnd(&c) else { return nil }
-        while c.skipWord("or") {
-            guard let right = parseAnd(&c) else { return nil }
-            guard requireBool(left, "or"), requireBool(right, "or") else { return nil }
-            left = TypedExpr(expr: .binary(.or, left.expr, right.expr), type: .bool, span: join(left.span, right.span))
-        }
-        return left
-    }
-
-    private mutating func parseAnd(_ c: inout TokenCursor) -> TypedExpr? {
-        guard var left = parseNot(&c) else { return nil }
-        while c.skipWord("and") {
-            guard let right = parseNot(&c) else { return nil }
-            guard requireBool(left, "and"), requireBool(right, "and") else { return nil }
-            left = TypedExpr(expr: .binary(.and, left.expr, right.expr), type: .bool, span: join(left.span, right.span))
-        }
-        return left
-    }
-
-    private mutating func requireBool(_ e: TypedExpr, _ op: String) -> Bool {
-        guard e.type == .bool else {
-            report(.typeMismatch, "`\(op)` needs conditions on both sides, but this is a \(e.type.rawValue)", e.span)
+    /// Counts one level of nesting; reports when expressions nest too deeply.
+    private mutating func enterNesting(_ cursor: inout TokenCursor) -> Bool {
+        expressionDepth += 1
+        guard expressionDepth <= Self.maximumExpressionDepth else {
+            expressionDepth -= 1
+            syntaxError(
+                .nestingTooDeep, "this expression nests more than \(Self.maximumExpressionDepth) levels deep; simplify it",
+                &cursor)
             return false
         }
         return true
     }
 
-    private mutating func parseNot(_ c: inout TokenCursor) -> TypedExpr? {
+    /// Reports a malformed expression and skips the rest of its line, so that it gives one diagnostic.
+    private mutating func syntaxError(
+        _ code: DiagnosticCode, _ message: String, _ c: inout TokenCursor, at span: SourceSpan? = nil,
+        fixIt: String? = nil
+    ) {
+        report(code, message, span ?? c.here, fixIt: fixIt)
+        c.skipToEnd()
+    }
+
+    private func poisoned(_ span: SourceSpan) -> TypedExpr {
+        TypedExpr(expr: .constant(.bool(false)), type: nil, span: span)
+    }
+
+    private func join(_ a: SourceSpan, _ b: SourceSpan) -> SourceSpan {
+        guard a.start.line == b.start.line, a.start.file == b.start.file else { return a }
+        return SourceSpan(start: a.start, length: max(a.length, b.start.column + b.length - a.start.column))
+    }
+
+    /// The binary operator at the cursor, with its precedence: `or` 1, `and` 2, comparisons 4, `+ -` 5, `* /` 6.
+    private func binaryOperator(_ c: TokenCursor) -> (BinaryOperator, Int)? {
+        guard let token = c.current else { return nil }
+        switch token.kind {
+        case .identifier("or"): return (.or, 1)
+        case .identifier("and"): return (.and, 2)
+        case .symbol("=="): return (.equal, 4)
+        case .symbol("!="): return (.notEqual, 4)
+        case .symbol("<"): return (.less, 4)
+        case .symbol("<="): return (.lessEqual, 4)
+        case .symbol(">"): return (.greater, 4)
+        case .symbol(">="): return (.greaterEqual, 4)
+        case .symbol("+"): return (.add, 5)
+        case .symbol("-"): return (.subtract, 5)
+        case .symbol("*"): return (.multiply, 6)
+        case .symbol("/"): return (.divide, 6)
+        default: return nil
+        }
+    }
+
+    /// Precedence climbing: operators from loosest to tightest are `or`, `and`, `not`, comparisons, `+ -`, `* /`,
+    /// unary `-`.
+    private mutating func parseOr(_ c: inout TokenCursor, _ minimum: Int = 1) -> TypedExpr? {
+        guard var left = parsePrefix(&c) else { return nil }
+        while let (op, precedence) = binaryOperator(c), precedence >= minimum {
+            c.advance()
+            guard let right = parseOr(&c, precedence + 1) else { return nil }
+            left = combine(op, left, right)
+            if precedence == 4, let (_, next) = binaryOperator(c), next == 4 {
+                syntaxError(
+                    .expected, "comparisons cannot be chained; join them with `and`: a < b and b < c", &c)
+                return nil
+            }
+        }
+        if let token = c.current, token.isSymbol("=") {
+            syntaxError(
+                .expected, "use `==` to compare; a single `=` only appears in `set`", &c, at: c.node.span(token),
+                fixIt: "==")
+            return nil
+        }
+        return left
+    }
+
+    /// `not`, unary minus, or a primary value.
+    private mutating func parsePrefix(_ c: inout TokenCursor) -> TypedExpr? {
         let start = c.here
         if c.skipWord("not") {
-            guard let inner = parseNot(&c) else { return nil }
-            guard requireBool(inner, "not") else { return nil }
-            return TypedExpr(expr: .not(inner.expr), type: .bool, span: join(start, inner.span))
+            guard enterNesting(&c) else { return nil }
+            defer { expressionDepth -= 1 }
+            guard let inner = parseOr(&c, 3) else { return nil }
+            let span = join(start, inner.span)
+            guard requireBool(inner, "not"), inner.type != nil else { return poisoned(span) }
+            return TypedExpr(expr: .not(inner.expr), type: .bool, span: span)
         }
-        return parseComparison(&c)
-    }
-
-    private mutating func parseComparison(_ c: inout TokenCursor) -> TypedExpr? {
-        guard let left = parseAdditive(&c) else { return nil }
-        let ops: [String: BinaryOperator] = [
-            "==": .equal, "!=": .notEqual, "<": .less, "<=": .lessEqual, ">": .greater, ">=": .greaterEqual,
-        ]
-        guard let token = c.current, case .symbol(let s) = token.kind, let op = ops[s] else {
-            if let token = c.current, token.isSymbol("=") {
-                report(.expected, "use `==` to compare; a single `=` only appears in `set`", c.node.span(token), fixIt: "==")
-                return nil
-            }
-            return left
-        }
-        c.advance()
-        guard let right = parseAdditive(&c) else { return nil }
-        let span = join(left.span, right.span)
-        guard left.type == right.type else {
-            report(.typeMismatch, "cannot compare a \(left.type.rawValue) with a \(right.type.rawValue)", span)
-            return nil
-        }
-        if op != .equal && op != .notEqual && !(left.type == .number || left.type == .duration) {
-            report(.typeMismatch, "`\(s)` compares numbers or durations, not \(left.type.rawValue)s", span)
-            return nil
-        }
-        return TypedExpr(expr: .binary(op, left.expr, right.expr), type: .bool, span: span)
-    }
-
-    private mutating func parseAdditive(_ c: inout TokenCursor) -> TypedExpr? {
-        guard var left = parseMultiplicative(&c) else { return nil }
-        while let token = c.current, token.isSymbol("+") || token.isSymbol("-") {
-            c.advance()
-            guard let right = parseMultiplicative(&c) else { return nil }
-            let op: BinaryOperator = token.isSymbol("+") ? .add : .subtract
-            let span = join(left.span, right.span)
-            guard left.type == right.type, left.type == .number || left.type == .duration else {
-                report(.typeMismatch,
-                       "cannot \(op == .add ? "add" : "subtract") a \(right.type.rawValue) \(op == .add ? "to" : "from") a \(left.type.rawValue)"
-                           + (left.type == .duration || right.type == .duration ? "; write numbers of minutes as durations, like 30m" : ""),
-                       span)
-                return nil
-            }
-            left = TypedExpr(expr: .binary(op, left.expr, right.expr), type: left.type, span: span)
-        }
-        return left
-    }
-
-    private mutating func parseMultiplicative(_ c: inout TokenCursor) -> TypedExpr? {
-        guard var left = parseUnary(&c) else { return nil }
-        while let token = c.current, token.isSymbol("*") || token.isSymbol("/") {
-            c.advance()
-            guard let right = parseUnary(&c) else { return nil }
-            let span = join(left.span, right.span)
-            let type: ValueType?
-            if token.isSymbol("*") {
-                switch (left.type, right.type) {
-                case (.number, .number): type = .number
-                case (.duration, .number), (.number, .duration): type = .duration
-                default: type = nil
-                }
-            } else {
-                switch (left.type, right.type) {
-                case (.number, .number): type = .number
-                case (.duration, .number): type = .duration
-                case (.duration, .duration): type = .number
-                default: type = nil
-                }
-            }
-            guard let type else {
-                report(.typeMismatch, "cannot \(token.isSymbol("*") ? "multiply" : "divide") a \(left.type.rawValue) by a \(right.type.rawValue)", span)
-                return nil
-            }
-            left = TypedExpr(expr: .binary(token.isSymbol("*") ? .multiply : .divide, left.expr, right.expr), type: type, span: span)
-        }
-        return left
-    }
-
-    private mutating func parseUnary(_ c: inout TokenCursor) -> TypedExpr? {
-        let start = c.here
         if c.skipSymbol("-") {
-            guard let inner = parseUnary(&c) else { return nil }
-            guard inner.type == .number || inner.type == .duration else {
-                report(.typeMismatch, "cannot negate a \(inner.type.rawValue)", inner.span)
-                return nil
+            guard enterNesting(&c) else { return nil }
+            defer { expressionDepth -= 1 }
+            guard let inner = parseOr(&c, 7) else { return nil }
+            let span = join(start, inner.span)
+            guard let type = inner.type else { return poisoned(span) }
+            guard type == .number || type == .duration else {
+                report(.typeMismatch, "cannot negate \(Self.describe(type))", inner.span)
+                return poisoned(span)
             }
-            return TypedExpr(expr: .negate(inner.expr), type: inner.type, span: join(start, inner.span))
+            return TypedExpr(expr: .negate(inner.expr), type: type, span: span)
         }
         return parsePrimary(&c)
     }
 
+    /// A binary operation, type-checked.
+    private mutating func combine(_ op: BinaryOperator, _ left: TypedExpr, _ right: TypedExpr) -> TypedExpr {
+        let span = join(left.span, right.span)
+        switch op {
+        case .and, .or:
+            let ok = requireBool(left, op.rawValue) && requireBool(right, op.rawValue)
+            guard ok, left.type != nil, right.type != nil else { return poisoned(span) }
+            return TypedExpr(expr: .binary(op, left.expr, right.expr), type: .bool, span: span)
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
+            guard let lt = left.type, let rt = right.type else { return poisoned(span) }
+            guard lt == rt else {
+                report(.typeMismatch, "cannot compare \(Self.describe(lt)) with \(Self.describe(rt))", span)
+                return poisoned(span)
+            }
+            if op != .equal && op != .notEqual && !(lt == .number || lt == .duration) {
+                report(.typeMismatch, "`\(op.rawValue)` compares numbers or durations, not \(Self.describe(lt))", span)
+                return poisoned(span)
+            }
+            return TypedExpr(expr: .binary(op, left.expr, right.expr), type: .bool, span: span)
+        case .add, .subtract:
+            guard let lt = left.type, let rt = right.type else { return poisoned(span) }
+            guard lt == rt, lt == .number || lt == .duration else {
+                let verb = op == .add ? "add \(Self.describe(rt)) to" : "subtract \(Self.describe(rt)) from"
+                let hint = lt == .duration || rt == .duration ? "; write numbers of minutes as durations, like 30m" : ""
+                report(.typeMismatch, "cannot \(verb) \(Self.describe(lt))\(hint)", span)
+                return poisoned(span)
+            }
+            return TypedExpr(expr: .binary(op, left.expr, right.expr), type: lt, span: span)
+        case .multiply, .divide:
+            guard let lt = left.type, let rt = right.type else { return poisoned(span) }
+            let multiply = op == .multiply
+            let type: ValueType?
+            switch (multiply, lt, rt) {
+            case (_, .number, .number): type = .number
+            case (true, .duration, .number), (true, .number, .duration), (false, .duration, .number): type = .duration
+            case (false, .duration, .duration): type = .number
+            default: type = nil
+            }
+            guard let type else {
+                report(
+                    .typeMismatch,
+                    "cannot \(multiply ? "multiply" : "divide") \(Self.describe(lt)) by \(Self.describe(rt))", span)
+                return poisoned(span)
+            }
+            return TypedExpr(expr: .binary(op, left.expr, right.expr), type: type, span: span)
+        }
+    }
+
+    /// Reports an operand of `and`, `or` or `not` that is not a flag; true when it is one (or already wrong).
+    private mutating func requireBool(_ e: TypedExpr, _ op: String) -> Bool {
+        guard let type = e.type, type != .bool else { return true }
+        report(.typeMismatch, "`\(op)` needs conditions on both sides, but this is \(Self.describe(type))", e.span)
+        return false
+    }
+
     private mutating func parsePrimary(_ c: inout TokenCursor) -> TypedExpr? {
         guard let token = c.current else {
-            report(.expected, "expected a value", c.here)
+            syntaxError(.expected, "expected a value", &c)
             return nil
         }
         let span = c.node.span(token)
@@ -181,20 +231,24 @@ extension Compiler {
         case .text(let t):
             c.advance()
             return TypedExpr(expr: .constant(.text(t)), type: .text, span: span)
+        case .invalid:
+            c.advance()
+            return poisoned(span)
         case .percent:
-            report(.expected, "a percentage only follows `chance`", span)
-            return nil
+            c.advance()
+            report(.expected, "a percentage only follows `chance`; write a number here", span)
+            return poisoned(span)
         case .symbol(let s):
             if s == "(" {
                 c.advance()
                 guard let inner = expression(&c) else { return nil }
                 guard c.skipSymbol(")") else {
-                    report(.expected, "expected ')'", c.here)
+                    syntaxError(.expected, "expected ')' to close the '(' here", &c, at: span)
                     return nil
                 }
                 return inner
             }
-            report(.expected, "expected a value, found '\(s)'", span)
+            syntaxError(.expected, "expected a value, found '\(s)'", &c, at: span)
             return nil
         case .identifier(let name):
             c.advance()
@@ -220,53 +274,67 @@ extension Compiler {
             }
             if Self.functionNames.contains(name) {
                 report(.expected, "`\(name)` is a function: write \(name)(…)", span)
-                return nil
+                return poisoned(span)
             }
             let candidates = (names[.variable].map { Array($0.keys) } ?? []) + (names[.measure].map { Array($0.keys) } ?? [])
             if let other = ElementKind.allCases.first(where: { names[$0]?[name] != nil }) {
-                report(.wrongKind, "'\(name)' is a \(other.rawValue); only state variables and measures have values here", span)
-            } else if let guess = closestMatch(to: name, in: candidates + ["time", "true", "false"]) {
+                report(
+                    .wrongKind,
+                    "'\(name)' is \(other.article) \(other.rawValue); only state variables and measures have values here",
+                    span)
+            } else if let guess = suggest(name, in: candidates + ["time", "true", "false"]) {
                 report(.undefinedID, "unknown state variable '\(name)' (did you mean '\(guess)'?)", span, fixIt: guess)
             } else {
                 report(.undefinedID, "unknown state variable '\(name)'", span)
             }
-            return nil
+            return poisoned(span)
         }
     }
 
     // MARK: Functions
 
+    /// An argument of a function: a bare id (kept as a name), or an expression.
+    private struct Argument {
+        var name: String?
+        var value: TypedExpr?
+        var span: SourceSpan
+    }
+
     private mutating func call(_ name: String, _ nameSpan: SourceSpan, _ c: inout TokenCursor) -> TypedExpr? {
+        let open = c.here
         c.advance()  // (
-        var raw: [TypedExpr] = []
-        var identifiers: [(String, SourceSpan)?] = []
-        // Collect arguments: identifiers stay names; anything else is an expression.
+        guard enterNesting(&c) else { return nil }
+        defer { expressionDepth -= 1 }
+        var arguments: [Argument] = []
+        let numeric = name == "min" || name == "max"
+        // Collect arguments: bare ids stay names (except for min and max); anything else is an expression.
         if !c.peekSymbol(")") {
             repeat {
-                if let token = c.current, let id = token.identifier, c.next?.isSymbol(",") == true || c.next?.isSymbol(")") == true,
-                    !["true", "false", "time"].contains(id), lookup(.variable, id) == nil || name == "min" || name == "max"
+                if !numeric, let token = c.current, let id = token.identifier,
+                    c.next?.isSymbol(",") == true || c.next?.isSymbol(")") == true,
+                    !["true", "false", "time"].contains(id), lookup(.variable, id) == nil
                 {
-                    if name == "min" || name == "max" {
-                        guard let e = expression(&c) else { return nil }
-                        raw.append(e)
-                        identifiers.append(nil)
-                    } else {
-                        identifiers.append((id, c.node.span(token)))
-                        c.advance()
-                    }
+                    arguments.append(Argument(name: id, span: c.node.span(token)))
+                    c.advance()
                 } else {
                     guard let e = expression(&c) else { return nil }
-                    raw.append(e)
-                    identifiers.append(nil)
+                    arguments.append(Argument(value: e, span: e.span))
                 }
             } while c.skipSymbol(",")
         }
         guard c.skipSymbol(")") else {
-            report(.expected, "expected ')' to close \(name)(…)", c.here)
+            syntaxError(.expected, "expected ')' to close \(name)(…)", &c, at: c.isAtEnd ? c.here : open)
             return nil
         }
-        let span = join(nameSpan, SourceSpan(start: c.node.location(column: (c.tokens[c.index - 1].column)), length: 1))
-        let count = identifiers.count
+        let span = join(nameSpan, SourceSpan(start: c.node.location(column: c.tokens[c.index - 1].column), length: 1))
+        return callBody(name, nameSpan, span, arguments) ?? poisoned(span)
+    }
+
+    /// Resolves and types a call whose arguments are read; nil when it is wrong (and reported).
+    private mutating func callBody(
+        _ name: String, _ nameSpan: SourceSpan, _ span: SourceSpan, _ arguments: [Argument]
+    ) -> TypedExpr? {
+        let count = arguments.count
 
         func arity(_ range: ClosedRange<Int>, _ usage: String) -> Bool {
             guard range.contains(count) else {
@@ -276,19 +344,17 @@ extension Compiler {
             return true
         }
         func id(_ i: Int, _ kind: ElementKind) -> Int? {
-            guard let (n, s) = identifiers[i] else {
-                report(.expected, "expected the id of a \(kind.rawValue) here", span)
+            guard let n = arguments[i].name else {
+                if arguments[i].value?.type != nil {
+                    report(.expected, "expected the id of \(kind.article) \(kind.rawValue) here", arguments[i].span)
+                }
                 return nil
             }
-            return resolve(kind, n, s)
+            return resolve(kind, n, arguments[i].span)
         }
         func roleOrAll(_ i: Int) -> RoleOrAll? {
-            guard let (n, s) = identifiers[i] else {
-                report(.expected, "expected a role id or `all` here", span)
-                return nil
-            }
-            if n == "all" { return .all }
-            return resolve(.role, n, s).map { .role($0) }
+            if arguments[i].name == "all" { return .all }
+            return id(i, .role).map { .role($0) }
         }
         func optionalRole(_ i: Int) -> Int?? {
             if count <= i { return .some(nil) }
@@ -298,43 +364,58 @@ extension Compiler {
 
         switch name {
         case "knows":
-            guard arity(2...2, "a role and an item: knows(transport, road_status)"),
-                let r = id(0, .role), let i = id(1, .item)
-            else { return nil }
+            guard arity(2...2, "a role and an item: knows(transport, road_status)") else { return nil }
+            let (r, i) = (id(0, .role), id(1, .item))
+            guard let r, let i else { return nil }
             return TypedExpr(expr: .knows(role: r, item: i), type: .bool, span: span)
         case "shared", "shared_at":
-            guard arity(name == "shared" ? 2...2 : 1...2, "an item and a role or `all`: \(name)(rain_forecast, all)"),
-                let i = id(0, .item)
-            else { return nil }
+            let usage =
+                name == "shared"
+                ? "an item and a role or `all`: shared(rain_forecast, all)"
+                : "an item, and optionally a role or `all`: shared_at(rain_forecast, all)"
+            guard arity(name == "shared" ? 2...2 : 1...2, usage) else { return nil }
+            let i = id(0, .item)
             let who = count > 1 ? roleOrAll(1) : .all
-            guard let who else { return nil }
+            guard let i, let who else { return nil }
             return name == "shared"
                 ? TypedExpr(expr: .shared(item: i, who), type: .bool, span: span)
                 : TypedExpr(expr: .sharedAt(item: i, who), type: .duration, span: span)
         case "breached":
-            guard arity(1...1, "an item"), let i = id(0, .item) else { return nil }
+            guard arity(1...1, "an item: breached(patient_list)"), let i = id(0, .item) else { return nil }
             return TypedExpr(expr: .breached(i), type: .bool, span: span)
         case "visited":
             guard arity(1...1, "a scene"), let s = id(0, .scene) else { return nil }
             return TypedExpr(expr: .visited(s), type: .bool, span: span)
         case "chose":
-            guard arity(1...2, "a choice and optionally a role"), let ch = id(0, .choice), let r = optionalRole(1) else { return nil }
+            guard arity(1...2, "a choice and optionally a role") else { return nil }
+            let (ch, r) = (id(0, .choice), optionalRole(1))
+            guard let ch, let r else { return nil }
+            referencedChoices.insert(ch)
             return TypedExpr(expr: .chose(ch, role: r), type: .bool, span: span)
         case "did":
-            guard arity(1...2, "an action and optionally a role"), let a = id(0, .action), let r = optionalRole(1) else { return nil }
+            guard arity(1...2, "an action and optionally a role") else { return nil }
+            let (a, r) = (id(0, .action), optionalRole(1))
+            guard let a, let r else { return nil }
             return TypedExpr(expr: .did(a, role: r), type: .bool, span: span)
         case "decided":
-            guard arity(2...2, "a decision and one of its options: decided(metro, suspend)"), let d = id(0, .decision),
-                let (optionName, optionSpan) = identifiers[1]
+            guard arity(2...2, "a decision and one of its options: decided(metro, suspend)"), let d = id(0, .decision)
             else { return nil }
-            let decisionID = scenario.decisions[d].id
-            guard let o = lookup(.option, decisionID + "." + optionName) else {
-                let options = (names[.option] ?? [:]).keys.filter { $0.hasPrefix(decisionID + ".") }.map { String($0.dropFirst(decisionID.count + 1)) }
-                let guess = closestMatch(to: optionName, in: options)
-                report(.undefinedID, "decision '\(decisionID)' has no option '\(optionName)'" + (guess.map { " (did you mean '\($0)'?)" } ?? ""),
-                       optionSpan, fixIt: guess)
+            guard let optionName = arguments[1].name else {
+                report(.expected, "expected the id of an option of decision '\(scenario.decisions[d].id)'", arguments[1].span)
                 return nil
             }
+            let decisionID = scenario.decisions[d].id
+            guard let o = lookup(.option, decisionID + "." + optionName) else {
+                let options = (names[.option] ?? [:]).keys.filter { $0.hasPrefix(decisionID + ".") }
+                    .map { String($0.dropFirst(decisionID.count + 1)) }
+                let guess = suggest(optionName, in: options)
+                report(
+                    .undefinedID,
+                    "decision '\(decisionID)' has no option '\(optionName)'" + (guess.map { " (did you mean '\($0)'?)" } ?? ""),
+                    arguments[1].span, fixIt: guess)
+                return nil
+            }
+            used[.option, default: []].insert(o)
             return TypedExpr(expr: .decided(d, option: o), type: .bool, span: span)
         case "fired":
             guard arity(1...1, "an inject"), let i = id(0, .inject) else { return nil }
@@ -343,15 +424,18 @@ extension Compiler {
             guard arity(1...1, "an expected action"), let e = id(0, .expectation) else { return nil }
             return TypedExpr(expr: .expectation(e, name == "hit" ? .hit : .missed), type: .bool, span: span)
         case "late":
-            guard arity(1...1, "an expected action or a request"), let (n, s) = identifiers[0] else {
-                if count == 1 { report(.expected, "expected the id of an expected action or a request", span) }
+            guard arity(1...1, "an expected action or a request") else { return nil }
+            guard let n = arguments[0].name else {
+                if arguments[0].value?.type != nil {
+                    report(.expected, "expected the id of an expected action or a request", arguments[0].span)
+                }
                 return nil
             }
             if let e = lookup(.expectation, n) {
                 used[.expectation, default: []].insert(e)
                 return TypedExpr(expr: .expectation(e, .late), type: .bool, span: span)
             }
-            guard let r = resolve(.request, n, s) else { return nil }
+            guard let r = resolve(.request, n, arguments[0].span) else { return nil }
             return TypedExpr(expr: .request(r, .late), type: .bool, span: span)
         case "on_time", "refused", "answered":
             guard arity(1...1, "a request"), let r = id(0, .request) else { return nil }
@@ -361,16 +445,20 @@ extension Compiler {
             guard arity(1...1, "a role"), let r = id(0, .role) else { return nil }
             return TypedExpr(expr: .points(r), type: .number, span: span)
         case "measure":
-            guard arity(1...2, "a measure and optionally a role"), let m = id(0, .measure), let r = optionalRole(1) else { return nil }
+            guard arity(1...2, "a measure and optionally a role") else { return nil }
+            let (m, r) = (id(0, .measure), optionalRole(1))
+            guard let m, let r else { return nil }
             return TypedExpr(expr: .measure(m, role: r), type: .number, span: span)
         case "min", "max":
-            guard arity(1...16, "one or more values of one type") else { return nil }
-            let type = raw[0].type
-            guard type == .number || type == .duration, raw.allSatisfy({ $0.type == type }) else {
+            guard arity(1...16, "one to 16 values of one type: \(name)(water - 1, 0)") else { return nil }
+            let values = arguments.compactMap(\.value)
+            guard values.count == count, values.allSatisfy({ $0.type != nil }) else { return nil }
+            let type = values[0].type
+            guard type == .number || type == .duration, values.allSatisfy({ $0.type == type }), let type else {
                 report(.typeMismatch, "\(name) takes numbers or durations, all of one type", span)
                 return nil
             }
-            return TypedExpr(expr: .extreme(isMax: name == "max", raw.map(\.expr)), type: type, span: span)
+            return TypedExpr(expr: .extreme(isMax: name == "max", values.map(\.expr)), type: type, span: span)
         default:
             if let guess = closestMatch(to: name, in: Self.functionNames) {
                 report(.unknownFunction, "unknown function '\(name)' (did you mean '\(guess)'?)", nameSpan, fixIt: guess)

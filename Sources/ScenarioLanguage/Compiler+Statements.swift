@@ -105,13 +105,13 @@ extension Compiler {
             case "if":
                 // Gather the elif/else siblings.
                 var branches: [(OutlineNode, Expr?)] = []
-                var cond = condition(&c)
+                var cond = condition(&c, checkConstant: true)
                 expectEnd(c)
                 branches.append((node, cond ?? .constant(.bool(false))))
                 while i < nodes.count, let word = nodes[i].tokens.first?.identifier, word == "elif" || word == "else" {
                     var cc = TokenCursor(nodes[i], from: 1)
                     if word == "elif" {
-                        cond = condition(&cc)
+                        cond = condition(&cc, checkConstant: true)
                         branches.append((nodes[i], cond ?? .constant(.bool(false))))
                     } else {
                         branches.append((nodes[i], nil))
@@ -122,10 +122,12 @@ extension Compiler {
                 }
                 var exits: [Int] = []
                 for (branchNode, cond) in branches {
+                    requireBlock(branchNode)
+                    let branchLocation = branchNode.location(column: branchNode.tokens.first?.column ?? 1)
                     var skip: Int?
-                    if let cond { skip = emit(.jumpUnless(cond, -1), at: branchNode.location(column: 1)) }
+                    if let cond { skip = emit(.jumpUnless(cond, -1), at: branchLocation) }
                     emitStatements(branchNode.children, context, &deferred)
-                    exits.append(emit(.jump(-1), at: branchNode.location(column: 1)))
+                    exits.append(emit(.jump(-1), at: branchLocation))
                     if let skip { patch(skip, to: scenario.code.count) }
                 }
                 for exit in exits { patch(exit, to: scenario.code.count) }
@@ -136,11 +138,13 @@ extension Compiler {
                 }
                 if p < 0 || p > 100 { report(.invalidValue, "a chance is between 0% and 100%", span) }
                 expectEnd(c)
+                requireBlock(node)
                 let branch = emit(.chance(p / 100, -1), at: location)
                 emitStatements(node.children, context, &deferred)
                 if i < nodes.count, nodes[i].tokens.first?.isWord("else") == true {
                     let exit = emit(.jump(-1), at: location)
                     patch(branch, to: scenario.code.count)
+                    requireBlock(nodes[i])
                     emitStatements(nodes[i].children, context, &deferred)
                     expectEnd(TokenCursor(nodes[i], from: 1))
                     i += 1
@@ -234,6 +238,20 @@ extension Compiler {
         }
     }
 
+    /// Reports a decision or discussion without its question in quotes after the id.
+    private mutating func requireQuestion(_ node: OutlineNode, _ usage: String) {
+        var q = TokenCursor(node, from: 2)
+        if q.text() == nil { report(.expected, "expected the question in quotes: \(usage)", q.here) }
+    }
+
+    /// Reports a conditional line with nothing indented below it.
+    mutating func requireBlock(_ node: OutlineNode) {
+        guard node.children.isEmpty, let first = node.tokens.first else { return }
+        report(
+            .expected, "write what happens on the indented lines below `\(first.identifier ?? "")`",
+            SourceSpan(start: node.location(column: first.column), length: first.length))
+    }
+
     mutating func patch(_ at: Int, to target: Int) {
         switch scenario.code[at] {
         case .jump: scenario.code[at] = .jump(target)
@@ -308,7 +326,10 @@ extension Compiler {
         let location = node.location(column: node.tokens[0].column)
         var roles: [Int] = []
         var named = 0
-        if c.skipWord("all") { roles = Array(scenario.roles.indices) } else {
+        if c.skipWord("all") {
+            roles = Array(scenario.roles.indices)
+            named = roles.count
+        } else {
             let list = c.identifierList()
             named = list.count
             roles = list.compactMap { resolve(.role, $0.0, $0.1) }
@@ -317,7 +338,12 @@ extension Compiler {
             report(.expected, "expected the roles asked: ask transport \"…\"", c.here)
         }
         askedRoles.formUnion(roles)
-        let question = c.text()?.0 ?? ""
+        var question = ""
+        if let (text, _) = c.text() {
+            question = text
+        } else {
+            report(.expected, "expected the question in quotes: ask ROLE \"QUESTION\"", c.here)
+        }
         var timeout: Int?
         if c.skipWord("timeout") {
             if let (d, _) = c.duration() { timeout = d } else { report(.expected, "expected a duration like 30m", c.here) }
@@ -342,8 +368,14 @@ extension Compiler {
             choices.append(choice)
             scenario.choices[choice].ask = askIndex
             var cc = TokenCursor(child, from: headEnd(child))
+            var seen: [String: SourceSpan] = [:]
             while let word = cc.current?.identifier {
                 cc.advance()
+                if word == "once" || word == "sticky" {
+                    once("once", cc, &seen, in: "a choice (`once` or `sticky`)")
+                } else if ["default", "expected", "if", "when", "cost"].contains(word) {
+                    once(word == "when" ? "if" : word, cc, &seen, in: "a choice")
+                }
                 switch word {
                 case "default":
                     scenario.choices[choice].isDefault = true
@@ -351,7 +383,7 @@ extension Compiler {
                 case "expected": scenario.choices[choice].isExpected = true
                 case "once": scenario.choices[choice].once = true
                 case "sticky": scenario.choices[choice].once = false
-                case "if", "when": scenario.choices[choice].condition = condition(&cc)
+                case "if", "when": scenario.choices[choice].condition = condition(&cc, checkConstant: true)
                 case "cost":
                     if let (d, _) = cc.duration() { scenario.choices[choice].cost = d } else { report(.expected, "expected a duration", cc.here) }
                 default:
@@ -381,22 +413,36 @@ extension Compiler {
             if c.current?.identifier == nil { report(.expected, "expected a decision id: decide ID \"QUESTION\" by ROLES rule RULE", c.here) }
             return
         }
+        requireQuestion(node, "decide ID \"QUESTION\" by ROLES rule RULE")
         c = TokenCursor(node, from: headEnd(node))
         var weightPairs: [(Int, Double)] = []
         var sawBy = false
         var lines = [c]
         var optionNodes: [OutlineNode] = []
         for child in node.children {
-            if child.tokens.first?.isWord("option") == true { optionNodes.append(child) } else if !child.tokens.isEmpty { lines.append(TokenCursor(child)) }
+            if child.tokens.first?.isWord("option") == true {
+                optionNodes.append(child)
+            } else if !child.tokens.isEmpty {
+                rejectBlock(child)
+                lines.append(TokenCursor(child))
+            } else if child.textBlock != nil {
+                report(
+                    .unknownStatement, "only properties and `option` lines belong under a decision",
+                    SourceSpan(start: child.location(column: child.indent.count + 1), length: 3))
+            }
         }
+        var seen: [String: SourceSpan] = [:]
         for var line in lines {
             while let word = line.current?.identifier {
                 line.advance()
+                if ["by", "rule", "weights", "fallback"].contains(word) { once(word, line, &seen, in: "a decision") }
                 switch word {
                 case "by":
                     sawBy = true
                     if line.skipWord("all") { scenario.decisions[index].roles = Array(scenario.roles.indices) } else {
-                        scenario.decisions[index].roles = line.identifierList().compactMap { resolve(.role, $0.0, $0.1) }
+                        let list = line.identifierList()
+                        if list.isEmpty { report(.expected, "expected the roles that decide, or `all`", line.here) }
+                        scenario.decisions[index].roles = list.compactMap { resolve(.role, $0.0, $0.1) }
                     }
                 case "rule":
                     if let (w, s) = line.identifier() {
@@ -405,8 +451,13 @@ extension Compiler {
                             report(.expected, "rule is unanimous, majority, weighted, lead or arbitrate", s,
                                    fixIt: closestMatch(to: w, in: DecisionRule.allCases.map(\.rawValue)))
                         }
+                    } else {
+                        report(.expected, "expected a rule: unanimous, majority, weighted, lead or arbitrate", line.here)
                     }
                 case "weights":
+                    if line.current?.identifier == nil {
+                        report(.expected, "expected roles and their weights: weights ema 3, transport 2", line.here)
+                    }
                     repeat {
                         guard let (n, s) = line.identifier() else { break }
                         guard let (w, ws) = line.number() else {
@@ -417,11 +468,17 @@ extension Compiler {
                         if let r = resolve(.role, n, s) { weightPairs.append((r, w)) }
                     } while line.skipSymbol(",")
                 case "fallback":
+                    if line.current?.identifier == nil {
+                        report(.expected, "expected fallback steps: negotiate DURATION, lead, arbitrate", line.here)
+                    }
                     repeat {
                         guard let (w, s) = line.identifier() else { break }
                         switch w {
                         case "negotiate":
-                            let d = line.duration()?.0 ?? 0
+                            guard let (d, _) = line.duration() else {
+                                report(.expected, "expected how long a round of negotiation takes: negotiate 30m", line.here)
+                                break
+                            }
                             scenario.decisions[index].fallback.append(.negotiate(d))
                         case "lead": scenario.decisions[index].fallback.append(.lead)
                         case "arbitrate": scenario.decisions[index].fallback.append(.arbitrate)
@@ -441,6 +498,7 @@ extension Compiler {
         if !sawBy { report(.expected, "say who decides: by ROLE, ROLE …", node.lineSpan) }
         let roles = scenario.decisions[index].roles
         askedRoles.formUnion(roles)
+
         scenario.decisions[index].weights = roles.map { r in weightPairs.last(where: { $0.0 == r })?.1 ?? scenario.roles[r].weight }
         for (r, _) in weightPairs where !roles.contains(r) {
             report(.invalidValue, "'\(scenario.roles[r].id)' has a weight but does not take part in this decision",
@@ -486,12 +544,17 @@ extension Compiler {
             if c.current?.identifier == nil { report(.expected, "expected an id: discuss ID \"QUESTION\"", c.here) }
             return
         }
+        requireQuestion(node, "discuss ID \"QUESTION\"")
         c = TokenCursor(node, from: headEnd(node))
         if c.skipWord("to") {
             if c.skipWord("all") { scenario.discussions[index].roles = [] } else {
-                scenario.discussions[index].roles = c.identifierList().compactMap { resolve(.role, $0.0, $0.1) }
+                let list = c.identifierList()
+                if list.isEmpty { report(.expected, "expected the roles asked, or `all`", c.here) }
+                scenario.discussions[index].roles = list.compactMap { resolve(.role, $0.0, $0.1) }
             }
         }
+        let asked = scenario.discussions[index].roles
+        askedRoles.formUnion(asked.isEmpty ? Array(scenario.roles.indices) : asked)
         expectEnd(c)
         emit(.discuss(index), at: location)
     }

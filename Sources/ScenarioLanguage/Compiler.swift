@@ -6,6 +6,8 @@ public struct CompileResult: Sendable {
     public var scenario: Scenario?
     /// Errors, warnings and notes, in file order.
     public var diagnostics: [Diagnostic]
+    /// Every file that was read, main file first, also when there were errors (for showing source excerpts).
+    public var sources: [SourceFile] = []
 }
 
 /// Reads files for the compiler; tests replace it to compile from memory.
@@ -42,17 +44,41 @@ public struct FileSystemSources: SourceProvider {
 }
 
 /// Sources held in memory, keyed by path (for tests and the `new` command).
+///
+/// Paths are compared after standardisation, so `exercise.ttx` and an include's resolved absolute path of the same
+/// file match.
 public struct MemorySources: SourceProvider {
-    /// The files.
-    public var files: [String: String]
+    /// The files' bytes, keyed by standardised path.
+    private var files: [String: [UInt8]] = [:]
+    /// Folders that exist (every parent folder of a file).
+    private var folders: Set<String> = []
 
     /// Creates sources from texts keyed by path.
-    public init(_ files: [String: String]) { self.files = files }
+    public init(_ files: [String: String]) {
+        for (path, text) in files { add(path: path, bytes: Array(text.utf8)) }
+    }
 
-    /// Returns the text of a file as UTF-8.
+    /// Creates sources from raw bytes keyed by path (for files that are not text).
+    public init(bytes: [String: [UInt8]]) {
+        for (path, data) in bytes { add(path: path, bytes: data) }
+    }
+
+    private mutating func add(path: String, bytes: [UInt8]) {
+        let key = Self.standardize(path)
+        files[key] = bytes
+        var folder = (key as NSString).deletingLastPathComponent
+        while !folder.isEmpty && folder != "/" && folders.insert(folder).inserted {
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+    }
+
+    private static func standardize(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+
+    /// Returns the bytes of a file.
     public func read(path: String) -> Result<[UInt8], SourceReadError> {
-        guard let text = files[path] else { return .failure(.notFound) }
-        return .success(Array(text.utf8))
+        let key = Self.standardize(path)
+        if let bytes = files[key] { return .success(bytes) }
+        return folders.contains(key) ? .failure(.isDirectory) : .failure(.notFound)
     }
 }
 
@@ -75,6 +101,14 @@ enum ElementKind: String, CaseIterable {
     case role, item = "information item", measure, variable = "state variable", objective, ending, inject
     case expectation = "expected action", action, request, scene, choice, decision, option
     case discussion = "discussion question"
+
+    /// "a" or "an", for messages.
+    var article: String {
+        switch self {
+        case .item, .inject, .expectation, .action, .option, .objective, .ending: "an"
+        default: "a"
+        }
+    }
 }
 
 /// A declaration found in the first pass.
@@ -93,8 +127,19 @@ struct Compiler {
     var nodeIndex: [ObjectIdentifier: Int] = [:]
     var loadedFiles: Set<String> = []
     var rootFolder = ""
+    /// The main file's path as given.
+    var mainDisplayPath = ""
+    /// The standardised paths of the files being loaded, outermost first: an include of one of them is a cycle.
+    var activeFiles: [String] = []
     var currentIncludeChain: [SourceLocation] = []
     var headerNode: OutlineNode?
+    var suggestionsMade = 0
+    /// Conditions to check for being constant once flow is known: `if`, `elif`, choice `if`, action and inject `when`.
+    var constantChecks: [(Expr, SourceSpan)] = []
+    /// Choices that something refers to: `chose(…)`, `expect … choose`, `auto script`.
+    var referencedChoices: Set<Int> = []
+    /// The current nesting of the expression being parsed.
+    var expressionDepth = 0
 
     // Usage tracking for warnings.
     var used: [ElementKind: Set<Int>] = [:]
@@ -112,9 +157,15 @@ struct Compiler {
     // MARK: Entry
 
     mutating func run(mainPath: String) -> CompileResult {
-        rootFolder = (URL(fileURLWithPath: mainPath).standardizedFileURL.deletingLastPathComponent().path)
+        let mainURL = URL(fileURLWithPath: mainPath).standardizedFileURL
+        rootFolder = mainURL.deletingLastPathComponent().path
+        mainDisplayPath = mainPath
+        activeFiles = [mainURL.path]
+        loadedFiles = [mainURL.path]
         load(path: mainPath, displayPath: mainPath, includedFrom: [])
-        guard !scenario.sources.isEmpty else { return CompileResult(scenario: nil, diagnostics: diagnostics) }
+        guard !scenario.sources.isEmpty else {
+            return CompileResult(scenario: nil, diagnostics: diagnostics, sources: [])
+        }
 
         collect()
         if headerNode == nil {
@@ -129,7 +180,7 @@ struct Compiler {
         analyse()
         diagnostics.sort { ($0.location.file == mainPath ? 0 : 1, $0.location) < ($1.location.file == mainPath ? 0 : 1, $1.location) }
         let ok = !diagnostics.hasErrors
-        return CompileResult(scenario: ok ? scenario : nil, diagnostics: diagnostics)
+        return CompileResult(scenario: ok ? scenario : nil, diagnostics: diagnostics, sources: scenario.sources)
     }
 
     // MARK: Reporting
@@ -149,30 +200,43 @@ struct Compiler {
 
     // MARK: Loading
 
-    mutating func load(path: String, displayPath: String, includedFrom: [SourceLocation]) {
+    /// Reads, decodes and outlines one file, and loads the files it includes.
+    ///
+    /// - Parameter includeSpan: for an included file, the span of the path in the `include` line.
+    mutating func load(path: String, displayPath: String, includedFrom: [SourceLocation], includeSpan: SourceSpan? = nil) {
         let bytes: [UInt8]
         switch sources.read(path: path) {
         case .success(let b): bytes = b
         case .failure(let error):
-            let span = includedFrom.first.map { SourceSpan(start: $0, length: 7) }
-                ?? SourceSpan(start: SourceLocation(file: displayPath, line: 1, column: 1), length: 1)
+            let span = includeSpan ?? SourceSpan(start: SourceLocation(file: displayPath, line: 1, column: 1), length: 1)
             let reason: String
             switch error {
-            case .notFound: reason = "no such file"
+            case .notFound: reason = "there is no such file"
             case .isDirectory: reason = "it is a folder, not a file"
             case .unreadable(let why): reason = why
             }
-            let code: DiagnosticCode = includedFrom.isEmpty ? .unreadableFile : .includeNotFound
-            diagnostics.append(Diagnostic(.error, code, "cannot read '\(displayPath)': \(reason)", at: span,
-                                          includedFrom: Array(includedFrom.dropFirst())))
+            let code: DiagnosticCode = includeSpan == nil ? .unreadableFile : .includeNotFound
+            diagnostics.append(
+                Diagnostic(
+                    .error, code, "cannot read '\(displayPath)': \(reason)", at: span,
+                    includedFrom: Array(includedFrom.dropFirst())))
             return
         }
-        guard let text = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
-            let offset = firstInvalidLine(bytes)
-            diagnostics.append(Diagnostic(.error, .notText,
-                "'\(displayPath)' is not UTF-8 text (line \(offset)); save it as UTF-8",
-                at: SourceSpan(start: SourceLocation(file: displayPath, line: offset, column: 1), length: 1),
-                includedFrom: includedFrom))
+        let hasNUL = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
+        }
+        guard !hasNUL, let text = String(validating: bytes, as: UTF8.self) else {
+            let (line, column) = firstInvalidPosition(bytes)
+            let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+            let message =
+                utf16
+                ? "'\(displayPath)' is saved as UTF-16; save it as UTF-8 text"
+                : "'\(displayPath)' is not a text file: it holds a byte that is not UTF-8 text here; save it as UTF-8 text"
+            diagnostics.append(
+                Diagnostic(
+                    .error, .notText, message,
+                    at: SourceSpan(start: SourceLocation(file: displayPath, line: line, column: column), length: 1),
+                    includedFrom: includedFrom))
             return
         }
         let file = SourceFile(path: displayPath, text: text)
@@ -202,25 +266,34 @@ struct Compiler {
         }
     }
 
-    private func firstInvalidLine(_ bytes: [UInt8]) -> Int {
+    /// The line and column (in characters) of the first byte that is not UTF-8 text, or a NUL.
+    private func firstInvalidPosition(_ bytes: [UInt8]) -> (line: Int, column: Int) {
         var line = 1
+        var lineStart = 0
         var i = 0
+        func position() -> (Int, Int) {
+            let before = String(decoding: bytes[lineStart..<i], as: UTF8.self)
+            return (line, before.count + 1)
+        }
         while i < bytes.count {
-            if bytes[i] == 0 { return line }
-            if bytes[i] == 10 { line += 1 }
+            if bytes[i] == 0 { return position() }
+            if bytes[i] == 10 {
+                line += 1
+                lineStart = i + 1
+            }
             let width: Int
             switch bytes[i] {
             case 0..<0x80: width = 1
             case 0xC2...0xDF: width = 2
             case 0xE0...0xEF: width = 3
             case 0xF0...0xF4: width = 4
-            default: return line
+            default: return position()
             }
-            if i + width > bytes.count { return line }
-            if width > 1, String(validating: bytes[i..<(i + width)], as: UTF8.self) == nil { return line }
+            if i + width > bytes.count { return position() }
+            if width > 1, String(validating: bytes[i..<(i + width)], as: UTF8.self) == nil { return position() }
             i += width
         }
-        return line
+        return position()
     }
 
     mutating func include(_ node: OutlineNode, from path: String, displayPath: String, chain: [SourceLocation]) {
@@ -229,47 +302,75 @@ struct Compiler {
             report(.expected, "expected the file to include, in quotes: include \"roles.ttx\"", cursor.here)
             return
         }
+        expectEnd(cursor)
+        guard !relative.isEmpty else {
+            report(.expected, "expected the file to include, in quotes: include \"roles.ttx\"", span)
+            return
+        }
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
-        let target = base.appendingPathComponent(relative).standardizedFileURL.path
+        let target =
+            relative.hasPrefix("/")
+            ? URL(fileURLWithPath: relative).standardizedFileURL.path
+            : base.appendingPathComponent(relative).standardizedFileURL.path
         let folder = rootFolder.hasSuffix("/") ? rootFolder : rootFolder + "/"
-        guard target.hasPrefix(folder) else {
-            report(.includeOutsideFolder, "'\(relative)' is outside the exercise's folder; includes must stay inside it", span)
+        let resolvedFolder = URL(fileURLWithPath: rootFolder).resolvingSymlinksInPath().path
+        let resolvedTarget = URL(fileURLWithPath: target).resolvingSymlinksInPath().path
+        guard target.hasPrefix(folder),
+            resolvedTarget.hasPrefix(resolvedFolder.hasSuffix("/") ? resolvedFolder : resolvedFolder + "/")
+        else {
+            report(
+                .includeOutsideFolder,
+                "'\(relative)' is outside the exercise's folder; an exercise may only include files in its own folder",
+                span)
             return
         }
         let here = SourceLocation(file: displayPath, line: node.line, column: span.start.column)
-        let mainStandard = URL(fileURLWithPath: scenario.sources.first?.path ?? path).standardizedFileURL.path
-        if target == URL(fileURLWithPath: path).standardizedFileURL.path || target == mainStandard
-            || chainContains(target, chain: chain)
-        {
-            report(.includeCycle, "'\(relative)' is already being included: the files include each other in a cycle", span)
+        if activeFiles.contains(target) {
+            report(
+                .includeCycle,
+                "'\(relative)' is already being included: the files include each other in a cycle; remove one of the includes",
+                span)
             return
         }
         if loadedFiles.contains(target) { return }
         loadedFiles.insert(target)
-        let shown = relativeDisplay(target: target, relative: relative, from: displayPath)
-        load(path: target, displayPath: shown, includedFrom: [here] + chain)
-    }
-
-    private func chainContains(_ target: String, chain: [SourceLocation]) -> Bool {
-        chain.contains { URL(fileURLWithPath: $0.file).standardizedFileURL.path == target }
-    }
-
-    private func relativeDisplay(target: String, relative: String, from displayPath: String) -> String {
-        let dir = (displayPath as NSString).deletingLastPathComponent
-        return dir.isEmpty ? relative : (dir as NSString).appendingPathComponent(relative)
+        let inside = String(target.dropFirst(folder.count))
+        let mainFolder = (mainDisplayPath as NSString).deletingLastPathComponent
+        let shown = mainFolder.isEmpty ? inside : (mainFolder as NSString).appendingPathComponent(inside)
+        activeFiles.append(target)
+        load(path: target, displayPath: shown, includedFrom: [here] + chain, includeSpan: span)
+        activeFiles.removeLast()
     }
 
     // MARK: Names
 
-    /// Registers an element's id; reports a duplicate.
+    /// Words that cannot be ids, because expressions and statements give them a meaning of their own.
+    static let reservedWords: Set<String> = ["all", "team", "true", "false", "and", "or", "not", "time"]
+
+    /// Registers an element's id; reports a duplicate or a reserved word.
     mutating func declare(_ kind: ElementKind, _ name: String, _ span: SourceSpan, index: Int) -> Bool {
+        let own = kind == .option ? String(name.split(separator: ".").last ?? "") : name
+        if Self.reservedWords.contains(own) {
+            report(.reservedWord, "'\(own)' is a reserved word and cannot name a \(kind.rawValue); choose another id", span)
+        }
         if let previous = names[kind]?[name] {
-            report(.duplicateID, "\(kind.rawValue) '\(name)' is declared twice", span,
-                   notes: [Diagnostic.Note(message: "first declared here", span: previous.span)])
+            report(
+                .duplicateID, "\(kind.rawValue) '\(own)' is declared twice; every \(kind.rawValue) needs its own id", span,
+                notes: [Diagnostic.Note(message: "'\(own)' is first declared here", span: previous.span)])
             return false
         }
         names[kind, default: [:]][name] = (index, span)
         return true
+    }
+
+    /// How many "did you mean" searches one compile may make: a file full of errors stays fast.
+    static let suggestionLimit = 2000
+
+    /// The closest of `candidates` to `word`, while the search budget lasts.
+    mutating func suggest(_ word: String, in candidates: some Sequence<String>) -> String? {
+        guard suggestionsMade < Self.suggestionLimit else { return nil }
+        suggestionsMade += 1
+        return closestMatch(to: word, in: candidates)
     }
 
     /// Looks up an id of a kind; reports it when undefined or of another kind.
@@ -278,13 +379,16 @@ struct Compiler {
             used[kind, default: []].insert(entry.index)
             return entry.index
         }
-        let others = ElementKind.allCases.filter { $0 != kind && names[$0]?[name] != nil }
-        if let other = others.first {
-            report(.wrongKind, "'\(name)' is a \(other.rawValue), not a \(kind.rawValue)", span)
+        if let other = ElementKind.allCases.first(where: { $0 != kind && names[$0]?[name] != nil }) {
+            report(.wrongKind, "'\(name)' is \(other.article) \(other.rawValue), not \(kind.article) \(kind.rawValue)", span)
+            return nil
+        }
+        if name == "all" {
+            report(.expected, "`all` cannot stand here; name \(kind.article) \(kind.rawValue)", span)
             return nil
         }
         let candidates = names[kind].map { Array($0.keys) } ?? []
-        if let guess = closestMatch(to: name, in: candidates) {
+        if let guess = suggest(name, in: candidates) {
             report(.undefinedID, "unknown \(kind.rawValue) '\(name)' (did you mean '\(guess)'?)", span, fixIt: guess)
         } else {
             report(.undefinedID, "unknown \(kind.rawValue) '\(name)'", span)

@@ -71,15 +71,18 @@ extension Array where Element == Diagnostic {
 /// - Returns: the candidate at the smallest edit distance, when that distance is small for the word's length.
 public func closestMatch(to word: String, in candidates: some Sequence<String>) -> String? {
     let target = Array(word.lowercased())
+    guard target.count <= 64 else { return nil }
+    let limit = max(1, min(3, target.count / 3 + 1))
     var best: (String, Int)?
     for candidate in candidates {
-        let distance = editDistance(target, Array(candidate.lowercased()))
+        let other = Array(candidate.lowercased())
+        if abs(other.count - target.count) > limit { continue }
+        let distance = editDistance(target, other)
         if distance == 0 { continue }
         if let current = best, current.1 <= distance { continue }
         best = (candidate, distance)
     }
     guard let (name, distance) = best else { return nil }
-    let limit = max(1, min(3, target.count / 3 + 1))
     return distance <= limit ? name : nil
 }
 

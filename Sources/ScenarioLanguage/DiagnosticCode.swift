@@ -37,6 +37,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case noScenes = "E0016"
     /// A property given twice, or a second `exercise` header.
     case duplicateProperty = "E0017"
+    /// A reserved word (`all`, `team`, `true`, `false`, `and`, `or`, `not`, `time`) used as an id.
+    case reservedWord = "E0018"
 
     // Includes.
     /// An included file does not exist.

@@ -14,8 +14,47 @@ public struct SourceFile: Sendable, Hashable {
         self.path = path
         var body = text
         if body.hasPrefix("\u{FEFF}") { body.removeFirst() }
+        body.makeContiguousUTF8()
         self.text = body
-        self.lines = body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        self.lines = Self.splitLines(body)
+    }
+
+    /// Splits text at `\n`, `\r\n` and `\r`, working on UTF-8 for speed.
+    private static func splitLines(_ text: String) -> [Substring] {
+        var text = text
+        text.makeContiguousUTF8()
+        // Byte offsets where each line starts and ends.
+        var bounds: [(Int, Int)] = []
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let count = bytes.count
+            var start = 0
+            while start <= count {
+                // memchr finds the next line end at C speed.
+                let rest = count - start
+                let newline = memchr(base + start, 10, rest).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+                let carriage = memchr(base + start, 13, newline - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base }
+                if let carriage {
+                    bounds.append((start, carriage))
+                    start = carriage + 1 == newline ? newline + 1 : carriage + 1
+                } else {
+                    bounds.append((start, newline))
+                    if newline == count { break }
+                    start = newline + 1
+                }
+                if start == count {
+                    bounds.append((count, count))
+                    break
+                }
+            }
+        }
+        if bounds.isEmpty { bounds.append((0, 0)) }
+        let utf8 = text.utf8
+        return bounds.map { bound in
+            let from = utf8.index(utf8.startIndex, offsetBy: bound.0)
+            let to = utf8.index(from, offsetBy: bound.1 - bound.0)
+            return text[from..<to]
+        }
     }
 
     /// The text of a 1-based line, or an empty string past the end.

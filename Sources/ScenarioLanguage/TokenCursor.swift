@@ -15,6 +15,12 @@ struct TokenCursor {
 
     mutating func advance() { index += 1 }
 
+    /// Moves past the last token of the line.
+    mutating func skipToEnd() { index = tokens.count }
+
+    /// Whether the current token is a malformed literal, already reported.
+    var atInvalid: Bool { current?.kind == .invalid }
+
     /// Where the cursor points: the current token, or just past the end of the line.
     var here: SourceSpan {
         if let current { return node.span(current) }
@@ -55,7 +61,15 @@ struct TokenCursor {
         let negative = peekSymbol("-")
         let start = index
         if negative { advance() }
-        guard let current, case .number(let value) = current.kind else {
+        guard let current else {
+            index = start
+            return nil
+        }
+        let value: Double
+        switch current.kind {
+        case .number(let n): value = n
+        case .invalid: value = 0
+        default:
             index = start
             return nil
         }
@@ -74,28 +88,45 @@ struct TokenCursor {
         case .number(let value) where value == 0:
             advance()
             return (0, node.span(current))
+        case .invalid:
+            advance()
+            return (0, node.span(current))
         default:
             return nil
         }
     }
 
     mutating func percent() -> (Double, SourceSpan)? {
-        guard let current, case .percent(let value) = current.kind else { return nil }
-        advance()
-        return (value, node.span(current))
+        guard let current else { return nil }
+        switch current.kind {
+        case .percent(let value):
+            advance()
+            return (value, node.span(current))
+        case .invalid:
+            advance()
+            return (0, node.span(current))
+        default:
+            return nil
+        }
     }
 
-    /// `LO..HI`
-    mutating func range() -> (ClosedRange<Double>, SourceSpan)? {
+    /// `LO..HI`, as written (the low bound may be above the high one).
+    mutating func bounds() -> (Double, Double, SourceSpan)? {
         let start = index
         guard let (low, lowSpan) = number() else { return nil }
         guard skipSymbol(".."), let (high, highSpan) = number() else {
             index = start
             return nil
         }
-        let span = SourceSpan(start: lowSpan.start, length: highSpan.start.column + highSpan.length - lowSpan.start.column)
-        guard low <= high else { return (high...low, span) }
-        return (low...high, span)
+        let span = SourceSpan(
+            start: lowSpan.start, length: highSpan.start.column + highSpan.length - lowSpan.start.column)
+        return (low, high, span)
+    }
+
+    /// `LO..HI`, with the bounds put in order.
+    mutating func range() -> (ClosedRange<Double>, SourceSpan)? {
+        guard let (low, high, span) = bounds() else { return nil }
+        return (Swift.min(low, high)...Swift.max(low, high), span)
     }
 
     /// A comma-separated list of identifiers.
