@@ -193,6 +193,23 @@ public struct Transcript: Sendable {
         return .success(transcript)
     }
 
+    /// The header of the transcript at `path`, read from its first line without checking the rest; nil when the
+    /// first line is not a readable header. For finding the exercise before a full check.
+    public static func peekHeader(path: String) -> TranscriptHeader? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var bytes: [UInt8] = []
+        while bytes.count < 1 << 20, let chunk = try? handle.read(upToCount: 4096), !chunk.isEmpty {
+            if let newline = chunk.firstIndex(of: 0x0A) {
+                bytes += chunk[chunk.startIndex..<newline]
+                break
+            }
+            bytes += chunk
+        }
+        guard let json = try? JSONValue.parse(bytes).get(), json["type"] == .string("header") else { return nil }
+        return try? TranscriptHeader(json: json, line: 1)
+    }
+
     /// The file's bytes, or why they cannot be read.
     static func load(_ path: String) -> Result<[UInt8], TranscriptError> {
         var info = stat()

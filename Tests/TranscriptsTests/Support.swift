@@ -88,9 +88,24 @@ func bundled(_ file: String) throws -> Scenario {
     return try #require(result.scenario, "\(result.diagnostics.map(\.message))")
 }
 
+/// Where the tests' folders go; folders left by runs more than an hour ago are removed on first use.
+let scratchRoot: String = {
+    let root = NSTemporaryDirectory() + "sandtable-transcripts-tests"
+    let fm = FileManager.default
+    for name in (try? fm.contentsOfDirectory(atPath: root)) ?? [] {
+        let path = root + "/" + name
+        if let date = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+            date.timeIntervalSinceNow < -3600
+        {
+            try? fm.removeItem(atPath: path)
+        }
+    }
+    return root
+}()
+
 /// A fresh temporary folder.
 func temporaryDirectory() throws -> String {
-    let path = NSTemporaryDirectory() + "sandtable-tx-" + UUID().uuidString
+    let path = scratchRoot + "/" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
 }
