@@ -47,6 +47,8 @@ public enum TranscriptError: Error, Sendable, Hashable, CustomStringConvertible 
     case replayMismatch(line: Int, expected: String, found: String)
     /// The session has already ended; there is nothing to resume.
     case alreadyEnded(path: String)
+    /// Another Sandtable process is writing the transcript.
+    case inUse(path: String)
 
     /// The message shown to the trainer.
     public var message: String {
@@ -105,6 +107,8 @@ public enum TranscriptError: Error, Sendable, Hashable, CustomStringConvertible 
             return "The input at line \(line) no longer applies when replayed: \(reason)."
         case .replayMismatch(let line, let expected, let found):
             return "Replaying the session does not reproduce line \(line): expected \(expected), found \(found)."
+        case .inUse(let path):
+            return "The transcript '\(path)' is being written by another Sandtable session. Close that session first."
         case .alreadyEnded(let path):
             return "The session in '\(path)' has already ended; there is nothing to resume. "
                 + "Use sandtable debrief \(path) to see the results."
@@ -118,6 +122,15 @@ public enum TranscriptError: Error, Sendable, Hashable, CustomStringConvertible 
             .replayMismatch(let line, _, _), .corrupt(_, let line, _), .tampered(_, let line, _):
             return line
         default: return nil
+        }
+    }
+
+    /// The message without the file's path, for a report about one file: `Line 5 does not match its checksum.`
+    public var lineMessage: String {
+        switch self {
+        case .tampered(_, let line, let reason): return "Line \(line) \(reason)."
+        case .corrupt(_, let line, let reason): return "Line \(line) is damaged: \(reason)."
+        default: return message
         }
     }
 

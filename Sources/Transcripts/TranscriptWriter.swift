@@ -114,6 +114,7 @@ public final class TranscriptWriter {
             }
         }
         _ = fchmod(fd, 0o600)  // whatever the umask
+        _ = flock(fd, LOCK_EX | LOCK_NB)
         let builder = RecordBuilder(scenario: scenario, key: key)
         let writer = TranscriptWriter(
             path: path, builder: builder, descriptor: fd, length: 0, seq: 0, previousHash: "", clock: 0, started: false)
@@ -155,6 +156,10 @@ public final class TranscriptWriter {
         if transcript.header.hmac && key == nil { throw .keyRequired(path: path) }
         let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard fd >= 0 else { throw .cannotRead(path: path, reason: describe(errno)) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            _ = Foundation.close(fd)
+            throw .inUse(path: path)
+        }
         if transcript.fileLength != transcript.validLength {
             guard ftruncate(fd, off_t(transcript.validLength)) == 0, fsync(fd) == 0 else {
                 let reason = describe(errno)
@@ -224,6 +229,15 @@ public final class TranscriptWriter {
         try checkWritable()
         guard session.isEnded else { throw .outOfOrder(path: path, reason: "the session has not ended") }
         try writeClose(session: session, wall: wall)
+    }
+
+    /// Stops writing without a closing record and releases the file, so the session can be resumed later (by this
+    /// process or another). Later appends throw ``TranscriptError/writerClosed(path:)``.
+    public func detach() {
+        guard !isClosed else { return }
+        isClosed = true
+        if descriptor >= 0 { _ = Foundation.close(descriptor) }
+        descriptor = -1
     }
 
     /// Writes the closing record for a session whose story ended (used by resume after a crash between the end and

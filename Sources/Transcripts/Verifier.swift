@@ -76,7 +76,7 @@ public enum Verifier {
         }
         let limit = 20
         for issue in scan.issues.prefix(limit) {
-            report.problems.append(.init(line: issue.line, message: issue.error.message))
+            report.problems.append(.init(line: issue.line, message: issue.error.lineMessage))
         }
         if scan.issues.count > limit {
             report.problems.append(.init(line: 0, message: "… and \(scan.issues.count - limit) more problems"))
@@ -105,7 +105,11 @@ public enum Verifier {
         }
         if let torn = transcript.torn {
             report.status = .torn
-            report.problems.append(.init(line: torn.line, message: torn.reason + "; the session can be resumed"))
+            report.problems.append(
+                .init(
+                    line: torn.line,
+                    message: "The end is torn: \(torn.reason). A crash interrupted writing it, so it was never shown; "
+                        + "sandtable resume removes it and goes on."))
         }
 
         // Replay.
@@ -124,7 +128,7 @@ public enum Verifier {
         report.eventsReplayed = replay.eventsCompared
         if let failure = replay.failure {
             report.status = .tampered
-            report.problems.append(.init(line: failure.line ?? 0, message: failure.message))
+            report.problems.append(.init(line: failure.line ?? 0, message: failure.lineMessage))
             return report
         }
         if let stop = replay.comparisonStoppedAt {

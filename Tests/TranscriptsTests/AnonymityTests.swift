@@ -81,6 +81,7 @@ let anonymousExercise =
             return
         }
         #expect(rater != scenario.roles.indices.first { session.isPlayed($0) } || ratingsGiven > 0)
+        writer.detach()  // the terminal closed
         let resumed = try Resumer.load(path: writer.path, scenario: scenario).get()
         guard case .peerReview(let first, let remaining) = resumed.session.waiting else {
             Issue.record("expected a peer review after resume")

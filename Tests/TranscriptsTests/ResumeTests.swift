@@ -75,6 +75,7 @@ import Testing
         let writer = try makeWriter(scenario, seed: 8)
         try playScripted(scenario: scenario, seed: 8, writer: writer, maxSteps: 5)
         let good = try fileBytes(writer.path)
+        writer.detach()
         try writeBytes(good + Array(#"{"type":"input","seq":9"#.utf8), to: writer.path)
         let resumed = try Resumer.load(path: writer.path, scenario: scenario, tool: "t").get()
         #expect(resumed.discarded?.bytes == 23)
@@ -98,6 +99,7 @@ import Testing
         try writer.append(
             input: .choose(role: 0, choice: push), events: try session.apply(.choose(role: 0, choice: push)),
             wall: fixedStart)
+        writer.detach()
         // A label edit keeps every id: forced replay matches everywhere.
         let relabelled = try compile(miniExercise.replacingOccurrences(of: "\"Share now\"", with: "\"Share it now\""))
         let refused = Resumer.load(path: writer.path, scenario: relabelled)
@@ -110,9 +112,10 @@ import Testing
         #expect(forced.scenarioChanged)
         #expect(forced.mismatches.isEmpty)
         #expect(forced.session.state == session.state)
+        forced.writer.detach()
         // Resuming again with the same edited exercise needs no --force.
-        let again = Resumer.load(path: writer.path, scenario: relabelled)
-        #expect((try? again.get()) != nil)
+        let again = try Resumer.load(path: writer.path, scenario: relabelled).get()
+        again.writer.detach()
         // A renamed choice no longer matches: it is skipped and reported.
         let renamed = try compile(miniExercise.replacingOccurrences(of: "choice push", with: "choice push_now"))
         let skipped = try Resumer.load(path: writer.path, scenario: renamed, force: true).get()
@@ -126,6 +129,7 @@ import Testing
         let scenario = try compile(miniExercise)
         let writer = try makeWriter(scenario, seed: 6, key: testKey)
         try playScripted(scenario: scenario, seed: 6, writer: writer, maxSteps: 3)
+        writer.detach()
         #expect(throws: TranscriptError.keyRequired(path: writer.path)) {
             try Resumer.load(path: writer.path, scenario: scenario).get()
         }
@@ -145,6 +149,24 @@ import Testing
         let report = Verifier.verify(path: writer.path, scenario: scenario, key: testKey)
         #expect(report.status == .valid, "\(report.problems)")
         #expect(report.hmacChecked)
+    }
+
+    @Test func aTranscriptBeingWrittenIsNotResumedTwice() throws {
+        let scenario = try compile(miniExercise)
+        let writer = try makeWriter(scenario, seed: 6)
+        try playScripted(scenario: scenario, seed: 6, writer: writer, maxSteps: 3)
+        #expect(throws: TranscriptError.inUse(path: writer.path)) {
+            try Resumer.load(path: writer.path, scenario: scenario).get()
+        }
+        writer.detach()
+        #expect(throws: TranscriptError.writerClosed(path: writer.path)) {
+            try writer.append(input: .note(role: nil, text: "late"), events: [], wall: fixedStart)
+        }
+        let resumed = try Resumer.load(path: writer.path, scenario: scenario).get()
+        #expect(throws: TranscriptError.inUse(path: writer.path)) {
+            try Resumer.load(path: writer.path, scenario: scenario).get()
+        }
+        resumed.writer.detach()
     }
 
     @Test func endedSessionIsNotResumed() throws {

@@ -92,7 +92,7 @@ public enum VerifyCommand {
         }
         if !report.problems.isEmpty {
             line("")
-            for p in report.problems { line((p.line > 0 ? "  line \(p.line): " : "  ") + p.message) }
+            for p in report.problems { line("  " + p.message) }
         }
         let notes = extraNotes + report.notes
         if !notes.isEmpty {
