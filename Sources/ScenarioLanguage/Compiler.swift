@@ -335,11 +335,18 @@ struct Compiler {
         if loadedFiles.contains(target) { return }
         loadedFiles.insert(target)
         let inside = String(target.dropFirst(folder.count))
-        let mainFolder = (mainDisplayPath as NSString).deletingLastPathComponent
+        let mainFolder = parentFolder(of: mainDisplayPath)
         let shown = mainFolder.isEmpty ? inside : (mainFolder as NSString).appendingPathComponent(inside)
         activeFiles.append(target)
         load(path: target, displayPath: shown, includedFrom: [here] + chain, includeSpan: span)
         activeFiles.removeLast()
+    }
+
+    /// The folder part of a path as written (empty for a bare file name). Foundation's
+    /// `deletingLastPathComponent` traps on "." on Linux, so this is done by hand.
+    func parentFolder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     // MARK: Names

@@ -28,7 +28,7 @@ public enum CheckCommand {
             if diagnostics.hasErrors { failed = true }
             all += diagnostics
             if !json {
-                let printer = DiagnosticPrinter(sources: result.scenario?.sources ?? loadSources(file, diagnostics), paint: paint)
+                let printer = DiagnosticPrinter(sources: result.sources, paint: paint)
                 for d in diagnostics { FileHandle.standardError.write(Data((printer.render(d) + "\n").utf8)) }
             }
         }
@@ -43,7 +43,8 @@ public enum CheckCommand {
 
     /// Reads the files that diagnostics point into, for their excerpts.
     static func loadSources(_ main: String, _ diagnostics: [Diagnostic]) -> [SourceFile] {
-        let mainDir = (main as NSString).deletingLastPathComponent
+        // Not NSString.deletingLastPathComponent: it traps on "." on Linux.
+        let mainDir = main.lastIndex(of: "/").map { String(main[..<$0]) } ?? ""
         var paths = Set(diagnostics.map(\.location.file))
         paths.insert(main)
         return paths.compactMap { path in

@@ -53,9 +53,9 @@ public enum NewCommand {
         guard descriptor >= 0 else {
             let code = errno
             if code == EEXIST { throw .exists(target) }
-            let folder = (target as NSString).deletingLastPathComponent
+            let folder = target.lastIndex(of: "/").map { String(target[..<$0]) } ?? "."
             if code == ENOENT { throw .unwritable(target, "the folder '\(folder)' does not exist") }
-            if code == EACCES { throw .unwritable(target, "the folder '\(folder.isEmpty ? "." : folder)' is not writable") }
+            if code == EACCES { throw .unwritable(target, "the folder '\(folder)' is not writable") }
             throw .unwritable(target, String(cString: strerror(code)))
         }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)

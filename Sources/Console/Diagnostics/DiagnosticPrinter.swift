@@ -22,14 +22,16 @@ public struct DiagnosticPrinter: Sendable {
         case .warning: label = paint("warning:", .bold, .magenta)
         case .note: label = paint("note:", .bold, .cyan)
         }
-        out.append(paint.bold("\(d.location):") + " \(label) " + paint.bold(d.message) + " " + paint.grey("[\(d.code.rawValue)]"))
+        out.append(
+            paint.bold("\(Self.visible(d.location.description)):") + " \(label) " + paint.bold(Self.visible(d.message)) + " "
+                + paint.grey("[\(d.code.rawValue)]"))
         out.append(contentsOf: excerpt(d.span, fixIt: d.fixIt))
         for note in d.notes {
             if let span = note.span {
-                out.append(paint.bold("\(span.start):") + " " + paint("note:", .bold, .cyan) + " \(note.message)")
+                out.append(paint.bold("\(span.start):") + " " + paint("note:", .bold, .cyan) + " \(Self.visible(note.message))")
                 out.append(contentsOf: excerpt(span, fixIt: nil))
             } else {
-                out.append(paint("note:", .bold, .cyan) + " \(note.message)")
+                out.append(paint("note:", .bold, .cyan) + " \(Self.visible(note.message))")
             }
         }
         for location in d.includedFrom {
@@ -38,15 +40,40 @@ public struct DiagnosticPrinter: Sendable {
         return out.joined(separator: "\n")
     }
 
+    /// Text with control characters (which could drive the terminal) shown as '?'.
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { isControl($0) ? "?" : $0 }))
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
+    }
+
     /// The source line and a caret line under the span.
     private func excerpt(_ span: SourceSpan, fixIt: String?) -> [String] {
         guard let file = sources[span.start.file], span.start.line >= 1, span.start.line <= file.lines.count else { return [] }
-        let line = String(file.line(span.start.line)).replacingOccurrences(of: "\t", with: " ")
+        // Tabs show as one space and control characters as '?', so that the caret lines up and the terminal is safe.
+        var characters = file.line(span.start.line).map { c -> Character in
+            if c == "\t" { return " " }
+            return c.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) } ? "?" : c
+        }
+        var column = max(1, span.start.column)
+        // A very long line is cut to a window around the span.
+        let window = 120
+        if characters.count > window {
+            let from = max(0, min(column - 1 - window / 3, characters.count - window))
+            let to = min(characters.count, from + window)
+            let head: [Character] = from > 0 ? ["…"] : []
+            let tail: [Character] = to < characters.count ? ["…"] : []
+            characters = head + Array(characters[from..<to]) + tail
+            column = column - from + head.count
+        }
+        let line = String(characters)
         let number = String(span.start.line)
         let gutter = String(repeating: " ", count: number.count)
-        let characters = Array(line)
-        let before = String(characters.prefix(max(0, span.start.column - 1)))
-        let covered = String(characters.dropFirst(max(0, span.start.column - 1)).prefix(max(1, span.length)))
+        let before = String(characters.prefix(max(0, column - 1)))
+        let covered = String(characters.dropFirst(max(0, column - 1)).prefix(max(1, span.length)))
         let offset = DisplayWidth.width(before)
         let width = max(1, DisplayWidth.width(covered))
         var result = [
@@ -80,7 +107,15 @@ public enum DiagnosticJSON {
         var code: String
         var message: String
         var fixIt: String?
+        var notes: [NoteEntry]
         var includedFrom: [String]
+    }
+
+    private struct NoteEntry: Encodable {
+        var message: String
+        var file: String?
+        var line: Int?
+        var column: Int?
     }
 
     /// Encodes diagnostics as a JSON array, one object per diagnostic.
@@ -88,6 +123,10 @@ public enum DiagnosticJSON {
         let entries = diagnostics.map {
             Entry(file: $0.location.file, line: $0.location.line, column: $0.location.column, length: $0.span.length,
                   severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message, fixIt: $0.fixIt,
+                  notes: $0.notes.map {
+                      NoteEntry(message: $0.message, file: $0.span?.start.file, line: $0.span?.start.line,
+                                column: $0.span?.start.column)
+                  },
                   includedFrom: $0.includedFrom.map(\.description))
         }
         let encoder = JSONEncoder()

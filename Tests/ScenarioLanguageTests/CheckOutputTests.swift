@@ -1,0 +1,223 @@
+import Foundation
+import Testing
+
+@testable import ScenarioLanguage
+
+/// `sandtable check` as a user runs it: the built binary, its exact output (golden), exit codes, JSON and colour.
+@Suite("sandtable check output")
+struct CheckOutputTests {
+    /// The built `sandtable` binary: `SANDTABLE_BINARY`, else next to the test bundle in the same build folder.
+    static var binary: URL? {
+        if let path = ProcessInfo.processInfo.environment["SANDTABLE_BINARY"] { return URL(fileURLWithPath: path) }
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("sandtable")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `sandtable ARGUMENTS` in `folder`, with a plain environment.
+    func run(_ arguments: [String], in folder: URL, environment extra: [String: String] = [:]) throws -> Output? {
+        guard let binary = Self.binary else {
+            Issue.record("the sandtable binary is not built; run swift build first, or set SANDTABLE_BINARY")
+            return nil
+        }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "COLUMNS": "80"].merging(extra) { $1 }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let errors = Box(Data())
+        let done = DispatchSemaphore(value: 0)
+        let reader = Thread {
+            errors.value = err.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
+        }
+        reader.start()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        done.wait()
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self),
+            stderr: String(decoding: errors.value, as: UTF8.self))
+    }
+
+    /// A folder with files in it, removed afterwards.
+    func withFiles(_ files: [String: String], _ body: (URL) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sandtable-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        try body(folder)
+    }
+
+    static let withErrors = """
+        exercise 演示 "检查输出"
+        role 交通局 "交通局"
+        ending done "结束"
+        scene s "开始"
+          ask 交通局 "怎么办?"
+            choice go "出发"
+              advance 1h
+            choice stay "留下，等待交通" if knows(交通, 资料)
+              advance 2h
+          end done
+
+        """
+
+    static let withWarning = """
+        exercise 演示 "检查输出"
+        role 交通局 "交通局"
+        ending done "结束"
+        scene s "开始"
+          ask 交通局 "怎么办?"
+            choice go "出发"
+              advance 1h
+            choice 等待 "原地等待"
+          end done
+
+        """
+
+    @Test("errors: the exact text, the caret under the Chinese id, the fix-it, exit 1")
+    func goldenErrors() throws {
+        try withFiles(["errors.ttx": Self.withErrors]) { folder in
+            guard let output = try run(["check", "errors.ttx"], in: folder, environment: ["NO_COLOR": "1"]) else { return }
+            let expected = """
+                errors.ttx:8:36: error: unknown role '交通' (did you mean '交通局'?) [E0201]
+                8 |     choice stay "留下，等待交通" if knows(交通, 资料)
+                  |                                           ^~~~
+                  |                                           交通局
+                errors.ttx:8:40: error: unknown information item '资料' [E0201]
+                8 |     choice stay "留下，等待交通" if knows(交通, 资料)
+                  |                                                 ^~~~
+                2 errors, 0 warnings
+
+                """
+            #expect(output.stderr == expected)
+            #expect(output.stdout == "")
+            #expect(output.status == 1)
+            // The caret stands under the first character of 交通: the same display width before both.
+            let lines = output.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+            let source = lines[1]
+            let caret = lines[2]
+            let before = source[..<(source.range(of: "交通, ")?.lowerBound ?? source.endIndex)]
+            let width = before.reduce(0) { $0 + ($1.unicodeScalars.first.map { $0.value >= 0x1100 ? 2 : 1 } ?? 1) }
+            #expect(caret.prefix { $0 != "^" }.count == width)
+        }
+    }
+
+    @Test("warnings only: exit 0; --strict makes them errors and exits 1")
+    func warningsAndStrict() throws {
+        try withFiles(["warn.ttx": Self.withWarning]) { folder in
+            guard let output = try run(["check", "warn.ttx"], in: folder, environment: ["NO_COLOR": "1"]) else { return }
+            let expected = """
+                warn.ttx:8:12: warning: choice '等待' has no effect: choosing it changes nothing, and no condition tests chose(等待) [W0506]
+                8 |     choice 等待 "原地等待"
+                  |            ^~~~
+                0 errors, 1 warning
+
+                """
+            #expect(output.stderr == expected)
+            #expect(output.status == 0)
+            guard let strict = try run(["check", "--strict", "warn.ttx"], in: folder, environment: ["NO_COLOR": "1"])
+            else { return }
+            #expect(strict.status == 1)
+            #expect(strict.stderr.hasPrefix("warn.ttx:8:12: error: choice '等待' has no effect"))
+            #expect(strict.stderr.hasSuffix("1 error, 0 warnings\n"))
+        }
+    }
+
+    @Test("a clean file: exit 0 and a short confirmation")
+    func clean() throws {
+        try withFiles(["clean.ttx": cleanExercise]) { folder in
+            guard let output = try run(["check", "clean.ttx"], in: folder) else { return }
+            #expect(output.status == 0)
+            #expect(output.stderr == "ok: no problems found\n")
+        }
+    }
+
+    @Test("--format json prints the diagnostics on standard output")
+    func json() throws {
+        try withFiles(["errors.ttx": Self.withErrors]) { folder in
+            guard let output = try run(["check", "--format", "json", "errors.ttx"], in: folder) else { return }
+            #expect(output.status == 1)
+            let parsed = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]]
+            #expect(parsed?.count == 2)
+            #expect(parsed?.first?["code"] as? String == "E0201")
+            #expect(parsed?.first?["line"] as? Int == 8)
+            #expect(parsed?.first?["column"] as? Int == 36)
+            #expect(parsed?.first?["length"] as? Int == 2)
+            #expect(parsed?.first?["severity"] as? String == "error")
+            #expect(parsed?.first?["fixIt"] as? String == "交通局")
+            #expect(output.stderr == "")
+        }
+    }
+
+    @Test("colour: never through a pipe or with NO_COLOR; always when asked")
+    func colour() throws {
+        try withFiles(["errors.ttx": Self.withErrors]) { folder in
+            let escape = "\u{1B}["
+            guard let piped = try run(["check", "errors.ttx"], in: folder) else { return }
+            #expect(!piped.stderr.contains(escape))
+            guard let always = try run(["check", "--color", "always", "errors.ttx"], in: folder) else { return }
+            #expect(always.stderr.contains(escape))
+            guard let never = try run(["check", "--color", "never", "errors.ttx"], in: folder) else { return }
+            #expect(!never.stderr.contains(escape))
+            guard let noColor = try run(["check", "errors.ttx"], in: folder, environment: ["NO_COLOR": "1"]) else { return }
+            #expect(!noColor.stderr.contains(escape))
+        }
+    }
+
+    @Test("an error in an included file names the include line; a missing file and a folder are reported")
+    func includesAndMissingFiles() throws {
+        let main = cleanExercise.replacingOccurrences(of: "role b \"乙\"\n", with: "include \"roles.ttx\"\n")
+        try withFiles(["main.ttx": main, "roles.ttx": "role b \"乙\"\n  knows 资料\n"]) { folder in
+            guard let output = try run(["check", "main.ttx", "nowhere.ttx", "."], in: folder, environment: ["NO_COLOR": "1"])
+            else { return }
+            let expected = """
+                roles.ttx:2:9: error: unknown information item '资料' [E0201]
+                2 |   knows 资料
+                  |         ^~~~
+                main.ttx:6:9: note: included from here
+                nowhere.ttx:1:1: error: cannot read 'nowhere.ttx': there is no such file [E0009]
+                .:1:1: error: cannot read '.': it is a folder, not a file [E0009]
+                3 errors, 0 warnings
+
+                """
+            #expect(output.stderr == expected)
+            #expect(output.status == 1)
+        }
+    }
+
+    @Test("the starter written by sandtable new checks clean and is never overwritten")
+    func newStarter() throws {
+        try withFiles([:]) { folder in
+            guard let created = try run(["new", "演练"], in: folder) else { return }
+            #expect(created.status == 0)
+            guard let checked = try run(["check", "--strict", "演练.ttx"], in: folder) else { return }
+            #expect(checked.status == 0)
+            #expect(checked.stderr == "ok: no problems found\n")
+            guard let again = try run(["new", "演练"], in: folder) else { return }
+            #expect(again.status == 1)
+            #expect(again.stderr == "error: 演练.ttx exists already; sandtable new never overwrites a file\n")
+            guard let english = try run(["new", "drill", "--lang", "en", "-o", "."], in: folder) else { return }
+            #expect(english.status == 0)
+            let text = try String(contentsOf: folder.appendingPathComponent("drill.ttx"), encoding: .utf8)
+            #expect(text.contains("language en"))
+        }
+    }
+}
