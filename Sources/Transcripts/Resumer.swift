@@ -97,6 +97,7 @@ public enum Resumer {
         if !transcript.header.hmac && key != nil {
             notes.append("This transcript was started without a key; it stays unsigned.")
         }
+        writer.setClock(outcome.session.state.clock)
         do {
             try writer.writeResume(
                 fingerprint: current, forced: changed, discarded: transcript.torn?.bytes ?? 0,

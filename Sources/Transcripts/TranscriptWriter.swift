@@ -271,8 +271,8 @@ public final class TranscriptWriter {
         previousHash = Digest.sha256(line)
     }
 
-    /// Whether the session's start is recorded.
-    var hasStart: Bool { started }
+    /// Sets the scenario clock that the next input is stamped with (after a replay, the session's clock).
+    func setClock(_ minutes: Int) { clock = minutes }
 
     private func checkWritable() throws(TranscriptError) {
         if isBroken { throw .writerBroken(path: path) }
