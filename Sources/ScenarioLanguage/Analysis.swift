@@ -5,11 +5,15 @@ extension Compiler {
         let regions = sceneRegions()
         let reachable = reachableScenes(regions)
         for (index, scene) in scenario.scenes.enumerated() where !reachable.contains(index) {
-            report(.unreachableScene, "scene '\(scene.id)' is never reached: no goto leads to it", span(scene.location, scene.id))
+            report(
+                .unreachableScene, "scene '\(scene.id)' is never reached: no goto leads to it",
+                span(scene.location, scene.id))
         }
         for (index, scene) in scenario.scenes.enumerated() where reachable.contains(index) && canFallOff(scene: index) {
-            report(.deadEnd, "scene '\(scene.id)' can end without a goto or an end; the exercise would stop there with no ending",
-                   span(scene.location, scene.id))
+            report(
+                .deadEnd,
+                "scene '\(scene.id)' can end without a goto or an end; the exercise would stop there with no ending",
+                span(scene.location, scene.id))
         }
         findLoops()
         checkConstantConditions(reachable)
@@ -17,7 +21,9 @@ extension Compiler {
         checkObjectives(reachable)
     }
 
-    private func span(_ location: SourceLocation, _ id: String) -> SourceSpan { SourceSpan(start: location, length: max(1, id.count)) }
+    private func span(_ location: SourceLocation, _ id: String) -> SourceSpan {
+        SourceSpan(start: location, length: max(1, id.count))
+    }
 
     /// The code range of each scene: its body and its choices' effect blocks.
     func sceneRegions() -> [Range<Int>] {
@@ -78,9 +84,13 @@ extension Compiler {
                 work.append(t)
                 work.append(pc + 1)
             case .ask(let a):
-                if scenario.asks[a].choices.contains(where: { mayComplete(scenario.choices[$0].effects) }) { work.append(pc + 1) }
+                if scenario.asks[a].choices.contains(where: { mayComplete(scenario.choices[$0].effects) }) {
+                    work.append(pc + 1)
+                }
             case .decide(let d):
-                if scenario.decisions[d].options.contains(where: { mayComplete(scenario.options[$0].effects) }) { work.append(pc + 1) }
+                if scenario.decisions[d].options.contains(where: { mayComplete(scenario.options[$0].effects) }) {
+                    work.append(pc + 1)
+                }
             default: work.append(pc + 1)
             }
         }
@@ -144,7 +154,9 @@ extension Compiler {
             reported.formUnion(path)
             guard let start = position[current] else { continue }
             let cycle = Array(path[start...])
-            guard let first = cycle.first, let pc = forced[first]?.first(where: { doomed.contains($0.0) })?.1 else { continue }
+            guard let first = cycle.first, let pc = forced[first]?.first(where: { doomed.contains($0.0) })?.1 else {
+                continue
+            }
             let names = cycle.map { scenario.scenes[$0].id }
             report(
                 .infiniteLoop,
@@ -174,32 +186,47 @@ extension Compiler {
         let requestTargets = Set(scenario.requests.map(\.to))
         for (i, role) in scenario.roles.enumerated() {
             if !usedRoles.contains(i) && !askedRoles.contains(i) {
-                report(.unused, "role '\(role.id)' takes no part: nothing asks it, shares with it or refers to it", span(role.location, role.id))
+                report(
+                    .unused, "role '\(role.id)' takes no part: nothing asks it, shares with it or refers to it",
+                    span(role.location, role.id))
             } else if !askedRoles.contains(i) && !requestTargets.contains(i) {
-                report(.roleNeverAsked, "role '\(role.id)' is never asked anything; whoever plays it will only watch", span(role.location, role.id))
+                report(
+                    .roleNeverAsked, "role '\(role.id)' is never asked anything; whoever plays it will only watch",
+                    span(role.location, role.id))
             }
         }
         let usedItems = used[.item] ?? []
         for (i, item) in scenario.items.enumerated() where !usedItems.contains(i) {
-            report(.unused, "information item '\(item.id)' is never shared, known or tested", span(item.location, item.id))
+            report(
+                .unused, "information item '\(item.id)' is never shared, known or tested", span(item.location, item.id))
         }
         for (i, measure) in scenario.measures.enumerated() where !changedMeasures.contains(i) {
-            report(.idleMeasure, "no effect changes measure '\(measure.id)'; it will always score the same", span(measure.location, measure.id))
+            report(
+                .idleMeasure, "no effect changes measure '\(measure.id)'; it will always score the same",
+                span(measure.location, measure.id))
         }
         for (i, variable) in scenario.variables.enumerated() where !readVariables.contains(i) {
-            report(.unused, "state variable '\(variable.id)' is never read by any condition", span(variable.location, variable.id))
+            report(
+                .unused, "state variable '\(variable.id)' is never read by any condition",
+                span(variable.location, variable.id))
         }
         let usedEndings = Set(scenario.code.compactMap { if case .end(let e) = $0 { e } else { nil } })
         for (i, ending) in scenario.endings.enumerated() where !usedEndings.contains(i) {
-            report(.unused, "ending '\(ending.id)' is never reached: no `end \(ending.id)`", span(ending.location, ending.id))
+            report(
+                .unused, "ending '\(ending.id)' is never reached: no `end \(ending.id)`",
+                span(ending.location, ending.id))
         }
         for (i, inject) in scenario.injects.enumerated() {
             if case .manual = inject.trigger, !triggeredInjects.contains(i) {
-                report(.unused, "inject '\(inject.id)' never fires: give it `at TIME` or `when CONDITION`, or trigger it", span(inject.location, inject.id))
+                report(
+                    .unused, "inject '\(inject.id)' never fires: give it `at TIME` or `when CONDITION`, or trigger it",
+                    span(inject.location, inject.id))
             }
         }
         for (i, request) in scenario.requests.enumerated() where !sentRequests.contains(i) {
-            report(.unused, "request '\(request.id)' is never sent: add `send \(request.id)` to a choice or an action", span(request.location, request.id))
+            report(
+                .unused, "request '\(request.id)' is never sent: add `send \(request.id)` to a choice or an action",
+                span(request.location, request.id))
         }
         for (i, choice) in scenario.choices.enumerated()
         where !choice.hasEffects && !referencedChoices.contains(i) && choice.ask >= 0
@@ -218,11 +245,12 @@ extension Compiler {
         for objective in scenario.objectives {
             let possible = objective.rules.contains { truth($0.condition, reachable) != false }
             if !possible && objective.otherwise == .U {
-                report(.objectiveUnattainable,
-                       objective.rules.isEmpty
-                           ? "objective '\(objective.id)' has no rating rules; it will always be rated U"
-                           : "none of the rules of objective '\(objective.id)' can ever hold; it will always be rated U",
-                       span(objective.location, objective.id))
+                report(
+                    .objectiveUnattainable,
+                    objective.rules.isEmpty
+                        ? "objective '\(objective.id)' has no rating rules; it will always be rated U"
+                        : "none of the rules of objective '\(objective.id)' can ever hold; it will always be rated U",
+                    span(objective.location, objective.id))
             }
         }
     }
@@ -248,7 +276,8 @@ extension Compiler {
             case .less: return ra.upperBound < rb.lowerBound ? true : ra.lowerBound >= rb.upperBound ? false : nil
             case .lessEqual: return ra.upperBound <= rb.lowerBound ? true : ra.lowerBound > rb.upperBound ? false : nil
             case .greater: return ra.lowerBound > rb.upperBound ? true : ra.upperBound <= rb.lowerBound ? false : nil
-            case .greaterEqual: return ra.lowerBound >= rb.upperBound ? true : ra.upperBound < rb.lowerBound ? false : nil
+            case .greaterEqual:
+                return ra.lowerBound >= rb.upperBound ? true : ra.upperBound < rb.lowerBound ? false : nil
             default: return ra.upperBound < rb.lowerBound || rb.upperBound < ra.lowerBound ? false : nil
             }
         case .visited(let s): return reachable.contains(s) ? nil : false

@@ -12,8 +12,9 @@ extension Compiler {
             let keyword = declaration.keyword
             if keyword == "exercise" {
                 if let previous = headerNode {
-                    report(.duplicateProperty, "the exercise has two headers", node.lineSpan,
-                           notes: [Diagnostic.Note(message: "the first is here", span: previous.lineSpan)])
+                    report(
+                        .duplicateProperty, "the exercise has two headers", node.lineSpan,
+                        notes: [Diagnostic.Note(message: "the first is here", span: previous.lineSpan)])
                     continue
                 }
                 headerNode = node
@@ -22,11 +23,14 @@ extension Compiler {
             guard Self.declarationKeywords.contains(keyword) else {
                 let span = node.span(node.tokens[0])
                 if let guess = closestMatch(to: keyword, in: Self.declarationKeywords) {
-                    report(.unknownDeclaration, "unknown declaration '\(keyword)' (did you mean '\(guess)'?)", span, fixIt: guess)
+                    report(
+                        .unknownDeclaration, "unknown declaration '\(keyword)' (did you mean '\(guess)'?)", span,
+                        fixIt: guess)
                 } else {
-                    report(.unknownDeclaration,
-                           "unknown declaration '\(keyword)'; a top-level line starts with exercise, role, info, measure, state, objective, ending, inject, action, request, scene or include",
-                           span)
+                    report(
+                        .unknownDeclaration,
+                        "unknown declaration '\(keyword)'; a top-level line starts with exercise, role, info, measure, state, objective, ending, inject, action, request, scene or include",
+                        span)
                 }
                 continue
             }
@@ -50,7 +54,8 @@ extension Compiler {
             case "measure":
                 kind = .measure
                 index = scenario.measures.count
-                scenario.measures.append(Measure(id: id, name: title, range: 0...100, rangeDeclared: false, location: location))
+                scenario.measures.append(
+                    Measure(id: id, name: title, range: 0...100, rangeDeclared: false, location: location))
             case "state":
                 kind = .variable
                 index = scenario.variables.count
@@ -95,8 +100,9 @@ extension Compiler {
             let title = cursor.text()?.0 ?? id
             let index = scenario.expectations.count
             scenario.expectations.append(
-                Expectation(id: id, title: title, inject: inject, within: 0, response: .condition(.constant(.bool(false))),
-                            location: span.start))
+                Expectation(
+                    id: id, title: title, inject: inject, within: 0, response: .condition(.constant(.bool(false))),
+                    location: span.start))
             if declare(.expectation, id, span, index: index) { nodeIndex[ObjectIdentifier(child)] = index }
         }
     }
@@ -118,16 +124,20 @@ extension Compiler {
                 case "choice":
                     kind = .choice
                     index = scenario.choices.count
-                    scenario.choices.append(Choice(id: id, label: text, ask: -1, effects: 0, hasEffects: false, location: location))
+                    scenario.choices.append(
+                        Choice(id: id, label: text, ask: -1, effects: 0, hasEffects: false, location: location))
                 case "decide":
                     kind = .decision
                     index = scenario.decisions.count
                     scenario.decisions.append(
-                        Decision(id: id, question: text, scene: scene, roles: [], rule: .majority, weights: [], location: location))
+                        Decision(
+                            id: id, question: text, scene: scene, roles: [], rule: .majority, weights: [],
+                            location: location))
                 default:
                     kind = .discussion
                     index = scenario.discussions.count
-                    scenario.discussions.append(Discussion(id: id, question: text, scene: scene, roles: [], location: location))
+                    scenario.discussions.append(
+                        Discussion(id: id, question: text, scene: scene, roles: [], location: location))
                 }
                 if declare(kind, id, span, index: index) { nodeIndex[ObjectIdentifier(node)] = index }
                 if keyword == "decide" { collectOptions(of: node, decision: id) }
@@ -144,7 +154,8 @@ extension Compiler {
             guard let (id, span) = cursor.identifier() else { continue }
             let label = cursor.text()?.0 ?? id
             let index = scenario.options.count
-            scenario.options.append(DecisionOption(id: id, label: label, decision: -1, effects: 0, hasEffects: false, location: span.start))
+            scenario.options.append(
+                DecisionOption(id: id, label: label, decision: -1, effects: 0, hasEffects: false, location: span.start))
             if declare(.option, decision + "." + id, span, index: index) { nodeIndex[ObjectIdentifier(child)] = index }
         }
     }

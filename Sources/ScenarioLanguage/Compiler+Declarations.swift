@@ -26,11 +26,16 @@ extension Compiler {
         if scenario.peerQuestions.isEmpty {
             let zh = scenario.header.language.hasPrefix("zh")
             scenario.peerQuestions = [
-                PeerQuestion(id: "collaboration", text: zh ? "协作水平（0 无 · 1 联络 · 2 合作 · 3 协调 · 4 联盟 · 5 协同）"
-                    : "Level of collaboration (0 none, 1 networking, 2 cooperation, 3 coordination, 4 coalition, 5 collaboration)",
+                PeerQuestion(
+                    id: "collaboration",
+                    text: zh
+                        ? "协作水平（0 无 · 1 联络 · 2 合作 · 3 协调 · 4 联盟 · 5 协同）"
+                        : "Level of collaboration (0 none, 1 networking, 2 cooperation, 3 coordination, 4 coalition, 5 collaboration)",
                     low: 0, high: 5),
-                PeerQuestion(id: "responsiveness", text: zh ? "响应速度（1 很慢 — 5 很快）" : "Responsiveness (1 very slow to 5 very fast)",
-                             low: 1, high: 5),
+                PeerQuestion(
+                    id: "responsiveness",
+                    text: zh ? "响应速度（1 很慢 — 5 很快）" : "Responsiveness (1 very slow to 5 very fast)",
+                    low: 1, high: 5),
             ]
         }
     }
@@ -54,8 +59,11 @@ extension Compiler {
     mutating func rejectBlock(_ node: OutlineNode) {
         guard let first = node.children.first else { return }
         let what = node.tokens.first?.identifier.map { "`\($0)`" } ?? "this line"
-        let span = first.textBlock == nil ? first.lineSpan : SourceSpan(start: first.location(column: first.indent.count + 1), length: 3)
-        report(.unexpectedBlock, "\(what) takes no indented block; write these lines at the same indentation as it", span)
+        let span =
+            first.textBlock == nil
+            ? first.lineSpan : SourceSpan(start: first.location(column: first.indent.count + 1), length: 3)
+        report(
+            .unexpectedBlock, "\(what) takes no indented block; write these lines at the same indentation as it", span)
     }
 
     /// Reads `LO..HI`, reporting a missing, empty or upside-down range.
@@ -65,8 +73,11 @@ extension Compiler {
             return nil
         }
         if low > high {
-            report(.invalidValue, "the range is upside down; write the low bound first: \(formatNumber(high))..\(formatNumber(low))", span,
-                   fixIt: "\(formatNumber(high))..\(formatNumber(low))")
+            report(
+                .invalidValue,
+                "the range is upside down; write the low bound first: \(formatNumber(high))..\(formatNumber(low))",
+                span,
+                fixIt: "\(formatNumber(high))..\(formatNumber(low))")
             return nil
         }
         if low == high {
@@ -108,9 +119,14 @@ extension Compiler {
         let span = cursor.node.span(token)
         let word = token.identifier ?? ""
         if !word.isEmpty, let guess = closestMatch(to: word, in: allowed) {
-            report(.unknownStatement, "unknown property '\(word)' of \(what) (did you mean '\(guess)'?)", span, fixIt: guess)
+            report(
+                .unknownStatement, "unknown property '\(word)' of \(what) (did you mean '\(guess)'?)", span,
+                fixIt: guess)
         } else {
-            report(.unknownStatement, "unexpected '\(word.isEmpty ? "symbol" : word)' in \(what); it takes \(allowed.joined(separator: ", "))", span)
+            report(
+                .unknownStatement,
+                "unexpected '\(word.isEmpty ? "symbol" : word)' in \(what); it takes \(allowed.joined(separator: ", "))",
+                span)
         }
     }
 
@@ -130,7 +146,9 @@ extension Compiler {
         scenario.header.id = id
         scenario.header.title = cursor.text()?.0 ?? id
         if let summary = textBlocks(node) { scenario.header.summary = summary }
-        let allowed = ["language", "version", "authors", "summary", "clock", "duration", "start", "scores", "sharing", "peer"]
+        let allowed = [
+            "language", "version", "authors", "summary", "clock", "duration", "start", "scores", "sharing", "peer",
+        ]
         var startSpan: (String, SourceSpan)?
         var seen: [String: SourceSpan] = [:]
         for var line in propertyLines(node, from: cursor.index, blocks: ["peer"]) {
@@ -161,10 +179,14 @@ extension Compiler {
                         authors.append(a)
                         if !line.skipSymbol(",") { break }
                     }
-                    if authors.isEmpty { report(.expected, "expected the authors in quotes: authors \"张三\", \"李四\"", line.here) }
+                    if authors.isEmpty {
+                        report(.expected, "expected the authors in quotes: authors \"张三\", \"李四\"", line.here)
+                    }
                     scenario.header.authors = authors
                 case "summary":
-                    if let (s, _) = line.text() { scenario.header.summary = s } else if line.node.children.isEmpty {
+                    if let (s, _) = line.text() {
+                        scenario.header.summary = s
+                    } else if line.node.children.isEmpty {
                         report(.expected, "expected the summary in quotes", line.here)
                     }
                 case "clock":
@@ -188,31 +210,44 @@ extension Compiler {
                     if startSpan == nil { report(.expected, "expected the id of the first scene", line.here) }
                 case "scores":
                     if let (w, span) = line.identifier() {
-                        if let v = ScoreVisibility(rawValue: w) { scenario.header.scores = v } else {
-                            report(.expected, "scores is hidden, totals or full", span, fixIt: closestMatch(to: w, in: ["hidden", "totals", "full"]))
+                        if let v = ScoreVisibility(rawValue: w) {
+                            scenario.header.scores = v
+                        } else {
+                            report(
+                                .expected, "scores is hidden, totals or full", span,
+                                fixIt: closestMatch(to: w, in: ["hidden", "totals", "full"]))
                         }
                     } else {
                         report(.expected, "expected hidden, totals or full", line.here)
                     }
                 case "sharing":
                     if let (w, span) = line.identifier() {
-                        if w == "open" || w == "scripted" { scenario.header.openSharing = w == "open" } else {
-                            report(.expected, "sharing is open or scripted", span, fixIt: closestMatch(to: w, in: ["open", "scripted"]))
+                        if w == "open" || w == "scripted" {
+                            scenario.header.openSharing = w == "open"
+                        } else {
+                            report(
+                                .expected, "sharing is open or scripted", span,
+                                fixIt: closestMatch(to: w, in: ["open", "scripted"]))
                         }
                     } else {
                         report(.expected, "expected open or scripted", line.here)
                     }
                 case "peer":
                     if let (w, span) = line.identifier() {
-                        if let v = PeerMode(rawValue: w) { scenario.header.peer = v } else {
-                            report(.expected, "peer is anonymous, named or off", span, fixIt: closestMatch(to: w, in: ["anonymous", "named", "off"]))
+                        if let v = PeerMode(rawValue: w) {
+                            scenario.header.peer = v
+                        } else {
+                            report(
+                                .expected, "peer is anonymous, named or off", span,
+                                fixIt: closestMatch(to: w, in: ["anonymous", "named", "off"]))
                         }
                     } else {
                         report(.expected, "expected anonymous, named or off", line.here)
                     }
                     compilePeerQuestions(line.node)
                 default:
-                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "the exercise header", allowed: allowed)
+                    unknownProperty(
+                        TokenCursor(line.node, from: line.index - 1), in: "the exercise header", allowed: allowed)
                     line = TokenCursor(line.node, from: line.tokens.count)
                 }
             }
@@ -259,13 +294,17 @@ extension Compiler {
                 if word != "knows" && allowed.contains(word) { once(word, line, &seen, in: "a role") }
                 switch word {
                 case "brief":
-                    if let (t, _) = line.text() { scenario.roles[index].brief = t } else {
+                    if let (t, _) = line.text() {
+                        scenario.roles[index].brief = t
+                    } else {
                         report(.expected, "expected the brief in quotes", line.here)
                     }
                 case "lead": scenario.roles[index].isLead = true
                 case "knows":
                     let list = line.identifierList()
-                    if list.isEmpty { report(.expected, "expected the items the role knows: knows ITEM, ITEM", line.here) }
+                    if list.isEmpty {
+                        report(.expected, "expected the items the role knows: knows ITEM, ITEM", line.here)
+                    }
                     for (name, span) in list {
                         if let item = resolve(.item, name, span) { scenario.roles[index].knows.append(item) }
                     }
@@ -273,7 +312,9 @@ extension Compiler {
                     if let (w, span) = line.number() {
                         if w < 0 { report(.invalidValue, "a weight cannot be negative", span) }
                         scenario.roles[index].weight = w
-                    } else { report(.expected, "expected a number", line.here) }
+                    } else {
+                        report(.expected, "expected a number", line.here)
+                    }
                 case "auto":
                     guard let (policy, span) = line.identifier() else {
                         report(.expected, "expected default, random or script", line.here)
@@ -286,8 +327,9 @@ extension Compiler {
                         let picks = line.identifierList().compactMap { resolve(.choice, $0.0, $0.1) }
                         scenario.roles[index].automation = .script(picks)
                     default:
-                        report(.expected, "auto is default, random or script CHOICE, …", span,
-                               fixIt: closestMatch(to: policy, in: ["default", "random", "script"]))
+                        report(
+                            .expected, "auto is default, random or script CHOICE, …", span,
+                            fixIt: closestMatch(to: policy, in: ["default", "random", "script"]))
                     }
                 default:
                     unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "a role", allowed: allowed)
@@ -298,9 +340,14 @@ extension Compiler {
         }
         let leads = scenario.roles.enumerated().filter { $0.element.isLead }
         if scenario.roles[index].isLead, leads.count > 1, leads.last?.offset == index {
-            report(.multipleLeads, "more than one role is marked lead; a joint working group has one lead unit",
-                   SourceSpan(start: scenario.roles[index].location, length: scenario.roles[index].id.count),
-                   notes: [Diagnostic.Note(message: "'\(leads[0].element.id)' is lead", span: SourceSpan(start: leads[0].element.location, length: leads[0].element.id.count))])
+            report(
+                .multipleLeads, "more than one role is marked lead; a joint working group has one lead unit",
+                SourceSpan(start: scenario.roles[index].location, length: scenario.roles[index].id.count),
+                notes: [
+                    Diagnostic.Note(
+                        message: "'\(leads[0].element.id)' is lead",
+                        span: SourceSpan(start: leads[0].element.location, length: leads[0].element.id.count))
+                ])
         }
     }
 
@@ -314,14 +361,19 @@ extension Compiler {
                 if word != "cleared" && allowed.contains(word) { once(word, line, &seen, in: "an information item") }
                 switch word {
                 case "owner":
-                    if let (n, s) = line.identifier() { scenario.items[index].owner = resolve(.role, n, s) } else {
+                    if let (n, s) = line.identifier() {
+                        scenario.items[index].owner = resolve(.role, n, s)
+                    } else {
                         report(.expected, "expected the owning role", line.here)
                     }
                 case "sensitivity":
                     if let (w, s) = line.identifier() {
-                        if let v = Sensitivity(rawValue: w) { scenario.items[index].sensitivity = v } else {
-                            report(.expected, "sensitivity is public, internal or secret", s,
-                                   fixIt: closestMatch(to: w, in: ["public", "internal", "secret"]))
+                        if let v = Sensitivity(rawValue: w) {
+                            scenario.items[index].sensitivity = v
+                        } else {
+                            report(
+                                .expected, "sensitivity is public, internal or secret", s,
+                                fixIt: closestMatch(to: w, in: ["public", "internal", "secret"]))
                         }
                     } else {
                         report(.expected, "expected public, internal or secret", line.here)
@@ -331,7 +383,9 @@ extension Compiler {
                         if let r = resolve(.role, n, s) { scenario.items[index].cleared.append(r) }
                     }
                 case "text":
-                    if let (t, _) = line.text() { scenario.items[index].text = t } else {
+                    if let (t, _) = line.text() {
+                        scenario.items[index].text = t
+                    } else {
                         report(.expected, "expected the item's text in quotes", line.here)
                     }
                 case "on":
@@ -340,21 +394,26 @@ extension Compiler {
                         continue
                     }
                     if line.node.children.isEmpty {
-                        report(.expected, "write the effects of a breach on the indented lines below `on breach`", line.here)
+                        report(
+                            .expected, "write the effects of a breach on the indented lines below `on breach`",
+                            line.here)
                     }
                     // The acting role of a breach is the role whose share caused it.
-                    let entry = emitEffectBlock(line.node.children, EmitContext(actingRole: true, questions: false, scene: nil))
+                    let entry = emitEffectBlock(
+                        line.node.children, EmitContext(actingRole: true, questions: false, scene: nil))
                     scenario.items[index].onBreach = entry
                 default:
-                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "an information item", allowed: allowed)
+                    unknownProperty(
+                        TokenCursor(line.node, from: line.index - 1), in: "an information item", allowed: allowed)
                     line = TokenCursor(line.node, from: line.tokens.count)
                 }
             }
             expectEnd(line)
         }
         if scenario.items[index].owner == nil {
-            report(.expected, "information item '\(scenario.items[index].id)' needs an owner: owner ROLE",
-                   SourceSpan(start: scenario.items[index].location, length: scenario.items[index].id.count))
+            report(
+                .expected, "information item '\(scenario.items[index].id)' needs an owner: owner ROLE",
+                SourceSpan(start: scenario.items[index].location, length: scenario.items[index].id.count))
         }
     }
 
@@ -371,7 +430,9 @@ extension Compiler {
                     if let (w, s) = line.number() {
                         if w < 0 { report(.invalidValue, "a weight cannot be negative", s) }
                         scenario.measures[index].weight = w
-                    } else { report(.expected, "expected a number", line.here) }
+                    } else {
+                        report(.expected, "expected a number", line.here)
+                    }
                 case "range":
                     if let (r, _) = checkedRange(&line) {
                         scenario.measures[index].range = r
@@ -399,7 +460,9 @@ extension Compiler {
         } else if let (t, _) = c.text() {
             scenario.variables[index].initial = .text(t)
         } else if let (w, s) = c.identifier() {
-            if w == "true" || w == "false" { scenario.variables[index].initial = .bool(w == "true") } else {
+            if w == "true" || w == "false" {
+                scenario.variables[index].initial = .bool(w == "true")
+            } else {
                 report(.expected, "a starting value is a number, a duration, true, false or text", s)
             }
         } else {
@@ -418,10 +481,14 @@ extension Compiler {
                             report(.invalidValue, "the starting value \(formatNumber(v)) is outside the range", s)
                         }
                     } else {
-                        report(.invalidValue, "only a number has a range; this variable starts as a \(scenario.variables[index].initial.type.rawValue)", s)
+                        report(
+                            .invalidValue,
+                            "only a number has a range; this variable starts as a \(scenario.variables[index].initial.type.rawValue)",
+                            s)
                     }
                 } else {
-                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "a state variable", allowed: ["range"])
+                    unknownProperty(
+                        TokenCursor(line.node, from: line.index - 1), in: "a state variable", allowed: ["range"])
                     line = TokenCursor(line.node, from: line.tokens.count)
                 }
             }
@@ -451,15 +518,21 @@ extension Compiler {
                 }
                 switch word {
                 case "capability":
-                    if let (t, _) = line.text() { scenario.objectives[index].capability = t } else {
+                    if let (t, _) = line.text() {
+                        scenario.objectives[index].capability = t
+                    } else {
                         report(.expected, "expected the capability in quotes", line.here)
                     }
                 case "owner":
-                    if let (n, s) = line.identifier() { scenario.objectives[index].owner = resolve(.role, n, s) } else {
+                    if let (n, s) = line.identifier() {
+                        scenario.objectives[index].owner = resolve(.role, n, s)
+                    } else {
                         report(.expected, "expected the role that owns the objective", line.here)
                     }
                 case "recommend":
-                    if let (t, _) = line.text() { scenario.objectives[index].recommendation = t } else {
+                    if let (t, _) = line.text() {
+                        scenario.objectives[index].recommendation = t
+                    } else {
                         report(.expected, "expected the recommendation in quotes", line.here)
                     }
                 case "P", "S", "M", "U":
@@ -477,7 +550,9 @@ extension Compiler {
                     }
                 case "else":
                     if let (w, s) = line.identifier() {
-                        if let r = Rating(rawValue: w) { scenario.objectives[index].otherwise = r } else {
+                        if let r = Rating(rawValue: w) {
+                            scenario.objectives[index].otherwise = r
+                        } else {
                             report(.expected, "expected a rating: P, S, M or U", s)
                         }
                     } else {
@@ -526,7 +601,8 @@ extension Compiler {
             }
         }
         if !effectNodes.isEmpty {
-            scenario.injects[index].effects = emitEffectBlock(effectNodes, EmitContext(actingRole: false, questions: false, scene: nil))
+            scenario.injects[index].effects = emitEffectBlock(
+                effectNodes, EmitContext(actingRole: false, questions: false, scene: nil))
         }
     }
 
@@ -569,20 +645,27 @@ extension Compiler {
                 if let (p, s) = line.percent() {
                     if p < 0 || p > 100 { report(.invalidValue, "a chance is between 0% and 100%", s) }
                     scenario.injects[index].chance = p / 100
-                } else { report(.expected, "expected a percentage like 40%", line.here) }
+                } else {
+                    report(.expected, "expected a percentage like 40%", line.here)
+                }
             case "to":
-                if line.skipWord("all") { scenario.injects[index].audience = [] } else {
+                if line.skipWord("all") {
+                    scenario.injects[index].audience = []
+                } else {
                     let list = line.identifierList()
                     if list.isEmpty { report(.expected, "expected the roles it goes to, or `all`", line.here) }
                     scenario.injects[index].audience = list.compactMap { resolve(.role, $0.0, $0.1) }
                 }
             case "contingency": scenario.injects[index].contingency = true
             case "text":
-                if let (t, _) = line.text() { scenario.injects[index].text = t } else {
+                if let (t, _) = line.text() {
+                    scenario.injects[index].text = t
+                } else {
                     report(.expected, "expected the inject's text in quotes", line.here)
                 }
             default:
-                unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "an inject", allowed: allowed + ["expect"])
+                unknownProperty(
+                    TokenCursor(line.node, from: line.index - 1), in: "an inject", allowed: allowed + ["expect"])
                 line = TokenCursor(line.node, from: line.tokens.count)
             }
         }
@@ -592,7 +675,8 @@ extension Compiler {
     private mutating func compileExpectation(_ node: OutlineNode, inject: Int) {
         guard let index = nodeIndex[ObjectIdentifier(node)] else {
             if TokenCursor(node, from: 1).current?.identifier == nil {
-                report(.expected, "expected an id: expect ID \"WHAT\" by ROLE within 1h", TokenCursor(node, from: 1).here)
+                report(
+                    .expected, "expected an id: expect ID \"WHAT\" by ROLE within 1h", TokenCursor(node, from: 1).here)
             }
             return
         }
@@ -612,11 +696,15 @@ extension Compiler {
                 if let (d, _) = line.duration() {
                     scenario.expectations[index].within = d
                     hasWithin = true
-                } else { report(.expected, "expected a deadline like 1h", line.here) }
+                } else {
+                    report(.expected, "expected a deadline like 1h", line.here)
+                }
             case "all": scenario.expectations[index].requiresAll = true
             case "any": scenario.expectations[index].requiresAll = false
             default:
-                unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "an expected action", allowed: ["by", "within", "all", "any"])
+                unknownProperty(
+                    TokenCursor(line.node, from: line.index - 1), in: "an expected action",
+                    allowed: ["by", "within", "all", "any"])
                 line = TokenCursor(line.node, from: line.tokens.count)
             }
         }
@@ -626,17 +714,23 @@ extension Compiler {
         }
         let responses = node.children.filter { !$0.tokens.isEmpty }
         guard let responseNode = responses.first else {
-            report(.expected, "say what counts as the response on the line below: do ACTION, choose CHOICE, share ITEM with ROLE, or when CONDITION",
-                   node.lineSpan)
+            report(
+                .expected,
+                "say what counts as the response on the line below: do ACTION, choose CHOICE, share ITEM with ROLE, or when CONDITION",
+                node.lineSpan)
             return
         }
         if responses.count > 1 {
-            report(.extraTokens, "an expected action has one acceptable response; split it into two expect blocks", responses[1].lineSpan)
+            report(
+                .extraTokens, "an expected action has one acceptable response; split it into two expect blocks",
+                responses[1].lineSpan)
         }
         for response in responses { rejectBlock(response) }
         var c = TokenCursor(responseNode)
         guard let kind = c.identifier() else {
-            report(.expected, "the response is one of: do ACTION, choose CHOICE, share ITEM with ROLE, when CONDITION", c.here)
+            report(
+                .expected, "the response is one of: do ACTION, choose CHOICE, share ITEM with ROLE, when CONDITION",
+                c.here)
             return
         }
         switch kind.0 {
@@ -663,14 +757,20 @@ extension Compiler {
             guard let item = resolve(.item, n, s) else { return }
             var targets: [Int]? = []
             if c.skipWord("with") {
-                if c.skipWord("all") { targets = nil } else { targets = c.identifierList().compactMap { resolve(.role, $0.0, $0.1) } }
+                if c.skipWord("all") {
+                    targets = nil
+                } else {
+                    targets = c.identifierList().compactMap { resolve(.role, $0.0, $0.1) }
+                }
             }
             scenario.expectations[index].response = .share(item: item, with: targets)
         case "when":
             if let cond = condition(&c) { scenario.expectations[index].response = .condition(cond) }
         default:
-            report(.expected, "the response is one of: do ACTION, choose CHOICE, share ITEM with ROLE, when CONDITION", kind.1,
-                   fixIt: closestMatch(to: kind.0, in: ["do", "choose", "share", "when"]))
+            report(
+                .expected, "the response is one of: do ACTION, choose CHOICE, share ITEM with ROLE, when CONDITION",
+                kind.1,
+                fixIt: closestMatch(to: kind.0, in: ["do", "choose", "share", "when"]))
             return
         }
         expectEnd(c)
@@ -695,15 +795,21 @@ extension Compiler {
                 switch word {
                 case "by":
                     sawBy = true
-                    if line.skipWord("all") { scenario.actions[index].roles = [] } else {
+                    if line.skipWord("all") {
+                        scenario.actions[index].roles = []
+                    } else {
                         let list = line.identifierList()
-                        if list.isEmpty { report(.expected, "expected the roles that may take it, or `all`", line.here) }
+                        if list.isEmpty {
+                            report(.expected, "expected the roles that may take it, or `all`", line.here)
+                        }
                         scenario.actions[index].roles = list.compactMap { resolve(.role, $0.0, $0.1) }
                     }
                 case "when":
                     scenario.actions[index].condition = condition(&line, checkConstant: true)
                 case "cost":
-                    if let (d, _) = line.duration() { scenario.actions[index].cost = d } else {
+                    if let (d, _) = line.duration() {
+                        scenario.actions[index].cost = d
+                    } else {
                         report(.expected, "expected a duration like 30m", line.here)
                     }
                 case "once": scenario.actions[index].once = true
@@ -715,9 +821,12 @@ extension Compiler {
             expectEnd(line)
         }
         if !sawBy {
-            report(.expected, "say who may take action '\(scenario.actions[index].id)': by ROLE, … or by all", node.lineSpan)
+            report(
+                .expected, "say who may take action '\(scenario.actions[index].id)': by ROLE, … or by all",
+                node.lineSpan)
         }
-        scenario.actions[index].effects = emitEffectBlock(effectNodes, EmitContext(actingRole: true, questions: false, scene: nil))
+        scenario.actions[index].effects = emitEffectBlock(
+            effectNodes, EmitContext(actingRole: true, questions: false, scene: nil))
     }
 
     mutating func compileRequest(_ node: OutlineNode, _ index: Int) {
@@ -746,22 +855,31 @@ extension Compiler {
                     sawWithin = true
                     if let (d, _) = line.duration() {
                         scenario.requests[index].within = d
-                    } else { report(.expected, "expected a deadline like 1h", line.here) }
+                    } else {
+                        report(.expected, "expected a deadline like 1h", line.here)
+                    }
                 case "points":
-                    if let (p, _) = line.number() { scenario.requests[index].points = p } else {
+                    if let (p, _) = line.number() {
+                        scenario.requests[index].points = p
+                    } else {
                         report(.expected, "expected a number of points", line.here)
                     }
                 case "auto":
                     if let (w, s) = line.identifier() {
-                        if w == "accept" || w == "refuse" { scenario.requests[index].autoAccept = w == "accept" } else {
-                            report(.expected, "auto is accept or refuse", s, fixIt: closestMatch(to: w, in: ["accept", "refuse"]))
+                        if w == "accept" || w == "refuse" {
+                            scenario.requests[index].autoAccept = w == "accept"
+                        } else {
+                            report(
+                                .expected, "auto is accept or refuse", s,
+                                fixIt: closestMatch(to: w, in: ["accept", "refuse"]))
                         }
                     } else {
                         report(.expected, "expected accept or refuse", line.here)
                     }
                 case "accept", "refuse":
                     let label = line.text()?.0 ?? (word == "accept" ? "accept" : "refuse")
-                    let entry = emitEffectBlock(line.node.children, EmitContext(actingRole: true, questions: false, scene: nil))
+                    let entry = emitEffectBlock(
+                        line.node.children, EmitContext(actingRole: true, questions: false, scene: nil))
                     if word == "accept" {
                         scenario.requests[index].acceptLabel = label
                         scenario.requests[index].onAccept = entry
@@ -778,9 +896,13 @@ extension Compiler {
         }
         if !(sawFrom && sawTo && sawWithin) {
             let missing = [("from ROLE", sawFrom), ("to ROLE", sawTo), ("within DURATION", sawWithin)].filter { !$0.1 }
-            report(.expected, "a request needs \(missing.map(\.0).joined(separator: ", ")): from ROLE to ROLE within DURATION", node.lineSpan)
+            report(
+                .expected,
+                "a request needs \(missing.map(\.0).joined(separator: ", ")): from ROLE to ROLE within DURATION",
+                node.lineSpan)
         } else if resolved == 2, scenario.requests[index].from == scenario.requests[index].to {
-            report(.invalidValue, "a request goes from one role to another, not to the role that sends it", node.lineSpan)
+            report(
+                .invalidValue, "a request goes from one role to another, not to the role that sends it", node.lineSpan)
         }
         if scenario.requests[index].acceptLabel.isEmpty { scenario.requests[index].acceptLabel = "accept" }
         if scenario.requests[index].refuseLabel.isEmpty { scenario.requests[index].refuseLabel = "refuse" }

@@ -27,7 +27,8 @@ extension Compiler {
     ) -> Expr? {
         guard let typed = expression(&cursor), let found = typed.type else { return nil }
         guard found == type else {
-            report(.typeMismatch, "expected \(what) (\(type.rawValue)), but this is \(Self.describe(found))", typed.span)
+            report(
+                .typeMismatch, "expected \(what) (\(type.rawValue)), but this is \(Self.describe(found))", typed.span)
             return nil
         }
         if checkConstant { constantChecks.append((typed.expr, typed.span)) }
@@ -61,7 +62,8 @@ extension Compiler {
         guard expressionDepth <= Self.maximumExpressionDepth else {
             expressionDepth -= 1
             syntaxError(
-                .nestingTooDeep, "this expression nests more than \(Self.maximumExpressionDepth) levels deep; simplify it",
+                .nestingTooDeep,
+                "this expression nests more than \(Self.maximumExpressionDepth) levels deep; simplify it",
                 &cursor)
             return false
         }
@@ -276,7 +278,8 @@ extension Compiler {
                 report(.expected, "`\(name)` is a function: write \(name)(…)", span)
                 return poisoned(span)
             }
-            let candidates = (names[.variable].map { Array($0.keys) } ?? []) + (names[.measure].map { Array($0.keys) } ?? [])
+            let candidates =
+                (names[.variable].map { Array($0.keys) } ?? []) + (names[.measure].map { Array($0.keys) } ?? [])
             if let other = ElementKind.allCases.first(where: { names[$0]?[name] != nil }) {
                 report(
                     .wrongKind,
@@ -401,7 +404,9 @@ extension Compiler {
             guard arity(2...2, "a decision and one of its options: decided(metro, suspend)"), let d = id(0, .decision)
             else { return nil }
             guard let optionName = arguments[1].name else {
-                report(.expected, "expected the id of an option of decision '\(scenario.decisions[d].id)'", arguments[1].span)
+                report(
+                    .expected, "expected the id of an option of decision '\(scenario.decisions[d].id)'",
+                    arguments[1].span)
                 return nil
             }
             let decisionID = scenario.decisions[d].id
@@ -411,7 +416,8 @@ extension Compiler {
                 let guess = suggest(optionName, in: options)
                 report(
                     .undefinedID,
-                    "decision '\(decisionID)' has no option '\(optionName)'" + (guess.map { " (did you mean '\($0)'?)" } ?? ""),
+                    "decision '\(decisionID)' has no option '\(optionName)'"
+                        + (guess.map { " (did you mean '\($0)'?)" } ?? ""),
                     arguments[1].span, fixIt: guess)
                 return nil
             }
@@ -461,7 +467,8 @@ extension Compiler {
             return TypedExpr(expr: .extreme(isMax: name == "max", values.map(\.expr)), type: type, span: span)
         default:
             if let guess = closestMatch(to: name, in: Self.functionNames) {
-                report(.unknownFunction, "unknown function '\(name)' (did you mean '\(guess)'?)", nameSpan, fixIt: guess)
+                report(
+                    .unknownFunction, "unknown function '\(name)' (did you mean '\(guess)'?)", nameSpan, fixIt: guess)
             } else {
                 report(.unknownFunction, "unknown function '\(name)'", nameSpan)
             }

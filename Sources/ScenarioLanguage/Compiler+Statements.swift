@@ -57,7 +57,9 @@ extension Compiler {
         }
     }
 
-    mutating func emitStatements(_ nodes: [OutlineNode], _ context: EmitContext, _ deferred: inout [(OutlineNode, DeferredBlock)]) {
+    mutating func emitStatements(
+        _ nodes: [OutlineNode], _ context: EmitContext, _ deferred: inout [(OutlineNode, DeferredBlock)]
+    ) {
         var i = 0
         while i < nodes.count {
             let node = nodes[i]
@@ -70,7 +72,9 @@ extension Compiler {
             let location = node.location(column: first.column)
             var c = TokenCursor(node, from: 1)
             guard let keyword = first.identifier else {
-                report(.unknownStatement, "a statement starts with a keyword such as say, ask, set or goto", node.span(first))
+                report(
+                    .unknownStatement, "a statement starts with a keyword such as say, ask, set or goto",
+                    node.span(first))
                 continue
             }
             if node.children.contains(where: { _ in true }),
@@ -84,12 +88,17 @@ extension Compiler {
                     report(.expected, "expected text in quotes after `\(keyword)`", c.here)
                     continue
                 }
-                emit(keyword == "say" ? .say(text) : keyword == "facilitator" ? .facilitatorNote(text) : .debriefNote(text), at: location)
+                emit(
+                    keyword == "say"
+                        ? .say(text) : keyword == "facilitator" ? .facilitatorNote(text) : .debriefNote(text),
+                    at: location)
                 expectEnd(c)
             case "ask", "decide", "discuss":
                 guard context.questions else {
-                    report(.notAllowedHere, "`\(keyword)` can only be written in a scene's body, not inside a choice, an action or an inject",
-                           node.span(first))
+                    report(
+                        .notAllowedHere,
+                        "`\(keyword)` can only be written in a scene's body, not inside a choice, an action or an inject",
+                        node.span(first))
                     continue
                 }
                 switch keyword {
@@ -153,8 +162,10 @@ extension Compiler {
                     patch(branch, to: scenario.code.count)
                 }
             case "elif", "else":
-                report(.danglingElse, "`\(keyword)` must follow an `if`\(keyword == "else" ? " or a `chance`" : "") block at the same indentation",
-                       node.span(first))
+                report(
+                    .danglingElse,
+                    "`\(keyword)` must follow an `if`\(keyword == "else" ? " or a `chance`" : "") block at the same indentation",
+                    node.span(first))
             case "goto":
                 guard let (name, span) = c.identifier() else {
                     report(.expected, "expected a scene id after goto", c.here)
@@ -195,7 +206,9 @@ extension Compiler {
                     continue
                 }
                 let target: RoleTarget
-                if c.skipWord("all") { target = .all } else {
+                if c.skipWord("all") {
+                    target = .all
+                } else {
                     let roles = c.identifierList().compactMap { resolve(.role, $0.0, $0.1) }
                     if roles.isEmpty { report(.expected, "expected roles or `all`", c.here) }
                     target = .roles(roles)
@@ -211,27 +224,38 @@ extension Compiler {
                 if c.skipWord("to") { target = roleTarget(&c) }
                 let reason = c.text()?.0 ?? ""
                 if target == .acting && !context.actingRole {
-                    report(.needsRole, "no role is acting here; say who gets the points: award N to ROLE", node.span(first))
+                    report(
+                        .needsRole, "no role is acting here; say who gets the points: award N to ROLE", node.span(first)
+                    )
                 }
                 emit(.award(amount, target, reason), at: location)
                 expectEnd(c)
             case "advance":
-                if let amount = condition(&c, type: .duration, what: "a duration") { emit(.advance(amount), at: location) }
+                if let amount = condition(&c, type: .duration, what: "a duration") {
+                    emit(.advance(amount), at: location)
+                }
                 expectEnd(c)
             case "trigger":
                 if let (n, s) = c.identifier(), let inject = resolve(.inject, n, s) {
                     triggeredInjects.insert(inject)
                     emit(.trigger(inject), at: location)
-                } else if c.isAtEnd { report(.expected, "expected an inject id", c.here) }
+                } else if c.isAtEnd {
+                    report(.expected, "expected an inject id", c.here)
+                }
                 expectEnd(c)
             case "send":
                 if let (n, s) = c.identifier(), let request = resolve(.request, n, s) {
                     sentRequests.insert(request)
                     emit(.send(request), at: location)
-                } else if c.isAtEnd { report(.expected, "expected a request id", c.here) }
+                } else if c.isAtEnd {
+                    report(.expected, "expected a request id", c.here)
+                }
                 expectEnd(c)
             case "choice", "option":
-                report(.notAllowedHere, "`\(keyword)` belongs directly under an `\(keyword == "choice" ? "ask" : "decide")`", node.span(first))
+                report(
+                    .notAllowedHere,
+                    "`\(keyword)` belongs directly under an `\(keyword == "choice" ? "ask" : "decide")`",
+                    node.span(first))
             default:
                 compileChange(node, keyword, first, &c, context)
             }
@@ -269,7 +293,9 @@ extension Compiler {
     }
 
     /// `NAME += EXPR [for ROLES]`, `NAME -= EXPR`, or an unknown statement.
-    private mutating func compileChange(_ node: OutlineNode, _ name: String, _ first: Token, _ c: inout TokenCursor, _ context: EmitContext) {
+    private mutating func compileChange(
+        _ node: OutlineNode, _ name: String, _ first: Token, _ c: inout TokenCursor, _ context: EmitContext
+    ) {
         let location = node.location(column: first.column)
         let span = node.span(first)
         guard let op = c.current, op.isSymbol("+=") || op.isSymbol("-=") || op.isSymbol("=") else {
@@ -292,13 +318,17 @@ extension Compiler {
             used[.variable, default: []].insert(variable)
             let type = scenario.variables[variable].initial.type
             guard type == .number || type == .duration else {
-                report(.typeMismatch, "'\(name)' holds a \(type.rawValue); only numbers and durations can be added to", span)
+                report(
+                    .typeMismatch, "'\(name)' holds a \(type.rawValue); only numbers and durations can be added to",
+                    span)
                 return
             }
             if let value = condition(&c, type: type, what: "a change to '\(name)'") {
                 emit(.add(variable, negative ? .negate(value) : value), at: location)
             }
-            if c.peekWord("for") { report(.expected, "state variables are shared by all roles; `for` applies to measures", c.here) }
+            if c.peekWord("for") {
+                report(.expected, "state variables are shared by all roles; `for` applies to measures", c.here)
+            }
             expectEnd(c)
             return
         }
@@ -308,7 +338,10 @@ extension Compiler {
         var target = RoleTarget.acting
         if c.skipWord("for") { target = roleTarget(&c) }
         if target == .acting && !context.actingRole {
-            report(.needsRole, "no role is acting here; say whose score changes: \(name) \(negative ? "-=" : "+=") N for ROLE (or for all)", span)
+            report(
+                .needsRole,
+                "no role is acting here; say whose score changes: \(name) \(negative ? "-=" : "+=") N for ROLE (or for all)",
+                span)
         }
         if case .constant(.number(let n)) = value {
             var swing = measureSwing[measure] ?? (0, 0)
@@ -322,7 +355,10 @@ extension Compiler {
 
     // MARK: Questions
 
-    private mutating func compileAsk(_ node: OutlineNode, _ c: inout TokenCursor, _ context: EmitContext, _ deferred: inout [(OutlineNode, DeferredBlock)]) {
+    private mutating func compileAsk(
+        _ node: OutlineNode, _ c: inout TokenCursor, _ context: EmitContext,
+        _ deferred: inout [(OutlineNode, DeferredBlock)]
+    ) {
         let location = node.location(column: node.tokens[0].column)
         var roles: [Int] = []
         var named = 0
@@ -346,7 +382,11 @@ extension Compiler {
         }
         var timeout: Int?
         if c.skipWord("timeout") {
-            if let (d, _) = c.duration() { timeout = d } else { report(.expected, "expected a duration like 30m", c.here) }
+            if let (d, _) = c.duration() {
+                timeout = d
+            } else {
+                report(.expected, "expected a duration like 30m", c.here)
+            }
         }
         expectEnd(c)
         let askIndex = scenario.asks.count
@@ -355,7 +395,10 @@ extension Compiler {
         for child in node.children {
             guard child.tokens.first?.isWord("choice") == true else {
                 if child.textBlock != nil || !child.tokens.isEmpty {
-                    report(.unknownStatement, "only `choice` lines belong under an ask", child.textBlock == nil ? child.lineSpan : SourceSpan(start: child.location(column: 1), length: 3))
+                    report(
+                        .unknownStatement, "only `choice` lines belong under an ask",
+                        child.textBlock == nil
+                            ? child.lineSpan : SourceSpan(start: child.location(column: 1), length: 3))
                 }
                 continue
             }
@@ -385,9 +428,15 @@ extension Compiler {
                 case "sticky": scenario.choices[choice].once = false
                 case "if", "when": scenario.choices[choice].condition = condition(&cc, checkConstant: true)
                 case "cost":
-                    if let (d, _) = cc.duration() { scenario.choices[choice].cost = d } else { report(.expected, "expected a duration", cc.here) }
+                    if let (d, _) = cc.duration() {
+                        scenario.choices[choice].cost = d
+                    } else {
+                        report(.expected, "expected a duration", cc.here)
+                    }
                 default:
-                    unknownProperty(TokenCursor(child, from: cc.index - 1), in: "a choice", allowed: ["default", "expected", "once", "sticky", "if", "cost"])
+                    unknownProperty(
+                        TokenCursor(child, from: cc.index - 1), in: "a choice",
+                        allowed: ["default", "expected", "once", "sticky", "if", "cost"])
                     cc = TokenCursor(child, from: child.tokens.count)
                 }
             }
@@ -399,18 +448,30 @@ extension Compiler {
         }
         if defaults.count > 1 {
             let c2 = scenario.choices[defaults[1]]
-            report(.multipleDefaults, "an ask has one default choice; '\(scenario.choices[defaults[0]].id)' is already the default",
-                   SourceSpan(start: c2.location, length: c2.id.count))
+            report(
+                .multipleDefaults,
+                "an ask has one default choice; '\(scenario.choices[defaults[0]].id)' is already the default",
+                SourceSpan(start: c2.location, length: c2.id.count))
         }
-        let id = (context.scene.map { scenario.scenes[$0].id } ?? "") + "/" + (choices.first.map { scenario.choices[$0].id } ?? "\(askIndex)")
-        scenario.asks.append(Ask(id: id, scene: context.scene ?? 0, roles: roles, question: question, choices: choices, timeout: timeout, location: location))
+        let id =
+            (context.scene.map { scenario.scenes[$0].id } ?? "") + "/"
+            + (choices.first.map { scenario.choices[$0].id } ?? "\(askIndex)")
+        scenario.asks.append(
+            Ask(
+                id: id, scene: context.scene ?? 0, roles: roles, question: question, choices: choices, timeout: timeout,
+                location: location))
         emit(.ask(askIndex), at: location)
     }
 
-    private mutating func compileDecision(_ node: OutlineNode, _ c: inout TokenCursor, _ context: EmitContext, _ deferred: inout [(OutlineNode, DeferredBlock)]) {
+    private mutating func compileDecision(
+        _ node: OutlineNode, _ c: inout TokenCursor, _ context: EmitContext,
+        _ deferred: inout [(OutlineNode, DeferredBlock)]
+    ) {
         let location = node.location(column: node.tokens[0].column)
         guard let index = nodeIndex[ObjectIdentifier(node)] else {
-            if c.current?.identifier == nil { report(.expected, "expected a decision id: decide ID \"QUESTION\" by ROLES rule RULE", c.here) }
+            if c.current?.identifier == nil {
+                report(.expected, "expected a decision id: decide ID \"QUESTION\" by ROLES rule RULE", c.here)
+            }
             return
         }
         requireQuestion(node, "decide ID \"QUESTION\" by ROLES rule RULE")
@@ -439,7 +500,9 @@ extension Compiler {
                 switch word {
                 case "by":
                     sawBy = true
-                    if line.skipWord("all") { scenario.decisions[index].roles = Array(scenario.roles.indices) } else {
+                    if line.skipWord("all") {
+                        scenario.decisions[index].roles = Array(scenario.roles.indices)
+                    } else {
                         let list = line.identifierList()
                         if list.isEmpty { report(.expected, "expected the roles that decide, or `all`", line.here) }
                         scenario.decisions[index].roles = list.compactMap { resolve(.role, $0.0, $0.1) }
@@ -447,12 +510,16 @@ extension Compiler {
                 case "rule":
                     if let (w, s) = line.identifier() {
                         let rule = w == "unanimity" ? DecisionRule.unanimous : DecisionRule(rawValue: w)
-                        if let rule { scenario.decisions[index].rule = rule } else {
-                            report(.expected, "rule is unanimous, majority, weighted, lead or arbitrate", s,
-                                   fixIt: closestMatch(to: w, in: DecisionRule.allCases.map(\.rawValue)))
+                        if let rule {
+                            scenario.decisions[index].rule = rule
+                        } else {
+                            report(
+                                .expected, "rule is unanimous, majority, weighted, lead or arbitrate", s,
+                                fixIt: closestMatch(to: w, in: DecisionRule.allCases.map(\.rawValue)))
                         }
                     } else {
-                        report(.expected, "expected a rule: unanimous, majority, weighted, lead or arbitrate", line.here)
+                        report(
+                            .expected, "expected a rule: unanimous, majority, weighted, lead or arbitrate", line.here)
                     }
                 case "weights":
                     if line.current?.identifier == nil {
@@ -476,20 +543,27 @@ extension Compiler {
                         switch w {
                         case "negotiate":
                             guard let (d, _) = line.duration() else {
-                                report(.expected, "expected how long a round of negotiation takes: negotiate 30m", line.here)
+                                report(
+                                    .expected, "expected how long a round of negotiation takes: negotiate 30m",
+                                    line.here)
                                 break
                             }
                             scenario.decisions[index].fallback.append(.negotiate(d))
                         case "lead": scenario.decisions[index].fallback.append(.lead)
                         case "arbitrate": scenario.decisions[index].fallback.append(.arbitrate)
                         default:
-                            report(.expected, "a fallback step is negotiate DURATION, lead or arbitrate", s,
-                                   fixIt: closestMatch(to: w, in: ["negotiate", "lead", "arbitrate"]))
+                            report(
+                                .expected, "a fallback step is negotiate DURATION, lead or arbitrate", s,
+                                fixIt: closestMatch(to: w, in: ["negotiate", "lead", "arbitrate"]))
                         }
                         _ = line.skipWord("then")
-                    } while line.skipSymbol(",") || line.current?.identifier != nil && ["negotiate", "lead", "arbitrate"].contains(line.current?.identifier ?? "")
+                    } while line.skipSymbol(",")
+                        || line.current?.identifier != nil
+                            && ["negotiate", "lead", "arbitrate"].contains(line.current?.identifier ?? "")
                 default:
-                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "a decision", allowed: ["by", "rule", "weights", "fallback", "option"])
+                    unknownProperty(
+                        TokenCursor(line.node, from: line.index - 1), in: "a decision",
+                        allowed: ["by", "rule", "weights", "fallback", "option"])
                     line = TokenCursor(line.node, from: line.tokens.count)
                 }
             }
@@ -499,10 +573,13 @@ extension Compiler {
         let roles = scenario.decisions[index].roles
         askedRoles.formUnion(roles)
 
-        scenario.decisions[index].weights = roles.map { r in weightPairs.last(where: { $0.0 == r })?.1 ?? scenario.roles[r].weight }
+        scenario.decisions[index].weights = roles.map { r in
+            weightPairs.last(where: { $0.0 == r })?.1 ?? scenario.roles[r].weight
+        }
         for (r, _) in weightPairs where !roles.contains(r) {
-            report(.invalidValue, "'\(scenario.roles[r].id)' has a weight but does not take part in this decision",
-                   SourceSpan(start: location, length: 6))
+            report(
+                .invalidValue, "'\(scenario.roles[r].id)' has a weight but does not take part in this decision",
+                SourceSpan(start: location, length: 6))
         }
         let needsLead = scenario.decisions[index].rule == .lead || scenario.decisions[index].fallback.contains(.lead)
         if needsLead, !scenario.roles.contains(where: \.isLead) {
@@ -521,11 +598,15 @@ extension Compiler {
                     scenario.options[option].isDefault = true
                     defaults += 1
                     if defaults == 2 {
-                        report(.multipleDefaults, "a decision has one default option", SourceSpan(start: scenario.options[option].location, length: scenario.options[option].id.count))
+                        report(
+                            .multipleDefaults, "a decision has one default option",
+                            SourceSpan(
+                                start: scenario.options[option].location, length: scenario.options[option].id.count))
                     }
                 case "expected": scenario.options[option].isExpected = true
                 default:
-                    unknownProperty(TokenCursor(child, from: oc.index - 1), in: "an option", allowed: ["default", "expected"])
+                    unknownProperty(
+                        TokenCursor(child, from: oc.index - 1), in: "an option", allowed: ["default", "expected"])
                     oc = TokenCursor(child, from: child.tokens.count)
                 }
             }
@@ -547,7 +628,9 @@ extension Compiler {
         requireQuestion(node, "discuss ID \"QUESTION\"")
         c = TokenCursor(node, from: headEnd(node))
         if c.skipWord("to") {
-            if c.skipWord("all") { scenario.discussions[index].roles = [] } else {
+            if c.skipWord("all") {
+                scenario.discussions[index].roles = []
+            } else {
                 let list = c.identifierList()
                 if list.isEmpty { report(.expected, "expected the roles asked, or `all`", c.here) }
                 scenario.discussions[index].roles = list.compactMap { resolve(.role, $0.0, $0.1) }

@@ -34,7 +34,9 @@ public struct FileSystemSources: SourceProvider {
     /// Reads a file from disk.
     public func read(path: String) -> Result<[UInt8], SourceReadError> {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .failure(.notFound) }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(.notFound)
+        }
         if isDirectory.boolValue { return .failure(.isDirectory) }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(.unreadable("permission denied or unreadable"))
@@ -174,11 +176,15 @@ struct Compiler {
         }
         compileDeclarations()
         if scenario.scenes.isEmpty && headerNode != nil {
-            let span = headerNode.map { $0.lineSpan } ?? SourceSpan(start: SourceLocation(file: mainPath, line: 1, column: 1), length: 1)
+            let span =
+                headerNode.map { $0.lineSpan }
+                ?? SourceSpan(start: SourceLocation(file: mainPath, line: 1, column: 1), length: 1)
             report(.noScenes, "the exercise has no scenes; add at least one `scene ID \"TITLE\"`", span)
         }
         analyse()
-        diagnostics.sort { ($0.location.file == mainPath ? 0 : 1, $0.location) < ($1.location.file == mainPath ? 0 : 1, $1.location) }
+        diagnostics.sort {
+            ($0.location.file == mainPath ? 0 : 1, $0.location) < ($1.location.file == mainPath ? 0 : 1, $1.location)
+        }
         let ok = !diagnostics.hasErrors
         return CompileResult(scenario: ok ? scenario : nil, diagnostics: diagnostics, sources: scenario.sources)
     }
@@ -190,8 +196,9 @@ struct Compiler {
         notes: [Diagnostic.Note] = []
     ) {
         diagnostics.append(
-            Diagnostic(code.isError ? .error : .warning, code, message, at: span, fixIt: fixIt, notes: notes,
-                       includedFrom: includeChain(for: span.start.file)))
+            Diagnostic(
+                code.isError ? .error : .warning, code, message, at: span, fixIt: fixIt, notes: notes,
+                includedFrom: includeChain(for: span.start.file)))
     }
 
     var includeChains: [String: [SourceLocation]] = [:]
@@ -203,12 +210,15 @@ struct Compiler {
     /// Reads, decodes and outlines one file, and loads the files it includes.
     ///
     /// - Parameter includeSpan: for an included file, the span of the path in the `include` line.
-    mutating func load(path: String, displayPath: String, includedFrom: [SourceLocation], includeSpan: SourceSpan? = nil) {
+    mutating func load(
+        path: String, displayPath: String, includedFrom: [SourceLocation], includeSpan: SourceSpan? = nil
+    ) {
         let bytes: [UInt8]
         switch sources.read(path: path) {
         case .success(let b): bytes = b
         case .failure(let error):
-            let span = includeSpan ?? SourceSpan(start: SourceLocation(file: displayPath, line: 1, column: 1), length: 1)
+            let span =
+                includeSpan ?? SourceSpan(start: SourceLocation(file: displayPath, line: 1, column: 1), length: 1)
             let reason: String
             switch error {
             case .notFound: reason = "there is no such file"
@@ -252,9 +262,14 @@ struct Compiler {
             guard let keyword = node.tokens.first?.identifier else {
                 if node.textBlock != nil {
                     let span = SourceSpan(start: node.location(column: node.indent.count + 1), length: 3)
-                    report(.unexpectedBlock, "narrative text must belong to a scene, an inject or another element; indent it under one", span)
+                    report(
+                        .unexpectedBlock,
+                        "narrative text must belong to a scene, an inject or another element; indent it under one", span
+                    )
                 } else if let first = node.tokens.first {
-                    report(.unknownDeclaration, "a declaration must start with a keyword such as `scene` or `role`", node.span(first))
+                    report(
+                        .unknownDeclaration, "a declaration must start with a keyword such as `scene` or `role`",
+                        node.span(first))
                 }
                 continue
             }
@@ -358,11 +373,14 @@ struct Compiler {
     mutating func declare(_ kind: ElementKind, _ name: String, _ span: SourceSpan, index: Int) -> Bool {
         let own = kind == .option ? String(name.split(separator: ".").last ?? "") : name
         if Self.reservedWords.contains(own) {
-            report(.reservedWord, "'\(own)' is a reserved word and cannot name a \(kind.rawValue); choose another id", span)
+            report(
+                .reservedWord, "'\(own)' is a reserved word and cannot name a \(kind.rawValue); choose another id", span
+            )
         }
         if let previous = names[kind]?[name] {
             report(
-                .duplicateID, "\(kind.rawValue) '\(own)' is declared twice; every \(kind.rawValue) needs its own id", span,
+                .duplicateID, "\(kind.rawValue) '\(own)' is declared twice; every \(kind.rawValue) needs its own id",
+                span,
                 notes: [Diagnostic.Note(message: "'\(own)' is first declared here", span: previous.span)])
             return false
         }
@@ -387,7 +405,9 @@ struct Compiler {
             return entry.index
         }
         if let other = ElementKind.allCases.first(where: { $0 != kind && names[$0]?[name] != nil }) {
-            report(.wrongKind, "'\(name)' is \(other.article) \(other.rawValue), not \(kind.article) \(kind.rawValue)", span)
+            report(
+                .wrongKind, "'\(name)' is \(other.article) \(other.rawValue), not \(kind.article) \(kind.rawValue)",
+                span)
             return nil
         }
         if name == "all" {

@@ -117,7 +117,8 @@ struct Lexer {
             } else if indent.hasPrefix(top.indent), let parent = lastNode {
                 if parent.textBlock != nil {
                     report(
-                        .unexpectedBlock, "narrative text takes no indented block; indent this line like the \"\"\" above",
+                        .unexpectedBlock,
+                        "narrative text takes no indented block; indent this line like the \"\"\" above",
                         line: number, column: indent.count + 1, length: 1)
                 } else if stack.count > Self.maximumDepth {
                     if !tooDeepReported {
@@ -147,9 +148,12 @@ struct Lexer {
     }
 
     /// Reports a line whose indentation matches no open block, and guesses where it belongs by its visual width.
-    private mutating func place(inconsistent indent: Substring, line: Int, in stack: inout [Level], lastNode: OutlineNode?) {
+    private mutating func place(
+        inconsistent indent: Substring, line: Int, in stack: inout [Level], lastNode: OutlineNode?
+    ) {
         let width = Self.width(indent)
-        let mixes = indent.contains("\t") && indent.contains(" ")
+        let mixes =
+            indent.contains("\t") && indent.contains(" ")
             || stack.contains { !$0.indent.isEmpty && $0.indent.contains("\t") != indent.contains("\t") }
         let message: String
         if lastNode == nil {
@@ -195,12 +199,16 @@ struct Lexer {
     static func isClosingQuotes(_ line: Substring) -> Bool {
         let utf8 = line.utf8
         var i = utf8.startIndex
-        while i != utf8.endIndex, utf8[i] == UInt8(ascii: " ") || utf8[i] == UInt8(ascii: "\t") { i = utf8.index(after: i) }
+        while i != utf8.endIndex, utf8[i] == UInt8(ascii: " ") || utf8[i] == UInt8(ascii: "\t") {
+            i = utf8.index(after: i)
+        }
         for _ in 0..<3 {
             guard i != utf8.endIndex, utf8[i] == UInt8(ascii: "\"") else { return false }
             i = utf8.index(after: i)
         }
-        while i != utf8.endIndex, utf8[i] == UInt8(ascii: " ") || utf8[i] == UInt8(ascii: "\t") { i = utf8.index(after: i) }
+        while i != utf8.endIndex, utf8[i] == UInt8(ascii: " ") || utf8[i] == UInt8(ascii: "\t") {
+            i = utf8.index(after: i)
+        }
         return i == utf8.endIndex
     }
 
@@ -397,7 +405,8 @@ struct Lexer {
                         fixIt: String(Character(meant))))
                 // Read on as if the half-width character had been typed, so that the line gives one error.
                 if Self.isOperator(meant) {
-                    tokens.append(Token(kind: .symbol(String(Character(meant))), column: token.column, length: token.length))
+                    tokens.append(
+                        Token(kind: .symbol(String(Character(meant))), column: token.column, length: token.length))
                 }
             } else {
                 let plural = token.length > 1 ? "characters" : "character"

@@ -32,8 +32,12 @@ public struct SourceFile: Sendable, Hashable {
             while start <= count {
                 // memchr finds the next line end at C speed.
                 let rest = count - start
-                let newline = memchr(base + start, 10, rest).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
-                let carriage = memchr(base + start, 13, newline - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base }
+                let newline =
+                    memchr(base + start, 10, rest).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base }
+                    ?? count
+                let carriage = memchr(base + start, 13, newline - start).map {
+                    UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base
+                }
                 if let carriage {
                     bounds.append((start, carriage))
                     start = carriage + 1 == newline ? newline + 1 : carriage + 1

@@ -74,8 +74,9 @@ struct TokenCursor {
             return nil
         }
         advance()
-        let span = SourceSpan(start: node.location(column: tokens[start].column),
-                              length: current.column + current.length - tokens[start].column)
+        let span = SourceSpan(
+            start: node.location(column: tokens[start].column),
+            length: current.column + current.length - tokens[start].column)
         return (negative ? -value : value, span)
     }
 

@@ -8,7 +8,8 @@ import Testing
 struct BadInputTests {
     /// A folder on disk for tests that need real files, removed afterwards.
     private func withTemporaryFolder(_ body: (URL) throws -> Void) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sandtable-lang-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sandtable-lang-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try body(folder)
@@ -38,7 +39,8 @@ struct BadInputTests {
 
     @Test("a 10 MB file is read in reasonable time")
     func tenMegabytes() {
-        var text = cleanExercise.replacingOccurrences(of: "  end done", with: "  goto long") + "scene long \"长篇\"\n  \"\"\"\n"
+        var text =
+            cleanExercise.replacingOccurrences(of: "  end done", with: "  goto long") + "scene long \"长篇\"\n  \"\"\"\n"
         let paragraph = "  强对流云团正向主城区移动，交通、卫健、应急各部门请注意防范。Heavy rain is moving in.\n"
         while text.utf8.count < 10_000_000 { text += paragraph }
         text += "  \"\"\"\n  end done\n"
@@ -81,7 +83,8 @@ struct BadInputTests {
             text: cleanExercise.replacingOccurrences(of: "if water >= 2", with: "if \(parentheses) > 0"))
         #expect(deep.diagnostics.map(\.code) == [.nestingTooDeep])
         let nots = String(repeating: "not ", count: 100_000) + "true"
-        let deepNot = ScenarioCompiler.compile(text: cleanExercise.replacingOccurrences(of: "if water >= 2", with: "if \(nots)"))
+        let deepNot = ScenarioCompiler.compile(
+            text: cleanExercise.replacingOccurrences(of: "if water >= 2", with: "if \(nots)"))
         #expect(deepNot.diagnostics.map(\.code) == [.nestingTooDeep])
     }
 
@@ -97,14 +100,16 @@ struct BadInputTests {
     @Test("a byte-order mark is ignored, and columns are unchanged")
     func byteOrderMark() {
         expectClean("\u{FEFF}" + cleanExercise)
-        let d = expectDiagnostic(.undefinedID, in: "\u{FEFF}" + cleanExercise.replacingOccurrences(of: "ask a, b", with: "ask a, 1️⃣c"))
+        let d = expectDiagnostic(
+            .undefinedID, in: "\u{FEFF}" + cleanExercise.replacingOccurrences(of: "ask a, b", with: "ask a, 1️⃣c"))
         #expect(d?.location.line == 14)
     }
 
     @Test("Windows line endings are accepted, and lines are counted once")
     func windowsLineEndings() {
         expectClean(cleanExercise.replacingOccurrences(of: "\n", with: "\r\n"))
-        let broken = cleanExercise.replacingOccurrences(of: "ask a, b", with: "ask a, c").replacingOccurrences(of: "\n", with: "\r\n")
+        let broken = cleanExercise.replacingOccurrences(of: "ask a, b", with: "ask a, c").replacingOccurrences(
+            of: "\n", with: "\r\n")
         let result = ScenarioCompiler.compile(text: broken)
         #expect(result.diagnostics.map(\.location.line) == [14])
         #expect(result.diagnostics.map(\.location.column) == [10])
@@ -138,9 +143,11 @@ struct BadInputTests {
             try FileManager.default.createDirectory(at: exercise, withIntermediateDirectories: true)
             try Data("role c \"丙\"\n".utf8).write(to: folder.appendingPathComponent("outside.ttx"))
             try FileManager.default.createSymbolicLink(
-                at: exercise.appendingPathComponent("link.ttx"), withDestinationURL: folder.appendingPathComponent("outside.ttx"))
+                at: exercise.appendingPathComponent("link.ttx"),
+                withDestinationURL: folder.appendingPathComponent("outside.ttx"))
             try Data("role b \"乙\"\n".utf8).write(to: exercise.appendingPathComponent("roles.ttx"))
-            let main = cleanExercise.replacingOccurrences(of: "role b \"乙\"\n", with: "include \"roles.ttx\"\ninclude \"link.ttx\"\n")
+            let main = cleanExercise.replacingOccurrences(
+                of: "role b \"乙\"\n", with: "include \"roles.ttx\"\ninclude \"link.ttx\"\n")
             try Data(main.utf8).write(to: exercise.appendingPathComponent("main.ttx"))
             let result = ScenarioCompiler.compile(path: exercise.appendingPathComponent("main.ttx").path)
             #expect(result.diagnostics.map(\.code) == [.includeOutsideFolder], "\(describe(result.diagnostics))")

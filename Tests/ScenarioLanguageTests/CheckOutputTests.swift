@@ -9,7 +9,8 @@ struct CheckOutputTests {
     /// The built `sandtable` binary: `SANDTABLE_BINARY`, else next to the test bundle in the same build folder.
     static var binary: URL? {
         if let path = ProcessInfo.processInfo.environment["SANDTABLE_BINARY"] { return URL(fileURLWithPath: path) }
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         for _ in 0..<4 {
             let candidate = folder.appendingPathComponent("sandtable")
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
@@ -58,7 +59,8 @@ struct CheckOutputTests {
 
     /// A folder with files in it, removed afterwards.
     func withFiles(_ files: [String: String], _ body: (URL) throws -> Void) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sandtable-check-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sandtable-check-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
@@ -95,7 +97,9 @@ struct CheckOutputTests {
     @Test("errors: the exact text, the caret under the Chinese id, the fix-it, exit 1")
     func goldenErrors() throws {
         try withFiles(["errors.ttx": Self.withErrors]) { folder in
-            guard let output = try run(["check", "errors.ttx"], in: folder, environment: ["NO_COLOR": "1"]) else { return }
+            guard let output = try run(["check", "errors.ttx"], in: folder, environment: ["NO_COLOR": "1"]) else {
+                return
+            }
             let expected = """
                 errors.ttx:8:36: error: unknown role '交通' (did you mean '交通局'?) [E0201]
                 8 |     choice stay "留下，等待交通" if knows(交通, 资料)
@@ -123,7 +127,9 @@ struct CheckOutputTests {
     @Test("warnings only: exit 0; --strict makes them errors and exits 1")
     func warningsAndStrict() throws {
         try withFiles(["warn.ttx": Self.withWarning]) { folder in
-            guard let output = try run(["check", "warn.ttx"], in: folder, environment: ["NO_COLOR": "1"]) else { return }
+            guard let output = try run(["check", "warn.ttx"], in: folder, environment: ["NO_COLOR": "1"]) else {
+                return
+            }
             let expected = """
                 warn.ttx:8:12: warning: choice '等待' has no effect: choosing it changes nothing, and no condition tests chose(等待) [W0506]
                 8 |     choice 等待 "原地等待"
@@ -177,7 +183,9 @@ struct CheckOutputTests {
             #expect(always.stderr.contains(escape))
             guard let never = try run(["check", "--color", "never", "errors.ttx"], in: folder) else { return }
             #expect(!never.stderr.contains(escape))
-            guard let noColor = try run(["check", "errors.ttx"], in: folder, environment: ["NO_COLOR": "1"]) else { return }
+            guard let noColor = try run(["check", "errors.ttx"], in: folder, environment: ["NO_COLOR": "1"]) else {
+                return
+            }
             #expect(!noColor.stderr.contains(escape))
         }
     }
@@ -186,7 +194,9 @@ struct CheckOutputTests {
     func includesAndMissingFiles() throws {
         let main = cleanExercise.replacingOccurrences(of: "role b \"乙\"\n", with: "include \"roles.ttx\"\n")
         try withFiles(["main.ttx": main, "roles.ttx": "role b \"乙\"\n  knows 资料\n"]) { folder in
-            guard let output = try run(["check", "main.ttx", "nowhere.ttx", "."], in: folder, environment: ["NO_COLOR": "1"])
+            guard
+                let output = try run(
+                    ["check", "main.ttx", "nowhere.ttx", "."], in: folder, environment: ["NO_COLOR": "1"])
             else { return }
             let expected = """
                 roles.ttx:2:9: error: unknown information item '资料' [E0201]

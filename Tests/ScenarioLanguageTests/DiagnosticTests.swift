@@ -222,7 +222,8 @@ struct DiagnosticTests {
 
     @Test("E0015 no exercise header")
     func missingHeader() {
-        let source = "1️⃣role a \"甲\"\nending done \"结束\"\nscene s \"开始\"\n  ask a \"?\"\n    choice x \"X\"\n  end done\n"
+        let source =
+            "1️⃣role a \"甲\"\nending done \"结束\"\nscene s \"开始\"\n  ask a \"?\"\n    choice x \"X\"\n  end done\n"
         expectDiagnostic(.missingHeader, in: source)
     }
 
@@ -234,7 +235,8 @@ struct DiagnosticTests {
     @Test("E0017 a second exercise header")
     func secondHeader() {
         let d = expectDiagnostic(
-            .duplicateProperty, in: cleanExercise + "1️⃣exercise again \"又一个\"\n", message: "the exercise has two headers")
+            .duplicateProperty, in: cleanExercise + "1️⃣exercise again \"又一个\"\n", message: "the exercise has two headers"
+        )
         #expect(d?.notes.first?.span?.start.line == 1)
     }
 
@@ -276,7 +278,9 @@ struct DiagnosticTests {
     func includeOutsideFolder() {
         expectDiagnostic(
             .includeOutsideFolder, in: "include 1️⃣\"../secrets/roles.ttx\"\n" + cleanExercise,
-            message: "'../secrets/roles.ttx' is outside the exercise's folder; an exercise may only include files in its own folder")
+            message:
+                "'../secrets/roles.ttx' is outside the exercise's folder; an exercise may only include files in its own folder"
+        )
         expectDiagnostic(.includeOutsideFolder, in: "include 1️⃣\"/etc/passwd\"\n" + cleanExercise)
     }
 
@@ -431,7 +435,8 @@ struct DiagnosticTests {
     func multipleLeads() {
         expectDiagnostic(
             .multipleLeads,
-            in: cleanExercise.replacingOccurrences(of: "role a \"甲\"\nrole b \"乙\"", with: "role a \"甲\" lead\nrole 1️⃣b \"乙\" lead"),
+            in: cleanExercise.replacingOccurrences(
+                of: "role a \"甲\"\nrole b \"乙\"", with: "role a \"甲\" lead\nrole 1️⃣b \"乙\" lead"),
             message: "more than one role is marked lead; a joint working group has one lead unit")
     }
 
@@ -448,50 +453,57 @@ struct DiagnosticTests {
                       sharing += 2
                   end done
                 """)
-        expectDiagnostic(.noLead, in: source, message: "this decision falls to the lead role, but no role is marked lead")
+        expectDiagnostic(
+            .noLead, in: source, message: "this decision falls to the lead role, but no role is marked lead")
     }
 
     @Test("E0407 else without if")
     func danglingElse() {
         expectDiagnostic(
             .danglingElse,
-            in: cleanExercise.replacingOccurrences(of: "  if water >= 2", with: "  1️⃣else\n    say \"?\"\n  if water >= 2"),
+            in: cleanExercise.replacingOccurrences(
+                of: "  if water >= 2", with: "  1️⃣else\n    say \"?\"\n  if water >= 2"),
             message: "`else` must follow an `if` or a `chance` block at the same indentation")
     }
 
     @Test("E0408 scenes that jump to each other without asking anything")
     func infiniteLoop() {
-        let source = cleanExercise.replacingOccurrences(of: "  end done", with: "  goto ping") + """
-            scene ping "乒"
-              if water > 1
-                1️⃣goto pong
-              else
-                goto pong
-            scene pong "乓"
-              say "来回"
-              goto ping
-            """
+        let source =
+            cleanExercise.replacingOccurrences(of: "  end done", with: "  goto ping") + """
+                scene ping "乒"
+                  if water > 1
+                    1️⃣goto pong
+                  else
+                    goto pong
+                scene pong "乓"
+                  say "来回"
+                  goto ping
+                """
         expectDiagnostic(
             .infiniteLoop, in: source + "\n  end done\n",
-            message: "these scenes jump to each other without asking anything, so the exercise would loop forever: ping → pong → ping")
+            message:
+                "these scenes jump to each other without asking anything, so the exercise would loop forever: ping → pong → ping"
+        )
     }
 
     @Test("a loop that can leave, or that asks, or that spends a limited clock, is not an infinite loop")
     func loopsThatEnd() {
-        let counting = cleanExercise.replacingOccurrences(of: "  end done", with: "  goto again") + """
-            scene again "再来"
-              water += 1
-              if water < 5
-                goto again
-              end done
-            """
+        let counting =
+            cleanExercise.replacingOccurrences(of: "  end done", with: "  goto again") + """
+                scene again "再来"
+                  water += 1
+                  if water < 5
+                    goto again
+                  end done
+                """
         let result = ScenarioCompiler.compile(text: counting)
         #expect(!result.diagnostics.contains { $0.code == .infiniteLoop }, "\(describe(result.diagnostics))")
-        let waiting = cleanExercise.replacingOccurrences(of: "  end done", with: "  goto wait") + """
-            scene wait "等待"
-              advance 30m
-              goto wait
-            """
+        let waiting =
+            cleanExercise.replacingOccurrences(of: "  end done", with: "  goto wait") + """
+                scene wait "等待"
+                  advance 30m
+                  goto wait
+                """
         let waited = ScenarioCompiler.compile(text: waiting)
         #expect(!waited.diagnostics.contains { $0.code == .infiniteLoop }, "\(describe(waited.diagnostics))")
     }
@@ -518,7 +530,8 @@ struct DiagnosticTests {
     @Test("W0504 a state variable nothing reads")
     func unusedVariable() {
         expectDiagnostic(
-            .unused, in: cleanExercise.replacingOccurrences(of: "state water", with: "state level = 0\nstate water")
+            .unused,
+            in: cleanExercise.replacingOccurrences(of: "state water", with: "state level = 0\nstate water")
                 .replacingOccurrences(of: "state level", with: "state 1️⃣level"),
             message: "state variable 'level' is never read by any condition")
     }
@@ -548,7 +561,8 @@ struct DiagnosticTests {
     func choiceWithoutEffect() {
         expectDiagnostic(
             .choiceWithoutEffect,
-            in: cleanExercise.replacingOccurrences(of: "choice stay \"留下\" default\n      advance 1h", with: "choice 1️⃣stay \"留下\" default"),
+            in: cleanExercise.replacingOccurrences(
+                of: "choice stay \"留下\" default\n      advance 1h", with: "choice 1️⃣stay \"留下\" default"),
             message: "choice 'stay' has no effect: choosing it changes nothing, and no condition tests chose(stay)")
     }
 

@@ -40,9 +40,13 @@ struct Mutator {
         if int(3) > 0 { return Self.fragments[int(Self.fragments.count)] }
         var text = ""
         for _ in 0...int(4) {
-            let ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0x4E00...0x9FFF, 0x00A0...0x02FF, 0x0300...0x036F, 0x1F300...0x1FAFF, 0x01...0x1F]
+            let ranges: [ClosedRange<UInt32>] = [
+                0x20...0x7E, 0x4E00...0x9FFF, 0x00A0...0x02FF, 0x0300...0x036F, 0x1F300...0x1FAFF, 0x01...0x1F,
+            ]
             let range = ranges[int(ranges.count)]
-            if let scalar = Unicode.Scalar(UInt32.random(in: range, using: &random)) { text.unicodeScalars.append(scalar) }
+            if let scalar = Unicode.Scalar(UInt32.random(in: range, using: &random)) {
+                text.unicodeScalars.append(scalar)
+            }
         }
         return text
     }

@@ -16,8 +16,12 @@ struct StarterTests {
     @Test("the starter uses every statement and declaration of the language")
     func coversTheLanguage() {
         let text = StarterExercise.text(name: "demo", language: .en)
-        let words = Compiler.declarationKeywords.filter { $0 != "include" } + Compiler.statementKeywords
-            + ["choice", "option", "expect", "timeout", "fallback", "on breach", "accept", "refuse", "+=", "-=", " for "]
+        let words =
+            Compiler.declarationKeywords.filter { $0 != "include" } + Compiler.statementKeywords
+            + [
+                "choice", "option", "expect", "timeout", "fallback", "on breach", "accept", "refuse", "+=", "-=",
+                " for ",
+            ]
         for word in words {
             #expect(text.contains(word), "the starter never shows \(word)")
         }

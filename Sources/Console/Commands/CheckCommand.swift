@@ -13,8 +13,10 @@ public enum CheckCommand {
     public static func run(files: [String], strict: Bool, json: Bool, color: ColorMode) -> Int32 {
         var all: [Diagnostic] = []
         var failed = false
-        let paint = Paint(enabled: colorEnabled(mode: color, environment: ProcessInfo.processInfo.environment,
-                                                isTTY: isatty(2) == 1))
+        let paint = Paint(
+            enabled: colorEnabled(
+                mode: color, environment: ProcessInfo.processInfo.environment,
+                isTTY: isatty(2) == 1))
         for file in files {
             let result = ScenarioCompiler.compile(path: file)
             var diagnostics = result.diagnostics

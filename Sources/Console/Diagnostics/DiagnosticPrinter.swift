@@ -23,12 +23,15 @@ public struct DiagnosticPrinter: Sendable {
         case .note: label = paint("note:", .bold, .cyan)
         }
         out.append(
-            paint.bold("\(Self.visible(d.location.description)):") + " \(label) " + paint.bold(Self.visible(d.message)) + " "
+            paint.bold("\(Self.visible(d.location.description)):") + " \(label) " + paint.bold(Self.visible(d.message))
+                + " "
                 + paint.grey("[\(d.code.rawValue)]"))
         out.append(contentsOf: excerpt(d.span, fixIt: d.fixIt))
         for note in d.notes {
             if let span = note.span {
-                out.append(paint.bold("\(span.start):") + " " + paint("note:", .bold, .cyan) + " \(Self.visible(note.message))")
+                out.append(
+                    paint.bold("\(span.start):") + " " + paint("note:", .bold, .cyan) + " \(Self.visible(note.message))"
+                )
                 out.append(contentsOf: excerpt(span, fixIt: nil))
             } else {
                 out.append(paint("note:", .bold, .cyan) + " \(Self.visible(note.message))")
@@ -52,11 +55,14 @@ public struct DiagnosticPrinter: Sendable {
 
     /// The source line and a caret line under the span.
     private func excerpt(_ span: SourceSpan, fixIt: String?) -> [String] {
-        guard let file = sources[span.start.file], span.start.line >= 1, span.start.line <= file.lines.count else { return [] }
+        guard let file = sources[span.start.file], span.start.line >= 1, span.start.line <= file.lines.count else {
+            return []
+        }
         // Tabs show as one space and control characters as '?', so that the caret lines up and the terminal is safe.
         var characters = file.line(span.start.line).map { c -> Character in
             if c == "\t" { return " " }
-            return c.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) } ? "?" : c
+            return c.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }
+                ? "?" : c
         }
         var column = max(1, span.start.column)
         // A very long line is cut to a window around the span.
@@ -121,13 +127,15 @@ public enum DiagnosticJSON {
     /// Encodes diagnostics as a JSON array, one object per diagnostic.
     public static func encode(_ diagnostics: [Diagnostic]) -> String {
         let entries = diagnostics.map {
-            Entry(file: $0.location.file, line: $0.location.line, column: $0.location.column, length: $0.span.length,
-                  severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message, fixIt: $0.fixIt,
-                  notes: $0.notes.map {
-                      NoteEntry(message: $0.message, file: $0.span?.start.file, line: $0.span?.start.line,
-                                column: $0.span?.start.column)
-                  },
-                  includedFrom: $0.includedFrom.map(\.description))
+            Entry(
+                file: $0.location.file, line: $0.location.line, column: $0.location.column, length: $0.span.length,
+                severity: $0.severity.rawValue, code: $0.code.rawValue, message: $0.message, fixIt: $0.fixIt,
+                notes: $0.notes.map {
+                    NoteEntry(
+                        message: $0.message, file: $0.span?.start.file, line: $0.span?.start.line,
+                        column: $0.span?.start.column)
+                },
+                includedFrom: $0.includedFrom.map(\.description))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -42,7 +42,9 @@ struct MarkedSource {
 let testFolder = "/exercises"
 
 /// Compiles marked sources held in memory. The first file is the main one.
-func compileMarked(_ files: [(path: String, source: String)]) -> (CompileResult, [String: (file: String, line: Int, column: Int)]) {
+func compileMarked(_ files: [(path: String, source: String)]) -> (
+    CompileResult, [String: (file: String, line: Int, column: Int)]
+) {
     var texts: [String: String] = [:]
     var markers: [String: (file: String, line: Int, column: Int)] = [:]
     for (path, source) in files {
@@ -104,7 +106,9 @@ func expectDiagnostic(
     if let fixIt {
         #expect(found.fixIt == fixIt, sourceLocation: sourceLocation)
     }
-    #expect(found.message.first.map { !$0.isUppercase } ?? false, "messages start in lowercase", sourceLocation: sourceLocation)
+    #expect(
+        found.message.first.map { !$0.isUppercase } ?? false, "messages start in lowercase",
+        sourceLocation: sourceLocation)
     if !others {
         #expect(
             result.diagnostics.count == 1, "expected only \(code.rawValue); got:\n\(describe(result.diagnostics))",
@@ -156,7 +160,9 @@ func bundledExercises() -> [(name: String, text: String)] {
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("exercises")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     return names.filter { $0.hasSuffix(".ttx") }.sorted().compactMap { name in
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else {
+            return nil
+        }
         return (name, String(decoding: data, as: UTF8.self))
     }
 }
