@@ -1,1 +1,86 @@
+import Foundation
 import Testing
+
+/// The binary fed through a pipe, as a scripted trainee would use it, compared with golden output.
+@Suite struct PlayThroughPipeTests {
+    /// Replaces what changes from run to run (the transcript's file name) with a fixed marker.
+    static func normalise(_ text: String, transcripts: URL) -> String {
+        text.replacingOccurrences(of: transcripts.path, with: "<transcripts>")
+            .replacingOccurrences(of: #"\d{8}-\d{6}-"#, with: "<start>-", options: .regularExpression)
+    }
+
+    @Test(arguments: [("tutorial.ttx", "zh"), ("tutorial.en.ttx", "en")])
+    func tutorialPlaysToTheEnd(file: String, language: String) throws {
+        let input = try String(contentsOf: Harness.root.appendingPathComponent("Tests/EndToEndTests/Golden/tutorial-\(language).input"),
+                               encoding: .utf8)
+        let out = Harness.scratch()
+        let result = try Harness.run(["play", "exercises/\(file)", "--seed", "42", "--lang", language, "--out", out.path],
+                                     input: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        try Harness.assertGolden(Self.normalise(result.stdout, transcripts: out), "tutorial-\(language).out")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".jsonl") }
+        #expect(files.count == 1)
+        guard let name = files.first else { return }
+        let text = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count > 20)
+        for line in lines {
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8))
+            #expect(object is [String: Any], "not a JSON object: \(line.prefix(80))")
+        }
+        #expect(text.hasSuffix("\n"))
+        #expect(lines.last?.contains("\"type\":\"close\"") == true)
+    }
+
+    @Test func badInputGetsAnErrorAndChangesNothing() throws {
+        var input = "stauts\n\n   \n9\n0\n-1\nfrobnicate\n"
+        input += String(repeating: "x", count: 1_048_576) + "\n"
+        input += "abc\u{7}def\n"
+        let result0 = try Harness.run(["play", "exercises/tutorial.ttx", "--seed", "1", "--lang", "en", "--no-transcript"],
+                                      input: input)
+        let out = result0.stdout
+        #expect(result0.status == 0)
+        #expect(out.contains("unknown command 'stauts' (did you mean 'status'?)"))
+        #expect(out.contains("choose a number from 1 to 3, or a choice id"))
+        #expect(out.contains("unknown command 'frobnicate'"))
+        #expect(out.contains("that line is too long"))
+        #expect(out.contains("that line contains control characters"))
+        // Nothing was chosen: the first question is still waiting at the end.
+        #expect(!out.contains(" chose: "))
+    }
+
+    @Test func invalidUTF8IsRejected() throws {
+        let process = Process()
+        process.executableURL = Harness.binary
+        process.arguments = ["play", "exercises/tutorial.ttx", "--lang", "en", "--no-transcript"]
+        process.currentDirectoryURL = Harness.root
+        process.environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1", "HOME": Harness.scratch().path]
+        let stdin = Pipe()
+        let stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = Pipe()
+        try process.run()
+        stdin.fileHandleForWriting.write(Data([0x61, 0xFF, 0xFE, 0x0A]) + Data("1\n".utf8))
+        try stdin.fileHandleForWriting.close()
+        let text = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text.contains("that line is not valid UTF-8"))
+        #expect(text.contains("chose:"))
+    }
+
+    @Test func unknownRoleIsRefusedBeforePlay() throws {
+        let result = try Harness.run(["play", "exercises/tutorial.ttx", "--roles", "jiaotng", "--lang", "en", "--no-transcript"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("did you mean 'jiaotong'"))
+    }
+
+    @Test func versionAndHelp() throws {
+        let version = try Harness.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        let help = try Harness.run(["--help"])
+        #expect(help.stdout.contains("play"))
+        #expect(help.stdout.contains("check"))
+    }
+}

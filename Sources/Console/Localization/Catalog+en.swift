@@ -34,7 +34,7 @@ extension Catalog {
 
         // Input errors
         "error.unknownCommand": "unknown command '{0}'",
-        "error.didYouMean": "(did you mean '{0}'?)",
+        "error.didYouMean": " (did you mean '{0}'?)",
         "error.choiceOutOfRange": "choose a number from {0} to {1}, or a choice id",
         "error.unknownChoice": "no choice '{0}' here",
         "error.lineTooLong": "that line is too long (limit {0} bytes)",

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// Runs the built `sandtable` binary the way a user would, and compares what it prints with golden files.
+enum Harness {
+    /// The package's root folder.
+    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The built binary: next to the test bundle, in the same build folder.
+    static var binary: URL {
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = runner.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("sandtable")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return root.appendingPathComponent(".build/debug/sandtable")
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs the binary with arguments and standard input, in a clean environment.
+    static func run(_ arguments: [String], input: String = "", environment extra: [String: String] = [:],
+                    directory: URL? = nil) throws -> Result
+    {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? root
+        var environment = [
+            "PATH": "/usr/bin:/bin", "COLUMNS": "80", "LANG": "C.UTF-8", "NO_COLOR": "1",
+            "HOME": FileManager.default.temporaryDirectory.path, "XDG_STATE_HOME": scratch().path,
+        ]
+        environment.merge(extra) { $1 }
+        process.environment = environment
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let writer = Thread {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
+        var outData = Data()
+        nonisolated(unsafe) var errorData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errorData = stderr.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        outData = stdout.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errorData, as: UTF8.self))
+    }
+
+    /// A new empty temporary folder.
+    static func scratch() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sandtable-e2e-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Compares text with a golden file; with SANDTABLE_UPDATE_GOLDEN=1 writes it instead.
+    static func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = root.appendingPathComponent("Tests/EndToEndTests/Golden/\(name)")
+        if ProcessInfo.processInfo.environment["SANDTABLE_UPDATE_GOLDEN"] == "1" {
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        if actual != expected {
+            let a = actual.components(separatedBy: "\n")
+            let e = expected.components(separatedBy: "\n")
+            let first = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
+            let got = first < a.count ? a[first] : "<end>"
+            let want = first < e.count ? e[first] : "<end>"
+            Issue.record("\(name) differs from golden at line \(first + 1):\n  expected: \(want)\n  actual:   \(got)\n(rerun with SANDTABLE_UPDATE_GOLDEN=1 to accept)",
+                         sourceLocation: sourceLocation)
+        }
+    }
+}

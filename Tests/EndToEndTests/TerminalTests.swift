@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// The line editor in a real pseudo-terminal: tmux runs the binary, `send-keys` types, `capture-pane` reads.
+@Suite(.serialized) struct TerminalTests {
+    static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// A tmux session with its own server socket, so tests never touch the user's tmux.
+    final class Terminal {
+        let socket: String
+        let name = "st"
+        let state: URL
+
+        init(state: URL) {
+            socket = FileManager.default.temporaryDirectory.appendingPathComponent("sandtable-tmux-\(UUID().uuidString)").path
+            self.state = state
+        }
+
+        /// Runs tmux; output goes through a file, since a tmux server started here would hold a pipe open.
+        @discardableResult
+        func tmux(_ arguments: [String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: TerminalTests.tmux ?? "/usr/bin/tmux")
+            process.arguments = ["-S", socket] + arguments
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent("sandtable-tmux-out-\(UUID().uuidString)")
+            FileManager.default.createFile(atPath: output.path, contents: nil)
+            defer { try? FileManager.default.removeItem(at: output) }
+            let handle = try FileHandle(forWritingTo: output)
+            process.standardOutput = handle
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            try handle.close()
+            return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+        }
+
+        func start(_ arguments: String, transcripts: URL) throws {
+            let command = "cd '\(Harness.root.path)' && env -i PATH=/usr/bin:/bin TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 "
+                + "HOME='\(state.path)' XDG_STATE_HOME='\(state.path)' NO_COLOR=1 '\(Harness.binary.path)' \(arguments) --out '\(transcripts.path)'; sleep 30"
+            try tmux(["-u", "new-session", "-d", "-s", name, "-x", "100", "-y", "40", command])
+        }
+
+        func send(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
+
+        func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", text]) }
+
+        func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
+
+        /// Waits until the screen contains the text (or fails after a few seconds).
+        @discardableResult
+        func wait(for text: String, timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+            let deadline = Date().addingTimeInterval(timeout)
+            var last = ""
+            while Date() < deadline {
+                last = try screen()
+                if last.contains(text) { return last }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            Issue.record("timed out waiting for \(text.debugDescription); screen:\n\(last)", sourceLocation: sourceLocation)
+            return last
+        }
+
+        func stop() { _ = try? tmux(["kill-server"]) }
+    }
+
+    @Test(.enabled(if: tmux != nil, "tmux is not installed (./scripts/setup.sh --test installs it)"))
+    func lineEditingInARealTerminal() throws {
+        let state = Harness.scratch()
+        let transcripts = Harness.scratch()
+        let terminal = Terminal(state: state)
+        defer { terminal.stop() }
+        try terminal.start("play exercises/tutorial.ttx --seed 3 --lang zh", transcripts: transcripts)
+        try terminal.wait(for: "] > ")
+
+        // Tab completes a command from a unique prefix.
+        try terminal.type("stat")
+        try terminal.send("Tab")
+        try terminal.wait(for: "> status ")
+        try terminal.send("Enter")
+        try terminal.wait(for: "情景时间")
+
+        // Tab lists several candidates (the choice ids and commands starting with "s").
+        try terminal.type("s")
+        try terminal.send("Tab")
+        let listed = try terminal.wait(for: "share_routes")
+        #expect(listed.contains("status"))
+        try terminal.send("C-u")
+
+        // Chinese input goes through intact: a role's name switches the seat.
+        try terminal.type("as 区交通运输局")
+        try terminal.send("Enter")
+        try terminal.wait(for: "[区交通运输局 · 06:50] > ")
+
+        // Ctrl-C discards the half-typed line and the session goes on.
+        try terminal.type("note 这一行不要")
+        try terminal.send("C-c")
+        try terminal.wait(for: "^C")
+        let afterInterrupt = try terminal.screen()
+        #expect(!afterInterrupt.contains("备注已记录"))
+        try terminal.type("as 东湖街道办事处")
+        try terminal.send("Enter")
+        try terminal.wait(for: "[东湖街道办事处 · 06:50] > ")
+
+        // Ctrl-D on an empty line ends the session cleanly, saying where the transcript is.
+        try terminal.send("C-d")
+        try terminal.wait(for: "sandtable resume")
+        let history = try String(contentsOf: state.appendingPathComponent("sandtable/history"), encoding: .utf8)
+        #expect(history.contains("status"))
+        let mode = try FileManager.default.attributesOfItem(atPath: state.appendingPathComponent("sandtable/history").path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        terminal.stop()
+
+        // After a restart, Up recalls the earlier input.
+        let again = Terminal(state: state)
+        defer { again.stop() }
+        try again.start("play exercises/tutorial.ttx --seed 3 --lang zh", transcripts: transcripts)
+        try again.wait(for: "] > ")
+        try again.send("Up")
+        try again.wait(for: "> as 东湖街道办事处")
+        try again.send("Up")
+        try again.wait(for: "> as 区交通运输局")
+    }
+}
