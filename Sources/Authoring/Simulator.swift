@@ -1,0 +1,377 @@
+import Dispatch
+import ExerciseEngine
+import ScenarioLanguage
+import Synchronization
+
+/// Settings of a simulation.
+public struct SimulationOptions: Sendable, Hashable {
+    /// How many playthroughs.
+    public var runs: Int
+    /// The base seed. Playthrough `i` (from 0) uses seed `seed &+ i` for the session, and a player generator
+    /// derived from that seed, so each playthrough can be replayed alone from its seed.
+    public var seed: UInt64
+    /// How many threads play in parallel. The report does not depend on it.
+    public var jobs: Int
+    /// The probability of a side move (answering a request, taking an action, sharing an item) before each answer.
+    public var sideMoveProbability: Double
+    /// A playthrough that needs more inputs than this is stopped and reported as a runtime error (a loop).
+    public var maxInputs: Int
+
+    /// Creates settings.
+    public init(
+        runs: Int = 1000, seed: UInt64 = 1, jobs: Int = 1, sideMoveProbability: Double = 0.2,
+        maxInputs: Int = 10_000
+    ) {
+        self.runs = runs
+        self.seed = seed
+        self.jobs = jobs
+        self.sideMoveProbability = sideMoveProbability
+        self.maxInputs = maxInputs
+    }
+}
+
+/// One playthrough in full: every input with the events that followed it.
+public struct Playthrough: Sendable {
+    /// One step: an input (nil for the start) and its events.
+    public struct Step: Sendable {
+        /// The input applied, or nil for the start of the session.
+        public var input: Input?
+        /// The events that followed.
+        public var events: [Event]
+    }
+    /// The session seed.
+    public var seed: UInt64
+    /// Whether the session had a facilitator.
+    public var facilitated: Bool
+    /// The steps, in order.
+    public var steps: [Step]
+    /// The session as it ended (or stopped).
+    public var session: Session
+    /// The runtime error that stopped it, if any.
+    public var error: RuntimeErrorReport?
+}
+
+/// Plays an exercise many times with a random player for every role, and reports runtime errors (each with the
+/// seed that reproduces it), coverage, and the distributions of endings, measures, totals and ratings.
+///
+/// Every role is played (so choices, positions, lead calls, discussions, requests, actions, shares and peer
+/// ratings are all exercised); half of the playthroughs, chosen by the player's generator, have a facilitator, who
+/// arbitrates decisions with a random option. A runtime error is an engine `runtimeError` event, an input the
+/// player believed valid that the session refused, a session that waits for an answer nobody can give, or a
+/// playthrough that needs more than ``SimulationOptions/maxInputs`` inputs.
+public struct Simulator: Sendable {
+    /// The exercise played.
+    public let scenario: Scenario
+
+    /// Playthroughs per unit of parallel work. Fixed, so that results merge in the same order for any job count.
+    static let chunkSize = 256
+
+    /// Creates a simulator for an exercise.
+    public init(scenario: Scenario) { self.scenario = scenario }
+
+    /// The session seed of playthrough `index`.
+    public static func seed(of index: Int, base: UInt64) -> UInt64 { base &+ UInt64(index) }
+
+    /// Runs the playthroughs. `progress` receives the number of playthroughs done so far (from any thread, now and
+    /// then); `shouldCancel` is polled between small batches, and when it returns true the report covers the
+    /// playthroughs completed so far.
+    public func run(
+        _ options: SimulationOptions, progress: (@Sendable (Int) -> Void)? = nil,
+        shouldCancel: @escaping @Sendable () -> Bool = { false }
+    ) -> SimulationReport {
+        let runs = max(0, options.runs)
+        let chunks = (runs + Self.chunkSize - 1) / Self.chunkSize
+        let shared = SharedWork(chunks: chunks)
+        let jobs = max(1, min(options.jobs, chunks))
+        let work: @Sendable () -> Void = {
+            // With several threads, each plays its own copy of the scenario, so that the threads never touch the same
+            // reference counts (shared counts cost more than the copy).
+            let simulator = jobs > 1 ? Simulator(scenario: Self.privateCopy(of: scenario)) : self
+            while true {
+                if shouldCancel() {
+                    shared.cancelled.store(true, ordering: .relaxed)
+                    return
+                }
+                let c = shared.next.add(1, ordering: .relaxed).oldValue
+                if c >= chunks { return }
+                var tally = Tally(scenario: scenario)
+                let start = c * Self.chunkSize
+                for i in start..<min(runs, start + Self.chunkSize) { simulator.play(index: i, options, into: &tally) }
+                shared.results.withLock { $0[c] = tally }
+                let done = shared.done.add(tally.runs, ordering: .relaxed).newValue
+                progress?(done)
+            }
+        }
+        if jobs == 1 { work() } else { DispatchQueue.concurrentPerform(iterations: jobs) { _ in work() } }
+        var total = Tally(scenario: scenario)
+        let results = shared.results.withLock { $0 }
+        for case let tally? in results { total.merge(tally) }
+        return total.report(scenario, options: options, cancelled: shared.cancelled.load(ordering: .relaxed))
+    }
+
+    /// Plays one playthrough with every event kept (for `--show-text`, and to read the message of an error).
+    public func playthrough(index: Int, _ options: SimulationOptions) -> Playthrough {
+        let seed = Self.seed(of: index, base: options.seed)
+        var player = RandomPlayer(seed: Self.playerSeed(seed), sideMoveProbability: options.sideMoveProbability)
+        let facilitated = player.rng.next() & 1 == 1
+        var session = Session(
+            scenario: scenario, seed: seed, played: Set(scenario.roles.indices),
+            facilitated: facilitated)
+        var steps = [Playthrough.Step(input: nil, events: session.start())]
+        var error = Self.error(in: steps[0].events, index: index, seed: seed)
+        var count = 0
+        while error == nil {
+            switch player.next(session) {
+            case .ended:
+                return Playthrough(seed: seed, facilitated: facilitated, steps: steps, session: session, error: nil)
+            case .stuck(let message, let location):
+                error = RuntimeErrorReport(
+                    message: message, location: location?.description, seed: seed,
+                    playthrough: index, count: 1)
+            case .input(let input):
+                count += 1
+                if count > options.maxInputs {
+                    error = Self.loopError(options, index: index, seed: seed)
+                    break
+                }
+                do {
+                    let events = try session.apply(input)
+                    steps.append(Playthrough.Step(input: input, events: events))
+                    error = Self.error(in: events, index: index, seed: seed)
+                } catch {
+                    return Playthrough(
+                        seed: seed, facilitated: facilitated, steps: steps, session: session,
+                        error: Self.refusal(input, error, index: index, seed: seed))
+                }
+            }
+        }
+        return Playthrough(seed: seed, facilitated: facilitated, steps: steps, session: session, error: error)
+    }
+
+    /// Plays playthrough `index` and adds its outcome to the tally.
+    private func play(index: Int, _ options: SimulationOptions, into tally: inout Tally) {
+        let seed = Self.seed(of: index, base: options.seed)
+        var player = RandomPlayer(seed: Self.playerSeed(seed), sideMoveProbability: options.sideMoveProbability)
+        let facilitated = player.rng.next() & 1 == 1
+        var session = Session(scenario: scenario, seed: seed, played: tally.allRoles, facilitated: facilitated)
+        session.recordsEvents = false
+        _ = session.start()
+        var failed: RuntimeErrorReport?
+        var inputs = 0
+        loop: while failed == nil {
+            switch player.next(session) {
+            case .ended:
+                break loop
+            case .stuck(let message, let location):
+                failed = RuntimeErrorReport(
+                    message: message, location: location?.description, seed: seed,
+                    playthrough: index, count: 1)
+            case .input(let input):
+                inputs += 1
+                if inputs > options.maxInputs {
+                    failed = Self.loopError(options, index: index, seed: seed)
+                    break loop
+                }
+                do {
+                    _ = try session.apply(input)
+                } catch {
+                    failed = Self.refusal(input, error, index: index, seed: seed)
+                }
+            }
+            if failed == nil, session.state.endReason == .error {
+                // Events are off for speed: play the same seed again with events to read the engine's message.
+                failed =
+                    playthrough(index: index, options).error
+                    ?? RuntimeErrorReport(
+                        message: "runtime error", location: nil, seed: seed, playthrough: index,
+                        count: 1)
+            }
+        }
+        tally.add(consume session, inputs: inputs, error: failed)
+    }
+
+    /// A copy of the scenario that shares no storage with it: compiled again from the source texts it keeps.
+    /// Compiling is deterministic, so the copy is equal; when it cannot be made (no sources, or the copy differs in
+    /// shape), the scenario itself is returned.
+    static func privateCopy(of scenario: Scenario) -> Scenario {
+        guard let main = scenario.sources.first else { return scenario }
+        var files: [String: String] = [:]
+        for f in scenario.sources { files[f.path] = String(decoding: Array(f.text.utf8), as: UTF8.self) }
+        let result = ScenarioCompiler.compile(path: main.path, sources: MemorySources(files))
+        guard let copy = result.scenario, copy.code.count == scenario.code.count,
+            copy.scenes.map(\.id) == scenario.scenes.map(\.id), copy.choices.map(\.id) == scenario.choices.map(\.id),
+            copy.roles.map(\.id) == scenario.roles.map(\.id), copy.injects.map(\.id) == scenario.injects.map(\.id),
+            copy.actions.map(\.id) == scenario.actions.map(\.id), copy.options.map(\.id) == scenario.options.map(\.id)
+        else { return scenario }
+        return copy
+    }
+
+    /// The player's seed for a session seed: a fixed scramble, so the two generators differ.
+    static func playerSeed(_ seed: UInt64) -> UInt64 {
+        var g = SeededRandom(seed: seed ^ 0xA076_1D64_78BD_642F)
+        return g.next()
+    }
+
+    private static func error(in events: [Event], index: Int, seed: UInt64) -> RuntimeErrorReport? {
+        for event in events {
+            if case .runtimeError(let message, let location) = event.kind {
+                return RuntimeErrorReport(
+                    message: message, location: location?.description, seed: seed,
+                    playthrough: index, count: 1)
+            }
+        }
+        return nil
+    }
+
+    private static func loopError(_ options: SimulationOptions, index: Int, seed: UInt64) -> RuntimeErrorReport {
+        RuntimeErrorReport(
+            message: "the playthrough did not end after \(options.maxInputs) inputs: a loop the players cannot leave?",
+            location: nil, seed: seed, playthrough: index, count: 1)
+    }
+
+    private static func refusal(_ input: Input, _ error: SessionError, index: Int, seed: UInt64)
+        -> RuntimeErrorReport
+    {
+        RuntimeErrorReport(
+            message: "the session refused an input it offered: \(input) → \(error)", location: nil,
+            seed: seed, playthrough: index, count: 1)
+    }
+}
+
+/// State shared by the worker threads of one run.
+private final class SharedWork: Sendable {
+    let next = Atomic<Int>(0)
+    let done = Atomic<Int>(0)
+    let cancelled = Atomic<Bool>(false)
+    let results: Mutex<[Tally?]>
+
+    init(chunks: Int) { results = Mutex(Array(repeating: nil, count: chunks)) }
+}
+
+/// Partial results over some playthroughs; tallies merge exactly (merge in chunk order for identical sums).
+struct Tally: Sendable {
+    let allRoles: Set<Int>
+    let roleCount: Int
+    let endingCount: Int
+    var runs = 0
+    var inputs = Distribution()
+    var coverage: Coverage
+    /// Per ending, then time up, facilitator, runtime error.
+    var endings: [Int]
+    var measures: [Distribution]
+    var teamTotal = Distribution()
+    var roleTotals: [Distribution]
+    /// Per objective: P, S, M, U.
+    var ratings: [[Int]]
+    var errors: [ErrorKey: RuntimeErrorReport] = [:]
+
+    struct ErrorKey: Hashable, Sendable {
+        var message: String
+        var location: String?
+    }
+
+    init(scenario: Scenario) {
+        allRoles = Set(scenario.roles.indices)
+        roleCount = scenario.roles.count
+        endingCount = scenario.endings.count
+        coverage = Coverage(scenario: scenario)
+        endings = Array(repeating: 0, count: scenario.endings.count + 3)
+        measures = Array(repeating: Distribution(), count: scenario.measures.count)
+        roleTotals = Array(repeating: Distribution(), count: scenario.roles.count)
+        ratings = Array(repeating: [0, 0, 0, 0], count: scenario.objectives.count)
+    }
+
+    mutating func add(_ session: consuming Session, inputs: Int, error: RuntimeErrorReport?) {
+        runs += 1
+        self.inputs.add(Double(inputs))
+        coverage.record(session.state, roleCount: roleCount)
+        if let error {
+            endings[endingCount + 2] += 1
+            let key = ErrorKey(message: error.message, location: error.location)
+            if var known = errors[key] {
+                known.count += 1
+                if error.playthrough < known.playthrough {
+                    known.seed = error.seed
+                    known.playthrough = error.playthrough
+                }
+                errors[key] = known
+            } else {
+                errors[key] = error
+            }
+            return
+        }
+        switch session.state.endReason {
+        case .ending?: if let e = session.state.ending { endings[e] += 1 }
+        case .timeUp?: endings[endingCount] += 1
+        case .facilitator?: endings[endingCount + 1] += 1
+        case .error?, nil: endings[endingCount + 2] += 1
+        }
+        let card = Scorecard(session: consume session)
+        for (m, score) in card.measures.enumerated() { measures[m].add(score.team) }
+        teamTotal.add(card.teamTotal)
+        for (r, total) in card.roleTotals.enumerated() { roleTotals[r].add(total) }
+        for (o, result) in card.objectives.enumerated() {
+            switch result.rating {
+            case .P: ratings[o][0] += 1
+            case .S: ratings[o][1] += 1
+            case .M: ratings[o][2] += 1
+            case .U: ratings[o][3] += 1
+            }
+        }
+    }
+
+    mutating func merge(_ other: Tally) {
+        runs += other.runs
+        inputs.merge(other.inputs)
+        coverage.merge(other.coverage)
+        for i in endings.indices { endings[i] += other.endings[i] }
+        for m in measures.indices { measures[m].merge(other.measures[m]) }
+        teamTotal.merge(other.teamTotal)
+        for r in roleTotals.indices { roleTotals[r].merge(other.roleTotals[r]) }
+        for o in ratings.indices {
+            for k in 0..<4 { ratings[o][k] += other.ratings[o][k] }
+        }
+        for (key, error) in other.errors {
+            if var known = errors[key] {
+                known.count += error.count
+                if error.playthrough < known.playthrough {
+                    known.seed = error.seed
+                    known.playthrough = error.playthrough
+                }
+                errors[key] = known
+            } else {
+                errors[key] = error
+            }
+        }
+    }
+
+    func report(_ scenario: Scenario, options: SimulationOptions, cancelled: Bool) -> SimulationReport {
+        let percent: (Int) -> Double = { runs == 0 ? 0 : Double($0) / Double(runs) * 100 }
+        var endingRows = scenario.endings.enumerated().map { e, ending in
+            EndingCount(id: ending.id, title: ending.title, count: endings[e], percent: percent(endings[e]))
+        }
+        let extra = [
+            ("(time up)", "the clock reached the exercise's duration"),
+            ("(facilitator)", "ended by the facilitator"), ("(runtime error)", "stopped by a runtime error"),
+        ]
+        for (k, (id, title)) in extra.enumerated() where endings[scenario.endings.count + k] > 0 {
+            let n = endings[scenario.endings.count + k]
+            endingRows.append(EndingCount(id: id, title: title, count: n, percent: percent(n)))
+        }
+        return SimulationReport(
+            exercise: scenario.header.id, title: scenario.header.title, runsRequested: options.runs,
+            runsCompleted: runs, cancelled: cancelled, baseSeed: options.seed, inputs: inputs,
+            errors: errors.values.sorted { $0.playthrough < $1.playthrough },
+            coverage: coverage.sections(scenario), endings: endingRows,
+            measures: scenario.measures.enumerated().map {
+                MeasureDistribution(id: $1.id, name: $1.name, team: measures[$0])
+            },
+            teamTotal: teamTotal,
+            roleTotals: scenario.roles.enumerated().map {
+                RoleDistribution(id: $1.id, name: $1.name, total: roleTotals[$0])
+            },
+            objectives: scenario.objectives.enumerated().map {
+                ObjectiveRatings(id: $1.id, title: $1.title, counts: ratings[$0])
+            })
+    }
+}
