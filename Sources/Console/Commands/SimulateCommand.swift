@@ -1,0 +1,304 @@
+import Authoring
+import Foundation
+import LineEditor
+import ScenarioLanguage
+import Synchronization
+
+/// `sandtable simulate FILE`: many seeded random playthroughs; runtime errors with their seeds, coverage, and the
+/// distributions of endings, scores and ratings.
+public enum SimulateCommand {
+    /// What `simulate` was asked to do.
+    public struct Arguments: Sendable {
+        /// The exercise file.
+        public var file: String
+        /// How many playthroughs.
+        public var runs: Int
+        /// The base seed: playthrough `i` uses `seed + i`.
+        public var seed: UInt64
+        /// Worker threads.
+        public var jobs: Int
+        /// Whether to print the first playthrough in full.
+        public var showText: Bool
+        /// Whether to print JSON instead of text.
+        public var json: Bool
+        /// Colour mode for diagnostics.
+        public var color: ColorMode
+
+        /// Creates arguments.
+        public init(
+            file: String, runs: Int, seed: UInt64, jobs: Int, showText: Bool, json: Bool,
+            color: ColorMode = .auto
+        ) {
+            self.file = file
+            self.runs = runs
+            self.seed = seed
+            self.jobs = jobs
+            self.showText = showText
+            self.json = json
+            self.color = color
+        }
+    }
+
+    /// Runs the simulation and returns the exit code: 0 clean, 1 on a compile error or any runtime error, 130 when
+    /// interrupted (after printing the partial report).
+    public static func run(_ arguments: Arguments) -> Int32 {
+        guard let scenario = AuthoringIO.compile(arguments.file, color: arguments.color) else { return 1 }
+        let simulator = Simulator(scenario: scenario)
+        let options = SimulationOptions(runs: arguments.runs, seed: arguments.seed, jobs: arguments.jobs)
+        if arguments.showText {
+            let playthrough = simulator.playthrough(index: 0, options)
+            print(playthrough.text(scenario).joined(separator: "\n"))
+            print("")
+        }
+        Interrupts.install()
+        let bar = ProgressBar.make(total: arguments.runs, unit: "playthroughs")
+        let clock = ContinuousClock()
+        let start = clock.now
+        var progress: (@Sendable (Int) -> Void)?
+        if let bar { progress = { bar.update($0) } }
+        let report = simulator.run(options, progress: progress, shouldCancel: { Interrupts.requested })
+        let elapsed = clock.now - start
+        bar?.finish()
+        Interrupts.clear()
+        if arguments.json {
+            print(AuthoringIO.json(report))
+        } else {
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            print(render(report, file: arguments.file, seconds: seconds).joined(separator: "\n"))
+        }
+        if report.hasErrors { return 1 }
+        return report.cancelled ? 130 : 0
+    }
+
+    /// The report as text lines.
+    static func render(_ report: SimulationReport, file: String, seconds: Double) -> [String] {
+        let width = TerminalSize.columns()
+        var out: [String] = []
+        let rate = seconds > 0 ? " (\(AuthoringIO.grouped(Double(report.runsCompleted) / seconds)) per second)" : ""
+        out.append("simulate \(report.exercise) \"\(report.title)\": \(report.runsCompleted) playthroughs\(rate)")
+        if report.cancelled {
+            out.append("interrupted: the report covers \(report.runsCompleted) of \(report.runsRequested) playthroughs")
+        }
+        let last = report.baseSeed &+ UInt64(max(0, report.runsRequested - 1))
+        out.append(
+            "seeds \(report.baseSeed)…\(last) (playthrough i uses seed \(report.baseSeed) + i); inputs per "
+                + "playthrough: min \(Int(report.inputs.min)), mean \(AuthoringIO.fixed(report.inputs.mean, 1)), "
+                + "max \(Int(report.inputs.max))")
+        out.append("")
+        if report.errors.isEmpty {
+            out.append("runtime errors: none")
+        } else {
+            out.append("runtime errors: \(report.errors.count)")
+            for error in report.errors {
+                out.append("  ✗ \(error.location.map { "\($0): " } ?? "")\(error.message)")
+                out.append(
+                    "    in \(error.count) playthrough\(error.count == 1 ? "" : "s"); first with seed "
+                        + "\(error.seed): sandtable simulate \(file) -n 1 --seed \(error.seed) --show-text")
+            }
+        }
+        out.append("")
+        out += AuthoringIO.coverage(report.coverage, width: width)
+        out.append("")
+        out.append("endings")
+        var endingRows: [[String]] = []
+        for ending in report.endings {
+            endingRows.append([
+                ending.id, ending.title, String(ending.count), AuthoringIO.fixed(ending.percent, 1) + "%",
+                AuthoringIO.bar(ending.percent, width: 20),
+            ])
+        }
+        out += Table(
+            columns: [
+                TableColumn("ending"), TableColumn("title"), TableColumn("runs", alignment: .right),
+                TableColumn("%", alignment: .right), TableColumn(""),
+            ], rows: endingRows
+        )
+        .render(maxWidth: width).map { "  " + $0 }
+        out.append("")
+        out.append("scores, 0–100 (histogram: ten bins from 0 to 100)")
+        var scoreRows: [[String]] = []
+        func row(_ label: String, _ title: String, _ d: Distribution) -> [String] {
+            [
+                label, title, AuthoringIO.fixed(d.min, 1), AuthoringIO.fixed(d.mean, 1), AuthoringIO.fixed(d.max, 1),
+                AuthoringIO.sparkline(d.bins),
+            ]
+        }
+        scoreRows.append(row("team total", "", report.teamTotal))
+        for role in report.roleTotals { scoreRows.append(row("role \(role.id)", role.name, role.total)) }
+        for measure in report.measures { scoreRows.append(row("measure \(measure.id)", measure.name, measure.team)) }
+        out += Table(
+            columns: [
+                TableColumn(""), TableColumn(""), TableColumn("min", alignment: .right),
+                TableColumn("mean", alignment: .right), TableColumn("max", alignment: .right),
+                TableColumn("0…100"),
+            ], rows: scoreRows
+        )
+        .render(maxWidth: width).map { "  " + $0 }
+        if !report.objectives.isEmpty {
+            out.append("")
+            out.append("objectives (share of playthroughs rated P, S, M, U)")
+            let n = max(1, report.runsCompleted - report.errors.reduce(0) { $0 + $1.count })
+            let rows = report.objectives.map { o in
+                [o.id, o.title] + o.counts.map { AuthoringIO.fixed(Double($0) / Double(n) * 100, 1) + "%" }
+            }
+            out += Table(
+                columns: [
+                    TableColumn("objective"), TableColumn("title"), TableColumn("P", alignment: .right),
+                    TableColumn("S", alignment: .right), TableColumn("M", alignment: .right),
+                    TableColumn("U", alignment: .right),
+                ], rows: rows
+            )
+            .render(maxWidth: width).map { "  " + $0 }
+        }
+        return out
+    }
+}
+
+/// Helpers shared by `simulate`, `explore` and `graph`.
+enum AuthoringIO {
+    /// Compiles an exercise; on errors prints the diagnostics as `sandtable check` does and returns nil.
+    static func compile(_ file: String, color: ColorMode) -> Scenario? {
+        let result = ScenarioCompiler.compile(path: file)
+        guard let scenario = result.scenario else {
+            let paint = Paint(
+                enabled: colorEnabled(
+                    mode: color, environment: ProcessInfo.processInfo.environment,
+                    isTTY: isatty(2) == 1))
+            let printer = DiagnosticPrinter(sources: CheckCommand.loadSources(file, result.diagnostics), paint: paint)
+            for d in result.diagnostics { standardError(printer.render(d)) }
+            standardError(DiagnosticPrinter.summary(result.diagnostics))
+            return nil
+        }
+        return scenario
+    }
+
+    static func standardError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Pretty, key-sorted JSON.
+    static func json(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        guard let data = try? encoder.encode(value) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A number with a fixed count of decimals.
+    static func fixed(_ x: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", x) }
+
+    /// A whole number with thousands separators: `123,456`.
+    static func grouped(_ x: Double) -> String {
+        let digits = String(Int(x.rounded()))
+        var out = ""
+        for (i, ch) in digits.reversed().enumerated() {
+            if i > 0, i % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return String(out.reversed())
+    }
+
+    /// A horizontal bar for a percentage.
+    static func bar(_ percent: Double, width: Int) -> String {
+        let eighths = Int((max(0, min(100, percent)) / 100 * Double(width * 8)).rounded())
+        let partial: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+        var s = String(repeating: "█", count: eighths / 8)
+        if eighths % 8 > 0 { s.append(partial[eighths % 8 - 1]) }
+        return s
+    }
+
+    /// One character per bin, its height by the bin's count (a space for an empty bin).
+    static func sparkline(_ bins: [Int]) -> String {
+        let levels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        let top = bins.max() ?? 0
+        guard top > 0 else { return String(repeating: " ", count: bins.count) }
+        return String(
+            bins.map { n in
+                n == 0 ? " " : levels[min(levels.count - 1, (n * levels.count - 1) / top)]
+            })
+    }
+
+    /// Coverage lines: a count per kind, then what was never reached.
+    static func coverage(_ sections: [CoverageSection], width: Int) -> [String] {
+        var out = ["coverage"]
+        let rows = sections.filter { $0.total > 0 }.map { section in
+            [
+                section.kind, "\(section.reached)/\(section.total)",
+                section.never.isEmpty ? "all reached" : "\(section.never.count) never reached",
+            ]
+        }
+        out += Table(columns: [TableColumn(""), TableColumn("", alignment: .right), TableColumn("")], rows: rows)
+            .render(maxWidth: width).dropFirst(2).map { "  " + $0 }
+        let never = sections.flatMap { section in section.never.map { (String(section.kind.dropLast()), $0) } }
+        if !never.isEmpty {
+            out.append("  never reached:")
+            let kindWidth = never.map(\.0.displayWidth).max() ?? 0
+            let idWidth = min(24, never.map(\.1.id.displayWidth).max() ?? 0)
+            for (kind, element) in never {
+                let head =
+                    TextLayout.pad(kind, toWidth: kindWidth) + "  " + TextLayout.pad(element.id, toWidth: idWidth)
+                out.append("    \(head)  \(element.title)  (\(element.location))")
+            }
+        }
+        return out
+    }
+}
+
+/// A progress bar on standard error, drawn only when standard error is a terminal, at most ten times a second.
+/// Safe to update from several threads.
+final class ProgressBar: Sendable {
+    private struct State {
+        var last: ContinuousClock.Instant?
+        var drawn = false
+    }
+
+    private let total: Int?
+    private let unit: String
+    private let start = ContinuousClock.now
+    private let state = Mutex(State())
+
+    /// A bar when standard error is a terminal, else nil. `total` nil: a counter without a bar.
+    static func make(total: Int?, unit: String) -> ProgressBar? {
+        isatty(2) == 1 ? ProgressBar(total: total, unit: unit) : nil
+    }
+
+    private init(total: Int?, unit: String) {
+        self.total = total
+        self.unit = unit
+    }
+
+    /// Shows that `done` units are complete (drawn only if a tenth of a second passed since the last drawing).
+    func update(_ done: Int) {
+        let now = ContinuousClock.now
+        let line: String? = state.withLock { state in
+            if let last = state.last, now - last < .milliseconds(100) { return nil }
+            state.last = now
+            state.drawn = true
+            return render(done, elapsed: now - start)
+        }
+        if let line { FileHandle.standardError.write(Data(line.utf8)) }
+    }
+
+    /// Clears the bar.
+    func finish() {
+        let drawn = state.withLock { $0.drawn }
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+
+    private func render(_ done: Int, elapsed: Duration) -> String {
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let time = String(format: "%.1f s", seconds)
+        let hint = "  Ctrl-C stops and reports"
+        guard let total, total > 0 else {
+            return "\r\u{1B}[K\(AuthoringIO.grouped(Double(done))) \(unit)  \(time)\(hint)"
+        }
+        let fraction = min(1, Double(done) / Double(total))
+        let width = 24
+        let filled = AuthoringIO.bar(fraction * 100, width: width)
+        let padded = filled + String(repeating: " ", count: max(0, width - filled.count))
+        return "\r\u{1B}[K[\(padded)] \(Int(fraction * 100))% \(AuthoringIO.grouped(Double(done)))/"
+            + "\(AuthoringIO.grouped(Double(total))) \(unit)  \(time)\(hint)"
+    }
+}
