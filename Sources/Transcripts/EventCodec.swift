@@ -30,6 +30,18 @@ public struct EventCodec: Sendable {
         return (kind, role.map(ids.role), data)
     }
 
+    /// The event as a transcript line holds it, without the line's stamps (`seq`, `wall`) and integrity fields:
+    /// `{"type":"event","clock","time","kind","role","data"}`.
+    public func record(_ event: Event) -> JSONValue {
+        let (kind, role, data) = encode(event)
+        return .object([
+            JSONMember("type", .string(TranscriptRecordType.event.rawValue)), JSONMember("clock", .int(event.clock)),
+            JSONMember(
+                "time", .string(TranscriptTime.scenario(start: ids.scenario.header.clockStart, minutes: event.clock))),
+            JSONMember("kind", .string(kind)), JSONMember("role", .nullable(role)), JSONMember("data", data),
+        ])
+    }
+
     /// The JSON of a cause: `{"kind":"choice","id":"push"}`, with `decision` added for an option, or
     /// `{"kind":"facilitator"}`; `null` when there is none.
     func cause(_ cause: Cause?) -> JSONValue {

@@ -136,16 +136,6 @@ struct RecordBuilder {
         ]
     }
 
-    /// The fields of an event that replay must reproduce: everything but `seq`, `wall`, `prev`, `sum` and `mac`.
-    func eventFields(_ event: Event) -> [JSONMember] {
-        let (kind, role, data) = events.encode(event)
-        return [
-            JSONMember("type", .string(TranscriptRecordType.event.rawValue)), JSONMember("clock", .int(event.clock)),
-            JSONMember("time", .string(time(event.clock))), JSONMember("kind", .string(kind)),
-            JSONMember("role", .nullable(role)), JSONMember("data", data),
-        ]
-    }
-
     func event(seq: Int, wall: String, _ event: Event) -> [JSONMember] {
         let (kind, role, data) = events.encode(event)
         return stamp(.event, seq: seq, wall: wall, clock: event.clock) + [

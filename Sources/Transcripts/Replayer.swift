@@ -86,6 +86,8 @@ struct Replayer {
                 if compare, record.data["scenario_sha256"]?.stringValue != fingerprint {
                     compare = false
                     outcome.comparisonStoppedAt = record.line
+                    // What follows was played with another exercise: strict replay cannot judge it.
+                    if strict { return outcome }
                 }
                 continue
             }
@@ -209,7 +211,7 @@ struct Replayer {
         -> TranscriptError?
     {
         for (i, event) in produced.enumerated() {
-            let expected = JSONValue.object(builder.eventFields(event))
+            let expected = builder.events.record(event)
             guard i < recorded.count else {
                 return .replayMismatch(
                     line: (recorded.last ?? input).line, expected: "one more event after it: \(Self.summary(expected))",
@@ -236,11 +238,10 @@ struct Replayer {
                 line: line, expected: "the anonymous ratings and the end of the session",
                 found: recorded.map(\.kind).joined(separator: ", "))
         }
-        let end = JSONValue.object(
-            builder.eventFields(
-                Event(
-                    clock: session.state.clock,
-                    kind: .ended(ending: session.state.ending, reason: session.state.endReason ?? .ending))))
+        let end = builder.events.record(
+            Event(
+                clock: session.state.clock,
+                kind: .ended(ending: session.state.ending, reason: session.state.endReason ?? .ending)))
         let found = recorded[1].json.removing(Self.unstamped)
         if end.canonical != found.canonical {
             return .replayMismatch(line: recorded[1].line, expected: Self.summary(end), found: Self.summary(found))

@@ -125,6 +125,28 @@ import Testing
         #expect(record["mismatches"]?.arrayValue?.isEmpty == false)
     }
 
+    @Test func forcedResumeWithAnEditedExerciseStillVerifies() throws {
+        let scenario = try compile(miniExercise)
+        let writer = try makeWriter(scenario, seed: 12)
+        try playScripted(scenario: scenario, seed: 12, writer: writer, maxSteps: 2)
+        writer.detach()
+        let edited = try compile(miniExercise.replacingOccurrences(of: "choice hold", with: "choice wait"))
+        let resumed = try Resumer.load(path: writer.path, scenario: edited, force: true).get()
+        var session = resumed.session
+        var rng = TestRandom(state: 5)
+        var side = 3
+        while let input = nextInput(session, &rng, sideMoves: &side) {
+            try resumed.writer.append(input: input, events: try session.apply(input), wall: fixedStart)
+        }
+        try resumed.writer.close(session: session, wall: fixedStart)
+        let old = Verifier.verify(path: writer.path, scenario: scenario, key: nil)
+        #expect(old.status == .valid, "\(old.problems)")
+        #expect(old.notes.contains { $0.contains("--force") })
+        let new = Verifier.verify(path: writer.path, scenario: edited, key: nil)
+        #expect(new.status == .valid, "\(new.problems)")
+        #expect(!new.replayChecked)
+    }
+
     @Test func signedTranscriptNeedsItsKeyToResume() throws {
         let scenario = try compile(miniExercise)
         let writer = try makeWriter(scenario, seed: 6, key: testKey)
