@@ -212,9 +212,11 @@ extension Session {
         state.waiting = .ask(ask: a, pending: pending)
         state.chosen[choice * roleCount + role] = true
         emit(.chose(role: role, choice: choice, auto: auto))
-        let c = scenario.choices[choice]
-        if c.cost > 0 { advanceClock(by: c.cost) }
-        if let flow = runBlock(c.effects, acting: [role], cause: .choice(choice)), state.pendingJump == nil {
+        let cost = scenario.choices[choice].cost
+        if cost > 0 { advanceClock(by: cost) }
+        if let flow = runBlock(scenario.choices[choice].effects, acting: [role], cause: .choice(choice)),
+            state.pendingJump == nil
+        {
             state.pendingJump = flow
         }
         noteChoice(role: role, choice: choice)

@@ -40,6 +40,7 @@ public struct Session: Sendable {
     /// Starts the exercise: enters the first scene and runs until the first question.
     public mutating func start() -> [Event] {
         events = []
+        steps = 0
         enter(scene: scenario.header.startScene)
         run()
         settle()
@@ -63,6 +64,7 @@ public struct Session: Sendable {
     public mutating func apply(_ input: Input) throws(SessionError) -> [Event] {
         try validate(input)
         events = []
+        steps = 0
         switch input {
         case .choose(let role, let choice):
             answerAsk(role: role, choice: choice, auto: nil)
@@ -165,15 +167,19 @@ public struct Session: Sendable {
 
     /// Whether a choice is offered to a role now (its condition holds and, if once-only, it was not taken).
     public func offered(_ choice: Int, to role: Int) -> Bool {
-        let c = scenario.choices[choice]
-        if c.once && state.chosen[choice * roleCount + role] { return false }
-        if let condition = c.condition { return evaluate(condition).asBool }
+        // Fields read one by one: copying the whole `Choice` costs more than the check (simulation hot path).
+        if scenario.choices[choice].once && state.chosen[choice * roleCount + role] { return false }
+        if let condition = scenario.choices[choice].condition { return evaluate(condition).asBool }
         return true
     }
 
     /// The choices of an ask offered to a role now.
     public func offeredChoices(_ ask: Int, to role: Int) -> [Int] {
-        scenario.asks[ask].choices.filter { offered($0, to: role) }
+        let choices = scenario.asks[ask].choices
+        var result: [Int] = []
+        result.reserveCapacity(choices.count)
+        for c in choices where offered(c, to: role) { result.append(c) }
+        return result
     }
 
     /// Why a role cannot take an action now, or nil when it can.
