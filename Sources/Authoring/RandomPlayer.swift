@@ -33,15 +33,15 @@ struct RandomPlayer {
         self.sideMoveProbability = sideMoveProbability
     }
 
-    /// Chooses the next input for the session.
-    mutating func next(_ session: Session) -> Move {
-        let scenario = session.scenario
+    /// Chooses the next input for the session (of `scenario`, passed apart so that it is not copied).
+    mutating func next(_ session: Session, _ scenario: Scenario) -> Move {
         let waiting = session.waiting
         if case .ended = waiting { return .ended }
         if !sideMoveTried {
             sideMoveTried = true
             if case .peerReview = waiting {
-            } else if sideMoveProbability > 0, rng.unit() < sideMoveProbability, let move = sideMove(session) {
+            } else if sideMoveProbability > 0, rng.unit() < sideMoveProbability, let move = sideMove(session, scenario)
+            {
                 return .input(move)
             }
         }
@@ -92,8 +92,7 @@ struct RandomPlayer {
     }
 
     /// A request answer, an action or a share for a random role, if that role has one.
-    private mutating func sideMove(_ session: Session) -> Input? {
-        let scenario = session.scenario
+    private mutating func sideMove(_ session: Session, _ scenario: Scenario) -> Input? {
         let roleCount = scenario.roles.count
         guard roleCount > 0 else { return nil }
         let role = rng.index(roleCount)

@@ -121,7 +121,7 @@ public struct Simulator: Sendable {
         var error = Self.error(in: steps[0].events, index: index, seed: seed)
         var count = 0
         while error == nil {
-            switch player.next(session) {
+            switch player.next(session, scenario) {
             case .ended:
                 return Playthrough(seed: seed, facilitated: facilitated, steps: steps, session: session, error: nil)
             case .stuck(let message, let location):
@@ -159,7 +159,7 @@ public struct Simulator: Sendable {
         var failed: RuntimeErrorReport?
         var inputs = 0
         loop: while failed == nil {
-            switch player.next(session) {
+            switch player.next(session, scenario) {
             case .ended:
                 break loop
             case .stuck(let message, let location):
@@ -187,7 +187,7 @@ public struct Simulator: Sendable {
                         count: 1)
             }
         }
-        tally.add(consume session, inputs: inputs, error: failed)
+        tally.add(session.state, scenario, inputs: inputs, error: failed)
     }
 
     /// A copy of the scenario that shares no storage with it: compiled again from the source texts it keeps.
@@ -281,10 +281,10 @@ struct Tally: Sendable {
         ratings = Array(repeating: [0, 0, 0, 0], count: scenario.objectives.count)
     }
 
-    mutating func add(_ session: consuming Session, inputs: Int, error: RuntimeErrorReport?) {
+    mutating func add(_ state: SessionState, _ scenario: Scenario, inputs: Int, error: RuntimeErrorReport?) {
         runs += 1
         self.inputs.add(Double(inputs))
-        coverage.record(session.state, roleCount: roleCount)
+        coverage.record(state, roleCount: roleCount)
         if let error {
             endings[endingCount + 2] += 1
             let key = ErrorKey(message: error.message, location: error.location)
@@ -300,18 +300,16 @@ struct Tally: Sendable {
             }
             return
         }
-        switch session.state.endReason {
-        case .ending?: if let e = session.state.ending { endings[e] += 1 }
+        switch state.endReason {
+        case .ending?: if let e = state.ending { endings[e] += 1 }
         case .timeUp?: endings[endingCount] += 1
         case .facilitator?: endings[endingCount + 1] += 1
         case .error?, nil: endings[endingCount + 2] += 1
         }
-        let card = Scorecard(session: consume session)
-        for (m, score) in card.measures.enumerated() { measures[m].add(score.team) }
-        teamTotal.add(card.teamTotal)
-        for (r, total) in card.roleTotals.enumerated() { roleTotals[r].add(total) }
-        for (o, result) in card.objectives.enumerated() {
-            switch result.rating {
+        QuickScores.add(state, scenario, measures: &measures, team: &teamTotal, roles: &roleTotals)
+        for o in ratings.indices {
+            let rating = state.overrides[o] ?? state.ratings[o] ?? scenario.objectives[o].otherwise
+            switch rating {
             case .P: ratings[o][0] += 1
             case .S: ratings[o][1] += 1
             case .M: ratings[o][2] += 1
@@ -373,5 +371,45 @@ struct Tally: Sendable {
             objectives: scenario.objectives.enumerated().map {
                 ObjectiveRatings(id: $1.id, title: $1.title, counts: ratings[$0])
             })
+    }
+}
+
+/// The scores of ``Scorecard`` that the simulator tallies (each measure's team value, each role's total, the team
+/// total), computed straight from the state without building a scorecard. `AuthoringTests.QuickScoresTests` checks
+/// that they equal ``Scorecard``'s on every bundled exercise.
+enum QuickScores {
+    /// Adds a finished session's scores to the distributions.
+    static func add(
+        _ state: SessionState, _ scenario: Scenario, measures: inout [Distribution], team: inout Distribution,
+        roles: inout [Distribution]
+    ) {
+        let r = scenario.roles.count
+        var weightSum = 0.0
+        for m in scenario.measures.indices { weightSum += scenario.measures[m].weight }
+        var teamSum = 0.0
+        for role in 0..<r {
+            var total = 0.0
+            for m in scenario.measures.indices {
+                total += scenario.measures[m].weight * normalized(state, scenario, m, role)
+            }
+            let roleTotal = weightSum > 0 ? total / weightSum : 0
+            roles[role].add(roleTotal)
+            teamSum += roleTotal
+        }
+        team.add(r == 0 ? 0 : teamSum / Double(r))
+        for m in scenario.measures.indices {
+            var sum = 0.0
+            for role in 0..<r { sum += normalized(state, scenario, m, role) }
+            measures[m].add(r == 0 ? 0 : sum / Double(r))
+        }
+    }
+
+    /// A role's value of a measure on 0–100 against the measure's range.
+    static func normalized(_ state: SessionState, _ scenario: Scenario, _ m: Int, _ role: Int) -> Double {
+        let range = scenario.measures[m].range
+        let span = range.upperBound - range.lowerBound
+        guard span > 0 else { return 0 }
+        let raw = state.measures[m * scenario.roles.count + role]
+        return min(100, max(0, (raw - range.lowerBound) / span * 100))
     }
 }

@@ -25,3 +25,23 @@ import Testing
         }
     }
 }
+
+/// The simulator's scores, computed without a ``Scorecard``, must be exactly ``Scorecard``'s.
+@Suite struct QuickScoresTests {
+    @Test(arguments: bundledExercises())
+    func sameAsScorecard(file: String) throws {
+        let scenario = try bundled(file)
+        let simulator = Simulator(scenario: scenario)
+        for index in 0..<100 {
+            let playthrough = simulator.playthrough(index: index, SimulationOptions(runs: 1, seed: 77))
+            let card = Scorecard(session: playthrough.session)
+            var measures = Array(repeating: Distribution(), count: scenario.measures.count)
+            var team = Distribution()
+            var roles = Array(repeating: Distribution(), count: scenario.roles.count)
+            QuickScores.add(playthrough.session.state, scenario, measures: &measures, team: &team, roles: &roles)
+            #expect(team.sum == card.teamTotal)
+            #expect(roles.map(\.sum) == card.roleTotals)
+            #expect(measures.map(\.sum) == card.measures.map(\.team))
+        }
+    }
+}
