@@ -14,6 +14,8 @@ struct Play: ParsableCommand {
     @Option(help: "Colour: auto, always or never.") var color: String = "auto"
     @Option(help: "Folder for the transcript.") var out: String = "transcripts"
     @Flag(help: "Write no transcript.") var noTranscript = false
+    @Option(help: "File with the facilitator's key: transcripts then carry an HMAC (or set SANDTABLE_HMAC_KEY).")
+    var keyFile: String?
 
     func validate() throws {
         if ColorMode(rawValue: color) == nil { throw ValidationError("--color must be auto, always or never") }
@@ -24,7 +26,7 @@ struct Play: ParsableCommand {
         let arguments = PlayCommand.Arguments(
             file: file, roles: roles.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } },
             seed: seed, facilitator: facilitator, language: lang, color: ColorMode(rawValue: color) ?? .auto,
-            outDirectory: out, noTranscript: noTranscript)
+            outDirectory: out, noTranscript: noTranscript, keyFile: keyFile)
         let code = PlayCommand.run(arguments, recorder: TranscriptRecorders.make)
         if code != 0 { throw ExitCode(code) }
     }

@@ -23,11 +23,14 @@ public enum PlayCommand {
         public var outDirectory: String
         /// Whether to write no transcript.
         public var noTranscript: Bool
+        /// A file holding the facilitator's HMAC key (else `SANDTABLE_HMAC_KEY`, else unsigned).
+        public var keyFile: String?
 
         /// Creates arguments.
         public init(file: String, roles: [String]?, seed: UInt64?, facilitator: Bool, language: String?, color: ColorMode,
-                    outDirectory: String, noTranscript: Bool)
+                    outDirectory: String, noTranscript: Bool, keyFile: String? = nil)
         {
+            self.keyFile = keyFile
             self.file = file
             self.roles = roles
             self.seed = seed
@@ -90,7 +93,7 @@ public enum PlayCommand {
 
     /// Runs the REPL over a session (new or resumed).
     public static func runRepl(session: Session, events: [Event], recorder: SessionRecorder, arguments: Arguments,
-                               language: UILanguage, resumed: Bool) -> Int32
+                               language: UILanguage, resumed: Bool, earlier: [Event] = []) -> Int32
     {
         let environment = ProcessInfo.processInfo.environment
         let interactive = LineReaders.isInteractive
@@ -104,6 +107,7 @@ public enum PlayCommand {
                                              completion: { line in box.repl?.completions(forLine: line) ?? [] })
         let repl = Repl(session: session, recorder: recorder, reader: reader, options: options)
         box.repl = repl
+        repl.remember(earlier)
         let ended = repl.run(openingEvents: events, resumed: resumed)
         return ended || !repl.recordingBroken ? 0 : 1
     }

@@ -261,5 +261,7 @@ extension Catalog {
         "rule.weighted": "weighted vote",
         "rule.lead": "lead decides",
         "rule.arbitrate": "arbitration",
+        "resume.noExercise": "the transcript does not say which exercise it belongs to; give it with --exercise",
+        "resume.resumed": "Resuming '{0}' (transcript: {1})",
     ]
 }

@@ -261,5 +261,7 @@ extension Catalog {
         "rule.weighted": "加权表决",
         "rule.lead": "牵头单位决定",
         "rule.arbitrate": "导调员裁决",
+        "resume.noExercise": "转录文件中没有记录演练脚本的位置，请用 --exercise 指定",
+        "resume.resumed": "继续演练「{0}」（记录：{1}）",
     ]
 }

@@ -17,6 +17,12 @@ extension Repl {
         out()
     }
 
+    /// Keeps events for `log` without showing them (the history of a resumed session).
+    func remember(_ events: [Event]) {
+        for event in events { history.append(contentsOf: describe(event).map { DisplayWidth.stripANSI($0) }) }
+        inbox = [:]
+    }
+
     /// Renders events for the people at the keyboard, and keeps them for `log`.
     func render(_ events: [Event]) {
         for event in events {

@@ -1,0 +1,57 @@
+import ExerciseEngine
+import Foundation
+import ScenarioLanguage
+import Transcripts
+
+/// `sandtable resume FILE`: rebuilds a session from its transcript and goes on writing the same file.
+public enum ResumeCommand {
+    /// Resumes and plays on; returns the exit code.
+    public static func run(file: String, exercise: String?, force: Bool, keyFile: String?, language: String?, color: ColorMode)
+        -> Int32
+    {
+        let environment = ProcessInfo.processInfo.environment
+        let paint = Paint(enabled: colorEnabled(mode: color, environment: environment, isTTY: isatty(2) == 1))
+        guard let header = Transcript.peekHeader(path: file) else {
+            PlayCommand.standardError(paint("✗ ", .red) + "cannot resume '\(file)': it is missing or not a Sandtable transcript")
+            return 3
+        }
+        let ui = UILanguage.detect(explicit: language ?? header.uiLanguage, environment: environment)
+        let strings = Strings(language: ui)
+        guard let source = exercise ?? header.source else {
+            PlayCommand.standardError(strings("resume.noExercise"))
+            return 2
+        }
+        let result = ScenarioCompiler.compile(path: source)
+        guard let scenario = result.scenario else {
+            let printer = DiagnosticPrinter(sources: CheckCommand.loadSources(source, result.diagnostics), paint: paint)
+            for d in result.diagnostics where d.severity == .error { PlayCommand.standardError(printer.render(d)) }
+            PlayCommand.standardError(strings("play.cannotStart", source))
+            return 1
+        }
+        let key: TranscriptKey?
+        switch TranscriptKey.load(keyFile: keyFile, environment: environment) {
+        case .success(let k): key = k
+        case .failure(let error):
+            PlayCommand.standardError(paint("✗ ", .red) + error.message)
+            return 2
+        }
+        let resumed: ResumedSession
+        switch Resumer.load(path: file, scenario: scenario, force: force, key: key, tool: SandtableVersion.string) {
+        case .success(let r): resumed = r
+        case .failure(let error):
+            PlayCommand.standardError(paint("✗ ", .red) + error.message)
+            return 1
+        }
+        for note in resumed.notes { print(paint.yellow("! ") + note) }
+        for mismatch in resumed.mismatches { print(paint.yellow("! ") + mismatch) }
+        print(paint.bold(strings("resume.resumed", scenario.header.title, file)))
+        let arguments = PlayCommand.Arguments(
+            file: source, roles: nil, seed: resumed.session.seed, facilitator: resumed.session.facilitated, language: ui.rawValue,
+            color: color, outDirectory: (file as NSString).deletingLastPathComponent, noTranscript: false, keyFile: keyFile)
+        // Show the current scene again; the rest of the history stays available to `log`.
+        let lastScene = resumed.events.lastIndex { if case .sceneEntered = $0.kind { true } else { false } } ?? 0
+        return PlayCommand.runRepl(
+            session: resumed.session, events: Array(resumed.events[lastScene...]), recorder: resumed.writer,
+            arguments: arguments, language: ui, resumed: true, earlier: Array(resumed.events[..<lastScene]))
+    }
+}
