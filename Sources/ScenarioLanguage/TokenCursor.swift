@@ -3,12 +3,15 @@ struct TokenCursor {
     let node: OutlineNode
     private(set) var index: Int
 
+    /// The line's tokens, held here so that reading them does not go through the node each time.
+    let tokens: [Token]
+
     init(_ node: OutlineNode, from index: Int = 0) {
         self.node = node
+        self.tokens = node.tokens
         self.index = index
     }
 
-    var tokens: [Token] { node.tokens }
     var isAtEnd: Bool { index >= tokens.count }
     var current: Token? { index < tokens.count ? tokens[index] : nil }
     var next: Token? { index + 1 < tokens.count ? tokens[index + 1] : nil }

@@ -156,8 +156,7 @@ let cleanExercise = """
 
 /// The bundled exercises, read from the repository.
 func bundledExercises() -> [(name: String, text: String)] {
-    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("exercises")
+    let folder = repositoryRoot.appendingPathComponent("exercises")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     return names.filter { $0.hasSuffix(".ttx") }.sorted().compactMap { name in
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else {
