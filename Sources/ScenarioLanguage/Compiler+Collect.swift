@@ -11,6 +11,13 @@ extension Compiler {
             var cursor = TokenCursor(node, from: 1)
             let keyword = declaration.keyword
             if keyword == "exercise" {
+                if !declaration.includedFrom.isEmpty {
+                    report(
+                        .duplicateProperty,
+                        "an included file cannot have an `exercise` header; the header belongs in the main file",
+                        node.lineSpan)
+                    continue
+                }
                 if let previous = headerNode {
                     report(
                         .duplicateProperty, "the exercise has two headers", node.lineSpan,

@@ -499,7 +499,14 @@ extension Compiler {
     mutating func compileEnding(_ node: OutlineNode, _ index: Int) {
         if let text = textBlocks(node) { scenario.endings[index].text = text }
         for var line in propertyLines(node, from: headEnd(node)) {
-            if line.skipWord("text"), let (t, _) = line.text() { scenario.endings[index].text = t }
+            if line.skipWord("text") {
+                if let (t, _) = line.text() {
+                    scenario.endings[index].text = t
+                } else {
+                    report(.expected, "expected the ending's text in quotes, or a \"\"\" block below", line.here)
+                    continue
+                }
+            }
             if !line.isAtEnd { unknownProperty(line, in: "an ending", allowed: ["text"]) }
         }
     }

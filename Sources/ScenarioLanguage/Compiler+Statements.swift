@@ -251,6 +251,8 @@ extension Compiler {
                     report(.expected, "expected a request id", c.here)
                 }
                 expectEnd(c)
+            case "include":
+                report(.notAllowedHere, "`include` stands at the top level of a file, not inside a block", node.span(first))
             case "choice", "option":
                 report(
                     .notAllowedHere,

@@ -274,6 +274,7 @@ struct Compiler {
                 continue
             }
             if keyword == "include" {
+                rejectBlock(node)
                 include(node, from: path, displayPath: displayPath, chain: includedFrom)
                 continue
             }

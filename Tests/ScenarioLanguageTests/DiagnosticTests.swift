@@ -256,6 +256,14 @@ struct DiagnosticTests {
             in: cleanExercise + "inject rain \"降雨\" at +1h\n  1️⃣when water > 3\n  to a\n  \"\"\"\n  下雨了。\n  \"\"\"\n")
     }
 
+    @Test("E0017 an exercise header in an included file")
+    func headerInIncludedFile() {
+        expectDiagnostic(
+            .duplicateProperty, in: "include \"extra.ttx\"\n" + cleanExercise,
+            includes: [("\(testFolder)/extra.ttx", "1️⃣exercise other \"另一个\"\n")],
+            message: "an included file cannot have an `exercise` header; the header belongs in the main file")
+    }
+
     @Test("E0018 a reserved word as an id")
     func reservedWord() {
         expectDiagnostic(
@@ -429,6 +437,14 @@ struct DiagnosticTests {
             in: cleanExercise.replacingOccurrences(
                 of: "      advance 1h", with: "      1️⃣discuss why \"为什么?\""),
             message: "`discuss` can only be written in a scene's body, not inside a choice, an action or an inject")
+    }
+
+    @Test("E0404 an include inside a block")
+    func includeInBlock() {
+        expectDiagnostic(
+            .notAllowedHere,
+            in: cleanExercise.replacingOccurrences(of: "  end done", with: "  1️⃣include \"more.ttx\"\n  end done"),
+            message: "`include` stands at the top level of a file, not inside a block")
     }
 
     @Test("E0405 two lead roles")
