@@ -252,7 +252,9 @@ extension Compiler {
                 }
                 expectEnd(c)
             case "include":
-                report(.notAllowedHere, "`include` stands at the top level of a file, not inside a block", node.span(first))
+                report(
+                    .notAllowedHere, "`include` stands at the top level of a file, not inside a block", node.span(first)
+                )
             case "choice", "option":
                 report(
                     .notAllowedHere,
