@@ -129,7 +129,9 @@ public struct AnonymousRating: Sendable, Hashable, Comparable {
     /// The rating.
     public var value: Int
 
-    public static func < (a: Self, b: Self) -> Bool { (a.target, a.question, a.value) < (b.target, b.question, b.value) }
+    public static func < (a: Self, b: Self) -> Bool {
+        (a.target, a.question, a.value) < (b.target, b.question, b.value)
+    }
 }
 
 /// Two roles whose ratings of each other differ by two or more on a question.
@@ -151,5 +153,7 @@ public struct PeerPair: Sendable, Hashable, Comparable {
         self.gap = gap
     }
 
-    public static func < (a: Self, b: Self) -> Bool { (a.first, a.second, a.question) < (b.first, b.second, b.question) }
+    public static func < (a: Self, b: Self) -> Bool {
+        (a.first, a.second, a.question) < (b.first, b.second, b.question)
+    }
 }

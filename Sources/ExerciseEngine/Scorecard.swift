@@ -84,8 +84,9 @@ public struct Scorecard: Sendable {
         }
         teamTotal = roleTotals.isEmpty ? 0 : roleTotals.reduce(0, +) / Double(roleTotals.count)
         objectives = scenario.objectives.indices.map { o in
-            ObjectiveResult(objective: o, computed: state.ratings[o] ?? scenario.objectives[o].otherwise,
-                            override: state.overrides[o], overrideReason: state.overrideReasons[o])
+            ObjectiveResult(
+                objective: o, computed: state.ratings[o] ?? scenario.objectives[o].otherwise,
+                override: state.overrides[o], overrideReason: state.overrideReasons[o])
         }
         var byRole = Array(repeating: Tally(), count: r)
         var team = Tally()

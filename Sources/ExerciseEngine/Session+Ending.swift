@@ -68,7 +68,9 @@ extension Session {
         if state.peerGiven.isEmpty { state.peerGiven = Array(repeating: -1, count: roleCount * roleCount * questions) }
         state.peerGiven[(rater * roleCount + target) * questions + question] = value ?? -1
         if scenario.header.peer == .anonymous {
-            if let value { state.anonymousBuffer.append(AnonymousRating(target: target, question: question, value: value)) }
+            if let value {
+                state.anonymousBuffer.append(AnonymousRating(target: target, question: question, value: value))
+            }
         } else {
             emit(.peerRated(rater: rater, target: target, question: question, value: value))
         }
@@ -103,7 +105,9 @@ extension Session {
                 for q in 0..<questions {
                     let ab = state.peerGiven[(a * roleCount + b) * questions + q]
                     let ba = state.peerGiven[(b * roleCount + a) * questions + q]
-                    if ab >= 0, ba >= 0, abs(ab - ba) >= 2 { pairs.append(PeerPair(first: a, second: b, question: q, gap: abs(ab - ba))) }
+                    if ab >= 0, ba >= 0, abs(ab - ba) >= 2 {
+                        pairs.append(PeerPair(first: a, second: b, question: q, gap: abs(ab - ba)))
+                    }
                 }
             }
         }

@@ -30,8 +30,14 @@ extension Session {
         case .variable(let v): return record(&trace, scenario.variables[v].id, state.variables[v])
         case .measure(let m, let role):
             let value: Double
-            if let role { value = state.measures[m * r + role] } else { value = (0..<r).reduce(0) { $0 + state.measures[m * r + $1] } }
-            return record(&trace, role.map { "measure(\(scenario.measures[m].id), \(roleID($0)))" } ?? scenario.measures[m].id, .number(value))
+            if let role {
+                value = state.measures[m * r + role]
+            } else {
+                value = (0..<r).reduce(0) { $0 + state.measures[m * r + $1] }
+            }
+            return record(
+                &trace, role.map { "measure(\(scenario.measures[m].id), \(roleID($0)))" } ?? scenario.measures[m].id,
+                .number(value))
         case .time: return record(&trace, "time", .duration(state.clock))
         case .not(let inner): return .bool(!evaluate(inner, &trace).asBool)
         case .negate(let inner):
@@ -67,7 +73,9 @@ extension Session {
             let v = role.map { state.did[a * r + $0] } ?? (0..<r).contains { state.did[a * r + $0] }
             return record(&trace, "did(\(scenario.actions[a].id)\(role.map { ", " + roleID($0) } ?? ""))", .bool(v))
         case .decided(let d, let option):
-            return record(&trace, "decided(\(scenario.decisions[d].id), \(scenario.options[option].id))", .bool(state.decided[d] == option))
+            return record(
+                &trace, "decided(\(scenario.decisions[d].id), \(scenario.options[option].id))",
+                .bool(state.decided[d] == option))
         case .fired(let i):
             return record(&trace, "fired(\(scenario.injects[i].id))", .bool(state.fired[i]))
         case .expectation(let x, let query):
@@ -94,7 +102,9 @@ extension Session {
         case .extreme(let isMax, let args):
             let values = args.map { evaluate($0, &trace) }
             guard var best = values.first else { return .number(0) }
-            for v in values.dropFirst() where isMax ? v.asNumber > best.asNumber : v.asNumber < best.asNumber { best = v }
+            for v in values.dropFirst() where isMax ? v.asNumber > best.asNumber : v.asNumber < best.asNumber {
+                best = v
+            }
             return best
         }
     }

@@ -66,7 +66,9 @@ extension Session {
     mutating func respond(_ x: Int, role: Int) {
         let expectation = scenario.expectations[x]
         let slot: Int
-        if expectation.responders.isEmpty { slot = roleCount } else {
+        if expectation.responders.isEmpty {
+            slot = roleCount
+        } else {
             guard expectation.responders.contains(role) else { return }
             slot = role
         }
@@ -81,7 +83,9 @@ extension Session {
         }
         let answered = slots(x).filter { state.responseAt[x * (roleCount + 1) + $0] != neverMinutes }
         let satisfied = expectation.requiresAll ? answered.count == slots(x).count : !answered.isEmpty
-        guard satisfied, state.expectationOutcome[x] == .pending || state.expectationOutcome[x] == .missed else { return }
+        guard satisfied, state.expectationOutcome[x] == .pending || state.expectationOutcome[x] == .missed else {
+            return
+        }
         let latest = answered.map { state.responseAt[x * (roleCount + 1) + $0] }
         let when = expectation.requiresAll ? (latest.max() ?? state.clock) : (latest.min() ?? state.clock)
         let overall: ExpectationOutcome = when <= deadline ? .hit : .late

@@ -20,7 +20,9 @@ extension Session {
         while isRunning {
             steps += 1
             if steps > Self.stepLimit {
-                fail("the exercise ran \(Self.stepLimit) steps without asking anything: a loop never stops", at: state.pc)
+                fail(
+                    "the exercise ran \(Self.stepLimit) steps without asking anything: a loop never stops", at: state.pc
+                )
                 return
             }
             let pc = state.pc
@@ -89,7 +91,9 @@ extension Session {
         case .add(let v, let e):
             let old = state.variables[v]
             let delta = evaluate(e)
-            if case .duration(let a) = old { setVariable(v, .duration(a + delta.asMinutes)) } else {
+            if case .duration(let a) = old {
+                setVariable(v, .duration(a + delta.asMinutes))
+            } else {
                 setVariable(v, .number(old.asNumber + delta.asNumber))
             }
         case .addMeasure(let m, let e, let target):
@@ -154,7 +158,9 @@ extension Session {
             for r in newcomers where r != info.owner && !info.cleared.contains(r) {
                 state.breached[item] = true
                 emit(.breach(item: item, role: r))
-                if let block = info.onBreach, let flow = runBlock(block, acting: by.map { [$0] } ?? [], cause: .breach(item)) {
+                if let block = info.onBreach,
+                    let flow = runBlock(block, acting: by.map { [$0] } ?? [], cause: .breach(item))
+                {
                     take(flow)
                 }
             }
@@ -300,7 +306,8 @@ extension Session {
         case .majority:
             var counts: [Int: Int] = [:]
             for v in votes { counts[v, default: 0] += 1 }
-            guard let (option, n) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
+            guard
+                let (option, n) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
                 n * 2 > votes.count
             else { return nil }
             return (option, .majority)
@@ -360,7 +367,9 @@ extension Session {
     func plurality(_ d: Int, _ positions: [Int: Int]) -> Int {
         let decision = scenario.decisions[d]
         var totals: [Int: Double] = [:]
-        for (i, r) in decision.roles.enumerated() { if let o = positions[r], o >= 0 { totals[o, default: 0] += decision.weights[i] } }
+        for (i, r) in decision.roles.enumerated() {
+            if let o = positions[r], o >= 0 { totals[o, default: 0] += decision.weights[i] }
+        }
         let best = totals.values.max() ?? 0
         let leaders = decision.options.filter { totals[$0] == best }
         let fallback = defaultOption(d)
@@ -494,13 +503,16 @@ extension Session {
         for i in scenario.injects.indices where !state.fired[i] && !state.injectSkipped[i] {
             if case .at(let t) = scenario.injects[i].trigger { consider(max(t, state.clock)) }
         }
-        for x in scenario.expectations.indices where state.expectationStart[x] >= 0 && state.expectationOutcome[x] == .pending {
+        for x in scenario.expectations.indices
+        where state.expectationStart[x] >= 0 && state.expectationOutcome[x] == .pending {
             consider(state.expectationStart[x] + scenario.expectations[x].within + 1)
         }
         for q in scenario.requests.indices where state.requestOutcome[q] == .pending && state.requestSentAt[q] >= 0 {
             consider(state.requestSentAt[q] + scenario.requests[q].within + 1)
         }
-        if case .ask(let a, let pending) = state.waiting, a >= 0, !pending.isEmpty, let timeout = scenario.asks[a].timeout {
+        if case .ask(let a, let pending) = state.waiting, a >= 0, !pending.isEmpty,
+            let timeout = scenario.asks[a].timeout
+        {
             consider(state.askedAt + timeout)
         }
         if let duration = scenario.header.duration { consider(duration) }
@@ -523,7 +535,8 @@ extension Session {
             fire(inject: i, manual: false)
             if isEnded { return }
         }
-        for x in scenario.expectations.indices where state.expectationStart[x] >= 0 && state.expectationOutcome[x] == .pending {
+        for x in scenario.expectations.indices
+        where state.expectationStart[x] >= 0 && state.expectationOutcome[x] == .pending {
             if state.clock > state.expectationStart[x] + scenario.expectations[x].within { markMissed(x) }
         }
         for q in scenario.requests.indices where state.requestOutcome[q] == .pending && state.requestSentAt[q] >= 0 {
@@ -532,11 +545,14 @@ extension Session {
                 emit(.requestOverdue(request: q))
             }
         }
-        if case .ask(let a, let pending) = state.waiting, a >= 0, !pending.isEmpty, let timeout = scenario.asks[a].timeout,
+        if case .ask(let a, let pending) = state.waiting, a >= 0, !pending.isEmpty,
+            let timeout = scenario.asks[a].timeout,
             state.clock >= state.askedAt + timeout
         {
             for role in pending {
-                guard case .ask(a, let left) = state.waiting, left.contains(role), let choice = defaultChoice(a, role: role) else { continue }
+                guard case .ask(a, let left) = state.waiting, left.contains(role),
+                    let choice = defaultChoice(a, role: role)
+                else { continue }
                 answerAsk(role: role, choice: choice, auto: .timeout)
                 if isEnded { return }
             }

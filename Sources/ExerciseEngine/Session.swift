@@ -122,7 +122,9 @@ public struct Session: Sendable {
             guard case .ask(let a, let pending) = state.waiting else { throw .nothingAsked }
             guard scenario.asks[a].roles.contains(role) else { throw .notYourTurn(role: role) }
             guard pending.contains(role) else { throw .alreadyAnswered(role: role) }
-            guard scenario.asks[a].choices.contains(choice), offered(choice, to: role) else { throw .choiceNotOffered(choice: choice) }
+            guard scenario.asks[a].choices.contains(choice), offered(choice, to: role) else {
+                throw .choiceNotOffered(choice: choice)
+            }
         case .position(let role, let option):
             guard case .positions(let d, let pending) = state.waiting else { throw .nothingAsked }
             guard scenario.decisions[d].roles.contains(role) else { throw .notYourTurn(role: role) }
@@ -137,7 +139,9 @@ public struct Session: Sendable {
             guard pending.contains(role) else { throw .notYourTurn(role: role) }
             if text.allSatisfy(\.isWhitespace) { throw .emptyText }
         case .act(let role, let action):
-            if let refusal = actionRefusal(action, role: role) { throw .actionUnavailable(action: action, reason: refusal) }
+            if let refusal = actionRefusal(action, role: role) {
+                throw .actionUnavailable(action: action, reason: refusal)
+            }
         case .share(let role, let item, let targets):
             guard scenario.header.openSharing else { throw .sharingScripted }
             guard knows(role, item) else { throw .doesNotKnow(item: item) }
