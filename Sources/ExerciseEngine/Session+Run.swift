@@ -101,8 +101,9 @@ extension Session {
             for role in roles(target, acting: acting) { changeMeasure(m, role: role, by: delta, cause: cause) }
         case .share(let item, let target):
             let to = roles(target, acting: acting)
-            share(item: item, with: to, by: acting.count == 1 ? acting[0] : nil, cause: cause)
+            let flow = share(item: item, with: to, by: acting.count == 1 ? acting[0] : nil, cause: cause)
             for r in acting { noteShare(role: r, item: item) }
+            if let flow { return flow }
         case .award(let e, let target, let reason):
             let amount = evaluate(e).asNumber
             for role in roles(target, acting: acting) {
@@ -148,23 +149,26 @@ extension Session {
 
     // MARK: Sharing
 
-    mutating func share(item: Int, with targets: [Int], by: Int?, cause: Cause?) {
+    /// Shares an item with roles. A secret item reaching a role not cleared is a breach, which runs the item's
+    /// `on breach` block; a jump or an ending made there is returned (the first one wins) for the caller to take.
+    mutating func share(item: Int, with targets: [Int], by: Int?, cause: Cause?) -> Flow? {
         let newcomers = targets.filter { !knows($0, item) }
-        guard !newcomers.isEmpty else { return }
+        guard !newcomers.isEmpty else { return nil }
         for r in newcomers { state.knownAt[item * roleCount + r] = state.clock }
         emit(.itemShared(item: item, by: by, with: newcomers, cause: cause))
         let info = scenario.items[item]
-        if info.sensitivity == .secret {
-            for r in newcomers where r != info.owner && !info.cleared.contains(r) {
-                state.breached[item] = true
-                emit(.breach(item: item, role: r))
-                if let block = info.onBreach,
-                    let flow = runBlock(block, acting: by.map { [$0] } ?? [], cause: .breach(item))
-                {
-                    take(flow)
-                }
+        guard info.sensitivity == .secret else { return nil }
+        var result: Flow?
+        for r in newcomers where r != info.owner && !info.cleared.contains(r) {
+            state.breached[item] = true
+            emit(.breach(item: item, role: r))
+            if let block = info.onBreach,
+                let flow = runBlock(block, acting: by.map { [$0] } ?? [], cause: .breach(item)), result == nil
+            {
+                result = flow
             }
         }
+        return result
     }
 
     // MARK: Asks

@@ -78,8 +78,10 @@ public struct Session: Sendable {
         case .act(let role, let action):
             takeAction(role: role, action: action)
         case .share(let role, let item, let targets):
-            share(item: item, with: targets.isEmpty ? Array(scenario.roles.indices) : targets, by: role, cause: nil)
+            let flow = share(
+                item: item, with: targets.isEmpty ? Array(scenario.roles.indices) : targets, by: role, cause: nil)
             noteShare(role: role, item: item)
+            if let flow { interrupt(with: flow) }
         case .answer(let role, let request, let accept):
             answer(request: request, accept: accept, role: role, auto: false)
         case .note(let role, let text):
