@@ -101,7 +101,8 @@ extension Session {
             for role in roles(target, acting: acting) { changeMeasure(m, role: role, by: delta, cause: cause) }
         case .share(let item, let target):
             let to = roles(target, acting: acting)
-            let flow = share(item: item, with: to, by: acting.count == 1 ? acting[0] : nil, cause: cause)
+            let flow = share(
+                item: item, with: to, by: acting.count == 1 ? acting[0] : nil, acting: acting, cause: cause)
             for r in acting { noteShare(role: r, item: item) }
             if let flow { return flow }
         case .award(let e, let target, let reason):
@@ -150,8 +151,9 @@ extension Session {
     // MARK: Sharing
 
     /// Shares an item with roles. A secret item reaching a role not cleared is a breach, which runs the item's
-    /// `on breach` block; a jump or an ending made there is returned (the first one wins) for the caller to take.
-    mutating func share(item: Int, with targets: [Int], by: Int?, cause: Cause?) -> Flow? {
+    /// `on breach` block with the roles that shared it as acting roles (every participant of a decision); a jump or
+    /// an ending made there is returned (the first one wins) for the caller to take.
+    mutating func share(item: Int, with targets: [Int], by: Int?, acting: [Int], cause: Cause?) -> Flow? {
         let newcomers = targets.filter { !knows($0, item) }
         guard !newcomers.isEmpty else { return nil }
         for r in newcomers { state.knownAt[item * roleCount + r] = state.clock }
@@ -163,7 +165,7 @@ extension Session {
             state.breached[item] = true
             emit(.breach(item: item, role: r))
             if let block = info.onBreach,
-                let flow = runBlock(block, acting: by.map { [$0] } ?? [], cause: .breach(item)), result == nil
+                let flow = runBlock(block, acting: acting, cause: .breach(item)), result == nil
             {
                 result = flow
             }

@@ -79,7 +79,8 @@ public struct Session: Sendable {
             takeAction(role: role, action: action)
         case .share(let role, let item, let targets):
             let flow = share(
-                item: item, with: targets.isEmpty ? Array(scenario.roles.indices) : targets, by: role, cause: nil)
+                item: item, with: targets.isEmpty ? Array(scenario.roles.indices) : targets, by: role, acting: [role],
+                cause: nil)
             noteShare(role: role, item: item)
             if let flow { interrupt(with: flow) }
         case .answer(let role, let request, let accept):
