@@ -1,0 +1,153 @@
+import Foundation
+import ScenarioLanguage
+import Transcripts
+
+/// `sandtable debrief FILE... [--format md|html|json] [-o PATH] [--exercise PATH] [--lang zh|en] [--due DATE]`: the
+/// after-action report of one session, or of a cohort when given several transcripts of the same exercise.
+///
+/// A single transcript that is damaged, tampered with, or does not replay stops the command (exit 1). In a cohort,
+/// such transcripts are skipped with a message on standard error and listed in the report; the command fails only
+/// when none is left. Transcripts of different exercises are refused (exit 2).
+public enum DebriefCommand {
+    /// What `debrief` was asked to do.
+    public struct Arguments: Sendable {
+        /// The transcripts.
+        public var files: [String]
+        /// The output format: `md`, `html` or `json`.
+        public var format: String
+        /// Where to write the report (nil: standard output).
+        public var output: String?
+        /// The exercise to replay against (nil: the one the first transcript names).
+        public var exercise: String?
+        /// The report's language (nil: the first transcript's UI language).
+        public var language: String?
+        /// The due date for the improvement plan (empty: left blank).
+        public var due: String
+        /// A file holding the facilitator's HMAC key (nil: `SANDTABLE_HMAC_KEY`, if set).
+        public var keyFile: String?
+
+        /// Creates arguments.
+        public init(
+            files: [String], format: String, output: String?, exercise: String?, language: String?, due: String,
+            keyFile: String?
+        ) {
+            self.files = files
+            self.format = format
+            self.output = output
+            self.exercise = exercise
+            self.language = language
+            self.due = due
+            self.keyFile = keyFile
+        }
+    }
+
+    /// The format names `--format` accepts.
+    public static let formats: Set<String> = ["md", "markdown", "html", "json"]
+
+    /// The exit code when nothing could be reported.
+    public static let failure: Int32 = 1
+    /// The exit code for a bad command line: transcripts of different exercises, an unusable key or exercise.
+    public static let usageError: Int32 = 2
+
+    /// Runs the command; returns the exit code.
+    public static func run(
+        _ arguments: Arguments, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> Int32 {
+        guard let format = DebriefFormat(rawValue: arguments.format == "markdown" ? "md" : arguments.format) else {
+            complain("--format must be md, html or json")
+            return usageError
+        }
+        guard !arguments.files.isEmpty else {
+            complain("give at least one transcript")
+            return usageError
+        }
+        let key: TranscriptKey?
+        switch TranscriptKey.load(keyFile: arguments.keyFile, environment: environment) {
+        case .success(let k): key = k
+        case .failure(let error):
+            complain(error.message)
+            return usageError
+        }
+        // Every transcript must be of the same exercise.
+        var headers: [(path: String, header: TranscriptHeader?)] = []
+        for file in arguments.files { headers.append((file, Transcript.peekHeader(path: file))) }
+        let exerciseIDs = Set(headers.compactMap { $0.header?.exerciseID })
+        if exerciseIDs.count > 1 {
+            var message = "these transcripts are of different exercises; a cohort report compares sessions of one "
+                + "exercise only:"
+            for id in exerciseIDs.sorted() {
+                let files = headers.filter { $0.header?.exerciseID == id }.map(\.path)
+                message += "\n  \(id): " + files.joined(separator: ", ")
+            }
+            complain(message)
+            return usageError
+        }
+        guard let first = headers.first(where: { $0.header != nil }), let firstHeader = first.header else {
+            for (path, _) in headers {
+                complain("cannot debrief '\(path)': it is missing or not a Sandtable transcript")
+            }
+            return failure
+        }
+        var notes: [String] = []
+        guard let scenario = VerifyCommand.loadExercise(file: first.path, exercise: arguments.exercise, notes: &notes)
+        else {
+            for note in notes { complain(note) }
+            if notes.isEmpty {
+                complain("the transcript '\(first.path)' does not name its exercise; give it with --exercise")
+            }
+            return usageError
+        }
+        let language =
+            arguments.language.flatMap(DebriefLanguage.init(argument:))
+            ?? DebriefLanguage(argument: firstHeader.uiLanguage) ?? .en
+        let options = DebriefOptions(language: language, due: arguments.due)
+
+        let text: String
+        if arguments.files.count == 1 {
+            switch Debrief.session(path: first.path, scenario: scenario, key: key) {
+            case .success(let report):
+                text = Debrief.render(report, format: format, options: options)
+            case .failure(let error):
+                complain(error.message)
+                return failure
+            }
+        } else {
+            var reports: [SessionReport] = []
+            var skipped: [CohortReport.Skipped] = []
+            for (path, header) in headers {
+                guard header != nil else {
+                    let reason = "it is missing or not a Sandtable transcript"
+                    complain("skipped '\(path)': \(reason)")
+                    skipped.append(CohortReport.Skipped(path: path, reason: reason))
+                    continue
+                }
+                switch Debrief.session(path: path, scenario: scenario, key: key) {
+                case .success(let report): reports.append(report)
+                case .failure(let error):
+                    complain("skipped: " + error.message)
+                    skipped.append(CohortReport.Skipped(path: path, reason: error.message))
+                }
+            }
+            guard !reports.isEmpty else {
+                complain("no transcript could be debriefed")
+                return failure
+            }
+            text = Debrief.render(Debrief.cohort(reports, skipped: skipped), format: format, options: options)
+        }
+        if let output = arguments.output, output != "-" {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                complain("cannot write '\(output)': \(error.localizedDescription)")
+                return failure
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        return 0
+    }
+
+    private static func complain(_ message: String) {
+        FileHandle.standardError.write(Data(("sandtable debrief: " + message + "\n").utf8))
+    }
+}

@@ -1,0 +1,404 @@
+import ExerciseEngine
+import ScenarioLanguage
+
+/// Builds a ``SessionReport`` from a replayed transcript, walking its events in order so that every decision,
+/// score change, share and rating is tied to the step (and so the wall time) that produced it.
+struct ReportBuilder {
+    private let replay: SessionReplay
+    private let scenario: Scenario
+    private let ids: ScenarioIDs
+    private var report: SessionReport
+
+    // Walk state.
+    private enum Target {
+        case none
+        case move(decision: Int, move: Int)
+        case resolution(decision: Int)
+    }
+    private var target = Target.none
+    private var scene: Int?
+    private var openAsk: (ask: Int, record: Int, wall: String)?
+    private var openJoint: (decision: Int, record: Int, wall: String)?
+    private var callWall: String?
+    private var openDiscussion: (record: Int, wall: String)?
+    private var requestWall: [Int: String] = [:]
+    private var requestAccepted: [Int: (accepted: Bool, auto: Bool, wall: String)] = [:]
+    private var overdue: Set<Int> = []
+
+    init(replay: SessionReplay, hmacChecked: Bool) {
+        self.replay = replay
+        scenario = replay.scenario
+        ids = replay.ids
+        let transcript = replay.transcript
+        let session = replay.session
+        let ended = transcript.close?.wall ?? transcript.records.last?.wall
+        let overview = Overview(
+            ended: ended, wallMilliseconds: ended.flatMap { WallTime.between(transcript.header.started, $0) },
+            finalClock: session.state.clock, ending: session.state.ending, reason: session.state.endReason,
+            resumes: transcript.resumes.count, hmacChecked: hmacChecked)
+        let card = Scorecard(session: session)
+        let scores = ScoreSection(
+            raw: card.measures.map(\.raw), normalized: card.measures.map(\.normalized), team: card.measures.map(\.team),
+            roleTotals: card.roleTotals, teamTotal: card.teamTotal, points: card.points,
+            expectationsByRole: card.expectationsByRole, expectationsTeam: card.expectationsTeam, changes: [],
+            awards: [])
+        var warnings: [SessionReport.Warning] = []
+        if let torn = transcript.torn { warnings.append(.torn(line: torn.line, bytes: torn.bytes)) }
+        if !replay.isComplete { warnings.append(.unfinished) }
+        if let line = replay.changedAt { warnings.append(.changedExercise(line: line)) }
+        if transcript.header.hmac && !hmacChecked { warnings.append(.hmacNotChecked) }
+        report = SessionReport(
+            path: transcript.path, header: transcript.header, isComplete: replay.isComplete, warnings: warnings,
+            scenario: scenario, overview: overview, scores: scores,
+            peer: PeerSection(mode: scenario.header.peer, held: false, named: [], received: [], flagged: []))
+    }
+
+    /// Builds the report.
+    static func build(_ replay: SessionReplay, hmacChecked: Bool) -> SessionReport {
+        var builder = ReportBuilder(replay: replay, hmacChecked: hmacChecked)
+        builder.walk()
+        builder.finish()
+        return builder.report
+    }
+
+    // MARK: Walking the events
+
+    private mutating func walk() {
+        report.series.append(
+            ScorePoint(step: -1, clock: 0, team: replay.initialTotals.team, roles: replay.initialTotals.roles))
+        for (index, step) in replay.steps.enumerated() {
+            target = .none
+            let wall = step.input.wall
+            for event in step.events { visit(event, wall: wall) }
+            report.series.append(
+                ScorePoint(step: index, clock: step.clock, team: step.teamTotal, roles: step.roleTotals))
+        }
+        report.stepCount = replay.steps.count
+    }
+
+    private func cause(_ c: Cause?) -> CauseRef {
+        guard let c else { return CauseRef(kind: "none", id: "", label: "") }
+        switch c {
+        case .choice(let i): return CauseRef(kind: "choice", id: ids.choice(i), label: scenario.choices[i].label)
+        case .option(let i):
+            return CauseRef(kind: "option", id: ids.decisionOf(option: i) + "." + ids.option(i),
+                            label: scenario.options[i].label)
+        case .action(let i): return CauseRef(kind: "action", id: ids.action(i), label: scenario.actions[i].title)
+        case .inject(let i): return CauseRef(kind: "inject", id: ids.inject(i), label: scenario.injects[i].title)
+        case .request(let i): return CauseRef(kind: "request", id: ids.request(i), label: scenario.requests[i].title)
+        case .breach(let i): return CauseRef(kind: "breach", id: ids.item(i), label: scenario.items[i].title)
+        case .scene(let i): return CauseRef(kind: "scene", id: ids.scene(i), label: scenario.scenes[i].title)
+        case .facilitator: return CauseRef(kind: "facilitator", id: "", label: "")
+        }
+    }
+
+    private mutating func timeline(_ clock: Int, _ kind: String, role: Int? = nil, _ args: [String],
+                                   auto: AutoReason? = nil)
+    {
+        report.timeline.append(TimelineEntry(clock: clock, kind: kind, role: role, args: args, auto: auto))
+    }
+
+    private mutating func follow(_ clock: Int, _ kind: String, role: Int? = nil, _ args: [String]) {
+        let consequence = Consequence(kind: kind, role: role, args: args, clock: clock)
+        switch target {
+        case .none: break
+        case .move(let d, let m): report.decisions[d].moves[m].consequences.append(consequence)
+        case .resolution(let d): report.decisions[d].consequences.append(consequence)
+        }
+    }
+
+    private func roleNames(_ roles: [Int]) -> String {
+        roles.map { scenario.roles[$0].name }.joined(separator: ", ")
+    }
+
+    private mutating func visit(_ event: Event, wall: String) {
+        let clock = event.clock
+        switch event.kind {
+        case .sceneEntered(let s):
+            scene = s
+            timeline(clock, "scene", [scenario.scenes[s].title])
+            follow(clock, "scene", [scenario.scenes[s].title])
+        case .narrative, .facilitatorNote, .ended, .peerRatingsAnonymous:
+            break
+        case .asked(let a, _):
+            report.decisions.append(DecisionRecord(kind: .ask(a), clock: clock, scene: scene))
+            openAsk = (a, report.decisions.count - 1, wall)
+            target = .none
+        case .chose(let role, let choice, let auto):
+            let ask = scenario.choices[choice].ask
+            let record: Int
+            let askedWall: String
+            if let open = openAsk, open.ask == ask {
+                record = open.record
+                askedWall = open.wall
+            } else {
+                report.decisions.append(DecisionRecord(kind: .ask(ask), clock: clock, scene: scene))
+                record = report.decisions.count - 1
+                askedWall = wall
+                openAsk = (ask, record, wall)
+            }
+            let move = Move(
+                role: role, pick: choice, auto: auto, clock: clock,
+                deliberation: auto == nil ? WallTime.between(askedWall, wall) : nil, consequences: [])
+            report.decisions[record].moves.append(move)
+            target = .move(decision: record, move: report.decisions[record].moves.count - 1)
+            timeline(clock, "chose", role: role, [scenario.choices[choice].label], auto: auto)
+        case .decisionOpened(let d, let round):
+            if round == 1 || openJoint?.decision != d {
+                report.decisions.append(DecisionRecord(kind: .joint(d), clock: clock, scene: scene))
+                openJoint = (d, report.decisions.count - 1, wall)
+                timeline(clock, "decisionOpened", [scenario.decisions[d].question])
+            } else if let open = openJoint {
+                openJoint = (d, open.record, wall)
+            }
+            if let open = openJoint {
+                report.decisions[open.record].rounds.append(
+                    DecisionRecord.Round(number: round, clock: clock, positions: [], failed: []))
+            }
+            target = .none
+        case .positionTaken(let role, _, let option, let auto):
+            guard let open = openJoint, !report.decisions[open.record].rounds.isEmpty else { break }
+            let move = Move(
+                role: role, pick: option, auto: auto, clock: clock,
+                deliberation: auto == nil ? WallTime.between(open.wall, wall) : nil, consequences: [])
+            let last = report.decisions[open.record].rounds.count - 1
+            report.decisions[open.record].rounds[last].positions.append(move)
+            target = .none
+        case .positionsRevealed:
+            break
+        case .decisionFailed(let d, let step):
+            if let open = openJoint, open.decision == d, !report.decisions[open.record].rounds.isEmpty {
+                let last = report.decisions[open.record].rounds.count - 1
+                report.decisions[open.record].rounds[last].failed.append(step)
+            }
+            timeline(clock, "decisionFailed", [scenario.decisions[d].question, step])
+        case .negotiationRound(let d, let round, let cost):
+            timeline(clock, "negotiation", [scenario.decisions[d].question, String(round), ScenarioClock.duration(cost)])
+        case .leadCallAwaited(let d, let role):
+            if let open = openJoint, open.decision == d { report.decisions[open.record].awaited.append(("lead", role)) }
+            callWall = wall
+        case .arbitrationAwaited(let d):
+            if let open = openJoint, open.decision == d {
+                report.decisions[open.record].awaited.append(("arbitration", nil))
+            }
+            callWall = wall
+        case .decisionResolved(let d, let option, let by, let role):
+            let record: Int
+            if let open = openJoint, open.decision == d {
+                record = open.record
+            } else {
+                report.decisions.append(DecisionRecord(kind: .joint(d), clock: clock, scene: scene))
+                record = report.decisions.count - 1
+            }
+            let awaited = !report.decisions[record].awaited.isEmpty && (by == .lead || by == .arbitration)
+            let deliberation = awaited ? callWall.flatMap { WallTime.between($0, wall) } : nil
+            report.decisions[record].resolution = (option, by, role, clock, deliberation)
+            openJoint = nil
+            callWall = nil
+            target = .resolution(decision: record)
+            timeline(clock, "resolved", role: role, [scenario.decisions[d].question, scenario.options[option].label, by.rawValue])
+        case .discussionOpened(let d, let roles):
+            target = .none
+            guard !roles.isEmpty else { break }
+            report.discussions.append(DiscussionRecord(discussion: d, clock: clock, answers: []))
+            openDiscussion = (report.discussions.count - 1, wall)
+        case .discussionAnswered(let role, let d, let text):
+            target = .none
+            let record: Int
+            if let open = openDiscussion, report.discussions[open.record].discussion == d {
+                record = open.record
+            } else {
+                report.discussions.append(DiscussionRecord(discussion: d, clock: clock, answers: []))
+                record = report.discussions.count - 1
+                openDiscussion = (record, wall)
+            }
+            let since = openDiscussion.flatMap { WallTime.between($0.wall, wall) }
+            report.discussions[record].answers.append(
+                DiscussionRecord.Answer(role: role, clock: clock, text: text, deliberation: since))
+        case .actionTaken(let role, let action):
+            var record = DecisionRecord(kind: .action(action), clock: clock, scene: scene)
+            record.moves = [Move(role: role, pick: action, auto: nil, clock: clock, deliberation: nil, consequences: [])]
+            report.decisions.append(record)
+            target = .move(decision: report.decisions.count - 1, move: 0)
+            timeline(clock, "action", role: role, [scenario.actions[action].title])
+        case .itemShared(let item, let by, let with, let c):
+            report.shares.append(ShareRecord(clock: clock, item: item, by: by, with: with, cause: cause(c)))
+            let others = scenario.roles.indices.filter { $0 != by }
+            let names = with.count > 1 && Set(with) == Set(others) ? Self.everyone : roleNames(with)
+            timeline(clock, "shared", role: by, [scenario.items[item].title, names])
+            follow(clock, "share", role: by, [scenario.items[item].title, names])
+        case .breach(let item, let role):
+            report.breaches.append(BreachRecord(clock: clock, item: item, role: role))
+            timeline(clock, "breach", role: role, [scenario.items[item].title])
+            follow(clock, "breach", role: role, [scenario.items[item].title])
+        case .injectFired(let i, let manual):
+            timeline(clock, manual ? "injectManual" : "inject", [scenario.injects[i].title])
+            follow(clock, "inject", [scenario.injects[i].title])
+        case .expectationScored(let x, let role, let outcome):
+            guard role == nil else { break }
+            timeline(clock, "expectation", [scenario.expectations[x].title, outcome.rawValue])
+            follow(clock, "expectation", [scenario.expectations[x].title, outcome.rawValue])
+        case .requestSent(let q, _):
+            requestWall[q] = wall
+            let request = scenario.requests[q]
+            timeline(clock, "requestSent", role: request.from, [request.title, scenario.roles[request.to].name])
+            follow(clock, "request", role: request.from, [request.title, scenario.roles[request.to].name])
+        case .requestAnswered(let q, let accepted, let outcome, let auto):
+            requestAccepted[q] = (accepted, auto, wall)
+            if !auto { target = .none }
+            let request = scenario.requests[q]
+            let label = accepted ? request.acceptLabel : request.refuseLabel
+            timeline(clock, "requestAnswered", role: request.to, [request.title, label, outcome.rawValue],
+                     auto: auto ? .automated : nil)
+            follow(clock, "answered", role: request.to, [request.title, outcome.rawValue])
+        case .requestOverdue(let q):
+            overdue.insert(q)
+            let request = scenario.requests[q]
+            timeline(clock, "requestOverdue", role: request.to, [request.title])
+            follow(clock, "overdue", role: request.to, [request.title])
+        case .variableChanged(let v, let value):
+            follow(clock, "variable", [scenario.variables[v].id, Self.text(value)])
+        case .measureChanged(let m, let role, let delta, let value, let c):
+            report.scores.changes.append(
+                ScoreSection.Change(clock: clock, measure: m, role: role, delta: delta, value: value, cause: cause(c)))
+            if delta != 0 {
+                follow(clock, "measure", role: role, [scenario.measures[m].name, NumberText.signed(delta)])
+            }
+        case .pointsAwarded(let role, let amount, let reason, let c):
+            report.scores.awards.append(
+                ScoreSection.Award(clock: clock, role: role, amount: amount, reason: reason, cause: cause(c)))
+            follow(clock, "points", role: role, [NumberText.signed(amount)])
+        case .clockAdvanced(let from, let to):
+            let start = scenario.header.clockStart
+            follow(clock, "clock", [TranscriptTime.scenario(start: start, minutes: from),
+                                    TranscriptTime.scenario(start: start, minutes: to)])
+        case .debriefNote(let text):
+            report.debriefNotes.append(NoteRecord(clock: clock, role: nil, text: text))
+            follow(clock, "note", [text])
+        case .note(let role, let text):
+            target = .none
+            report.notes.append(NoteRecord(clock: clock, role: role, text: text))
+            timeline(clock, role == nil ? "facilitatorNote" : "note", role: role, [text])
+        case .paused:
+            timeline(clock, "paused", [])
+        case .resumed:
+            timeline(clock, "resumed", [])
+        case .objectiveRated(let o, let rating, let rule, let facts, let checkpoint):
+            let rules = scenario.objectives[o].rules
+            let condition = rule.flatMap { rules.indices.contains($0) ? rules[$0].source : nil }
+            let rated = ObjectiveRecord.Rated(
+                clock: clock, rating: rating, rule: rule.map { $0 + 1 }, condition: condition, facts: facts,
+                checkpoint: checkpoint)
+            objectiveRatings[o, default: []].append(rated)
+            if checkpoint { timeline(clock, "checkpoint", [scenario.objectives[o].title, rating.rawValue]) }
+        case .ratingOverridden(let o, let rating, let reason):
+            timeline(clock, "override", [scenario.objectives[o].title, rating.rawValue, reason])
+        case .peerReviewOpened:
+            target = .none
+            report.peer.held = true
+            timeline(clock, "peer", [])
+        case .peerRated(let rater, let ratee, let question, let value):
+            report.peer.named.append(PeerSection.Named(rater: rater, target: ratee, question: question, value: value))
+        case .endingReached(let ending, let reason):
+            let title = ending.map { scenario.endings[$0].title } ?? ""
+            timeline(clock, "ending", [title, reason.rawValue])
+            follow(clock, "ending", [title, reason.rawValue])
+        case .runtimeError(let message, _):
+            report.errors.append(NoteRecord(clock: clock, role: nil, text: message))
+            timeline(clock, "error", [message])
+        }
+    }
+
+    private var objectiveRatings: [Int: [ObjectiveRecord.Rated]] = [:]
+
+    /// Stands for "every other role" in the arguments of a share; the renderers put it into words.
+    static let everyone = "\u{1}everyone"
+
+    static func text(_ value: Value) -> String {
+        switch value {
+        case .number(let n): NumberText.format(n, digits: 2)
+        case .duration(let m): ScenarioClock.duration(m)
+        case .bool(let b): b ? "true" : "false"
+        case .text(let t): t
+        }
+    }
+
+    // MARK: Sections from the final state
+
+    private mutating func finish() {
+        let session = replay.session
+        let state = session.state
+        let roleCount = scenario.roles.count
+        // Objectives.
+        for o in scenario.objectives.indices {
+            let override = state.overrides[o].map { ($0, state.overrideReasons[o]) }
+            let computed = state.ratings[o] ?? scenario.objectives[o].otherwise
+            report.objectives.append(
+                ObjectiveRecord(objective: o, ratings: objectiveRatings[o] ?? [], computed: computed, override: override))
+        }
+        // Expected actions whose inject fired.
+        for (x, expectation) in scenario.expectations.enumerated() where state.expectationStart[x] >= 0 {
+            let slots = expectation.responders.isEmpty ? [roleCount] : expectation.responders
+            let responses = slots.map { slot -> ExpectationRecord.Response in
+                let index = x * (roleCount + 1) + slot
+                let at = state.responseAt[index]
+                return ExpectationRecord.Response(
+                    role: slot < roleCount ? slot : nil, outcome: state.responderOutcome[index],
+                    at: at == neverMinutes ? nil : at)
+            }
+            report.expectations.append(
+                ExpectationRecord(
+                    expectation: x, start: state.expectationStart[x],
+                    deadline: state.expectationStart[x] + expectation.within, outcome: state.expectationOutcome[x],
+                    responses: responses))
+        }
+        report.expectations.sort { ($0.start, $0.expectation) < ($1.start, $1.expectation) }
+        // Requests sent.
+        let card = Scorecard(session: session)
+        for (q, request) in scenario.requests.enumerated() where state.requestSentAt[q] >= 0 {
+            let answered = state.requestAnsweredAt[q] >= 0 ? state.requestAnsweredAt[q] : nil
+            let answer = requestAccepted[q]
+            let wallResponse: Int64? =
+                answer.flatMap { a in a.auto ? nil : requestWall[q].flatMap { WallTime.between($0, a.wall) } }
+            report.requests.append(
+                RequestRecord(
+                    request: q, sent: state.requestSentAt[q], deadline: state.requestSentAt[q] + request.within,
+                    answered: answered, accepted: answer?.accepted, auto: answer?.auto ?? false,
+                    overdue: overdue.contains(q), outcome: card.requests[q], wallResponse: wallResponse))
+        }
+        report.requests.sort { ($0.sent, $0.request) < ($1.sent, $1.request) }
+        // Who knew what.
+        report.knowledge = scenario.items.indices.map { item in
+            (0..<roleCount).map { role in
+                let at = state.knownAt[item * roleCount + role]
+                return at == neverMinutes ? nil : at
+            }
+        }
+        // Peer evaluation.
+        if replay.anonymousDone {
+            report.peer.held = true
+            report.peer.received = Self.aggregate(replay.anonymousRatings.map { ($0.target, $0.question, $0.value) },
+                                                  scenario: scenario)
+            report.peer.flagged = replay.anonymousFlagged
+        } else if !report.peer.named.isEmpty {
+            report.peer.received = Self.aggregate(
+                report.peer.named.compactMap { r in r.value.map { (r.target, r.question, $0) } }, scenario: scenario)
+            report.peer.flagged = session.flaggedPairs()
+        }
+    }
+
+    /// The count and mean of the ratings each role received on each question, in role and question order.
+    static func aggregate(_ ratings: [(target: Int, question: Int, value: Int)], scenario: Scenario)
+        -> [PeerSection.Aggregate]
+    {
+        var result: [PeerSection.Aggregate] = []
+        for target in scenario.roles.indices {
+            for question in scenario.peerQuestions.indices {
+                let values = ratings.filter { $0.target == target && $0.question == question }.map(\.value)
+                let mean = values.isEmpty ? nil : Double(values.reduce(0, +)) / Double(values.count)
+                result.append(PeerSection.Aggregate(target: target, question: question, count: values.count, mean: mean))
+            }
+        }
+        return result
+    }
+}

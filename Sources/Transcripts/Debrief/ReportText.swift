@@ -1,0 +1,233 @@
+import ExerciseEngine
+import ScenarioLanguage
+
+/// Looks up the debrief's own words in ``DebriefCatalog`` and fills `{0}`, `{1}`… in by position.
+struct DebriefText: Sendable {
+    let language: DebriefLanguage
+    private let table: [String: String]
+
+    init(_ language: DebriefLanguage) {
+        self.language = language
+        table = language == .zh ? DebriefCatalog.zh : DebriefCatalog.en
+    }
+
+    /// The text of `key` with its placeholders filled; `⟦key⟧` when the catalogue lacks the key (a test keeps
+    /// rendered reports free of those).
+    func callAsFunction(_ key: String, _ args: String...) -> String { fill(key, args) }
+
+    /// The text of `key` with its placeholders filled from an array.
+    func fill(_ key: String, _ args: [String]) -> String {
+        guard let template = table[key] else { return "⟦\(key)⟧" }
+        guard !args.isEmpty, template.contains("{") else { return template }
+        var out = ""
+        var chars = template.makeIterator()
+        while let c = chars.next() {
+            guard c == "{" else {
+                out.append(c)
+                continue
+            }
+            var digits = ""
+            var closed = false
+            while let d = chars.next() {
+                if d == "}" {
+                    closed = true
+                    break
+                }
+                digits.append(d)
+            }
+            if closed, let n = Int(digits), args.indices.contains(n) {
+                out += args[n]
+            } else {
+                out += "{" + digits + (closed ? "}" : "")
+            }
+        }
+        return out
+    }
+
+    /// Whether the catalogue has the key.
+    func has(_ key: String) -> Bool { table[key] != nil }
+}
+
+/// Sentences about a session's elements, shared by the Markdown, HTML and JSON renderers and by `replay`.
+struct ReportText: Sendable {
+    let t: DebriefText
+    let scenario: Scenario
+
+    init(_ language: DebriefLanguage, scenario: Scenario) {
+        t = DebriefText(language)
+        self.scenario = scenario
+    }
+
+    /// The list separator: `、` in Chinese, `, ` in English.
+    var comma: String { t.language == .zh ? "、" : ", " }
+
+    /// A role's name; the facilitator (or nobody) for nil.
+    func role(_ r: Int?) -> String {
+        guard let r else { return t("word.facilitator") }
+        return scenario.roles.indices.contains(r) ? scenario.roles[r].name : "#\(r)"
+    }
+
+    /// Role names joined.
+    func roles(_ list: [Int]) -> String {
+        if list.isEmpty { return "—" }
+        if list.count == scenario.roles.count && list.count > 1 { return t("word.everyone") }
+        return list.map { role($0) }.joined(separator: comma)
+    }
+
+    /// A list of names from the report's arguments, with the "everyone" token put into words.
+    func names(_ text: String) -> String {
+        text == ReportBuilder.everyone ? t("word.everyoneElse") : text.replacingOccurrences(of: ", ", with: comma)
+    }
+
+    /// The scenario time of a clock reading, `HH:MM`.
+    func time(_ clock: Int) -> String { TranscriptTime.scenario(start: scenario.header.clockStart, minutes: clock) }
+
+    /// A wall-clock deliberation, or a dash.
+    func deliberation(_ ms: Int64?) -> String { ms.map { WallTime.duration(milliseconds: $0) } ?? "—" }
+
+    /// An outcome (`hit`, `late`, `missed`, `pending`, `on_time`, `refused`, …) in words.
+    func outcome(_ raw: String) -> String { t("outcome." + raw) }
+
+    /// How a decision was resolved, or the name of a rule, in words.
+    func rule(_ raw: String) -> String { t("rule." + raw) }
+
+    /// A P/S/M/U rating with its meaning.
+    func rating(_ r: Rating) -> String { r.rawValue + " · " + t("rating." + r.rawValue) }
+
+    /// An automation marker (` (automated)`), or nothing for a typed move.
+    func auto(_ a: AutoReason?) -> String {
+        guard let a else { return "" }
+        return t(a == .automated ? "auto.automated" : "auto.timeout")
+    }
+
+    /// A cause of a score change in words.
+    func cause(_ c: CauseRef) -> String {
+        switch c.kind {
+        case "none": return "—"
+        case "facilitator": return t("cause.facilitator")
+        default: return t("cause." + c.kind, c.label)
+        }
+    }
+
+    /// A sensitivity in words.
+    func sensitivity(_ s: Sensitivity) -> String { t("sensitivity." + s.rawValue) }
+
+    /// The ending of a session in words.
+    func ending(_ overview: Overview) -> String {
+        if let e = overview.ending, scenario.endings.indices.contains(e) { return scenario.endings[e].title }
+        if let reason = overview.reason { return t("reason." + reason.rawValue) }
+        return t("word.unfinished")
+    }
+
+    /// A timeline entry as a sentence.
+    func timeline(_ e: TimelineEntry) -> String {
+        let a = e.args + Array(repeating: "", count: 3)
+        switch e.kind {
+        case "chose": return t("tl.chose", role(e.role), a[0]) + auto(e.auto)
+        case "action": return t("tl.action", role(e.role), a[0])
+        case "shared":
+            return e.role == nil ? t("tl.sharedBy0", a[0], names(a[1])) : t("tl.shared", role(e.role), a[0], names(a[1]))
+        case "breach": return t("tl.breach", a[0], role(e.role))
+        case "decisionFailed": return t("tl.decisionFailed", a[0], rule(a[1]))
+        case "resolved": return t("tl.resolved", a[0], a[1], rule(a[2]))
+        case "expectation": return t("tl.expectation", a[0], outcome(a[1]))
+        case "requestSent": return t("tl.requestSent", role(e.role), a[0], a[1])
+        case "requestAnswered": return t("tl.requestAnswered", role(e.role), a[0], a[1], outcome(a[2])) + auto(e.auto)
+        case "requestOverdue": return t("tl.requestOverdue", a[0], role(e.role))
+        case "note": return t("tl.note", role(e.role), a[0])
+        case "checkpoint": return t("tl.checkpoint", a[0], a[1])
+        case "override": return t("tl.override", a[0], a[1], a[2])
+        case "ending": return a[0].isEmpty ? t("tl.endingReason", t("reason." + a[1])) : t("tl.ending", a[0])
+        default: return t.fill("tl." + e.kind, e.args)
+        }
+    }
+
+    /// A consequence of a decision as a short phrase.
+    func consequence(_ c: Consequence) -> String {
+        let a = c.args + Array(repeating: "", count: 3)
+        switch c.kind {
+        case "share":
+            return c.role == nil ? t("cq.shareBy0", a[0], names(a[1])) : t("cq.share", role(c.role), a[0], names(a[1]))
+        case "breach": return t("cq.breach", a[0], role(c.role))
+        case "expectation": return t("cq.expectation", a[0], outcome(a[1]))
+        case "request": return t("cq.request", a[0], a[1])
+        case "answered": return t("cq.answered", role(c.role), a[0], outcome(a[1]))
+        case "overdue": return t("cq.overdue", a[0], role(c.role))
+        case "measure": return t("cq.measure", a[0], a[1], role(c.role))
+        case "points": return t("cq.points", a[0], role(c.role))
+        case "ending": return a[0].isEmpty ? t("cq.endingReason", t("reason." + a[1])) : t("cq.ending", a[0])
+        default: return t.fill("cq." + c.kind, c.args)
+        }
+    }
+
+    /// The question of a decision record and its kind.
+    func decisionTitle(_ d: DecisionRecord) -> (kind: String, question: String) {
+        switch d.kind {
+        case .ask(let a): return (t("decision.ask"), scenario.asks[a].question)
+        case .joint(let j): return (t("decision.joint"), scenario.decisions[j].question)
+        case .action(let a): return (t("decision.action"), scenario.actions[a].title)
+        }
+    }
+
+    /// The label of a move's pick in a decision record.
+    func pick(_ d: DecisionRecord, _ m: Move) -> (label: String, id: String, expected: Bool, isDefault: Bool) {
+        switch d.kind {
+        case .ask:
+            let c = scenario.choices[m.pick]
+            return (c.label, c.id, c.isExpected, c.isDefault)
+        case .joint:
+            let o = scenario.options[m.pick]
+            return (o.label, o.id, o.isExpected, o.isDefault)
+        case .action:
+            let a = scenario.actions[m.pick]
+            return (a.title, a.id, false, false)
+        }
+    }
+
+    /// A joint decision's rule, weights and fallbacks in words.
+    func decisionRule(_ d: Int) -> String {
+        let decision = scenario.decisions[d]
+        var text = rule(decision.rule.rawValue)
+        if decision.rule == .weighted {
+            let weights = zip(decision.roles, decision.weights).map { "\(role($0.0)) \(NumberText.format($0.1))" }
+            text += " (" + weights.joined(separator: comma) + ")"
+        }
+        if !decision.fallback.isEmpty {
+            let steps = decision.fallback.map { step -> String in
+                switch step {
+                case .negotiate(let m): return t("fallback.negotiate", ScenarioClock.duration(m))
+                case .lead: return t("fallback.lead")
+                case .arbitrate: return t("fallback.arbitrate")
+                }
+            }
+            text += t("fallback.then", steps.joined(separator: " → "))
+        }
+        return text
+    }
+
+    /// An expected action's response in words.
+    func response(_ x: Int) -> String {
+        let expectation = scenario.expectations[x]
+        switch expectation.response {
+        case .action(let a): return t("response.action", scenario.actions[a].title)
+        case .choice(let c): return t("response.choice", scenario.choices[c].label)
+        case .share(let item, let with):
+            let to = with.map { $0.isEmpty ? t("word.anyone") : roles($0) } ?? t("word.everyone")
+            return t("response.share", scenario.items[item].title, to)
+        case .condition: return t("response.condition")
+        }
+    }
+
+    /// A warning about the transcript in words.
+    func warning(_ w: SessionReport.Warning) -> String {
+        switch w {
+        case .torn(let line, let bytes): return t("warning.torn", String(line), String(bytes))
+        case .unfinished: return t("warning.unfinished")
+        case .changedExercise(let line): return t("warning.changed", String(line))
+        case .hmacNotChecked: return t("warning.hmac")
+        }
+    }
+
+    /// An objective's owner, the organisation responsible in the improvement plan.
+    func owner(_ o: Int) -> String { scenario.objectives[o].owner.map { role($0) } ?? "—" }
+}
