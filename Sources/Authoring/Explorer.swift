@@ -1,6 +1,8 @@
+import Dispatch
 import ExerciseEngine
 import Foundation
 import ScenarioLanguage
+import Synchronization
 
 /// Settings of an exhaustive exploration.
 public struct ExploreOptions: Sendable, Hashable {
@@ -20,17 +22,20 @@ public struct ExploreOptions: Sendable, Hashable {
     public var shares: Bool
     /// Stop after this many seconds, if set.
     public var timeLimit: Double?
+    /// Seconds after which an input from which the engine does not return is reported as a hang (nil: never).
+    public var hangTimeout: Double?
 
     /// Creates settings.
     public init(
-        limit: Int = 1_000_000, seeds: [UInt64] = Array(1...8), actions: Bool = true, shares: Bool = false,
-        timeLimit: Double? = nil
+        limit: Int = 1_000_000, seeds: [UInt64] = [1], actions: Bool = true, shares: Bool = false,
+        timeLimit: Double? = nil, hangTimeout: Double? = 10
     ) {
         self.limit = limit
         self.seeds = seeds
         self.actions = actions
         self.shares = shares
         self.timeLimit = timeLimit
+        self.hangTimeout = hangTimeout
     }
 }
 
@@ -153,30 +158,78 @@ public struct Explorer: Sendable {
         _ options: ExploreOptions, progress: ((Int) -> Void)? = nil,
         shouldCancel: () -> Bool = { false }
     ) -> ExplorationReport {
-        var search = Search(scenario: scenario, options: options)
+        // The search runs on its own thread while this one reports progress, polls for cancellation and the time
+        // limit, and watches for an input from which the engine never returns.
+        let watch = Watch()
+        let thread = Thread { [self] in
+            let report = self.search(options, watch: watch, stopAt: nil)
+            watch.result.withLock { $0 = report }
+            watch.finished.store(true, ordering: .releasing)
+            watch.wake.signal()
+        }
+        thread.name = "sandtable-explore"
+        thread.start()
         let clock = ContinuousClock()
         let start = clock.now
+        var seen = (transitions: -1, since: start)
+        var reported = -1
+        while !watch.finished.load(ordering: .acquiring) {
+            _ = watch.wake.wait(timeout: .now() + .milliseconds(50))
+            let states = watch.states.load(ordering: .relaxed)
+            if states != reported {
+                progress?(states)
+                reported = states
+            }
+            if shouldCancel() { watch.stop.store(Watch.cancelled, ordering: .relaxed) }
+            let now = clock.now
+            if let limit = options.timeLimit, now - start > .seconds(limit) {
+                watch.stop.store(Watch.timeUp, ordering: .relaxed)
+            }
+            let transitions = watch.transitions.load(ordering: .relaxed)
+            if transitions != seen.transitions {
+                seen = (transitions, now)
+            } else if let hang = options.hangTimeout, now - seen.since > .seconds(hang),
+                !watch.finished.load(ordering: .acquiring)
+            {
+                // Explore again up to the input that hangs, without applying it: same order, same results.
+                return search(options, watch: Watch(), stopAt: transitions)
+            }
+        }
+        return watch.result.withLock { $0 } ?? search(options, watch: Watch(), stopAt: nil)
+    }
+
+    /// The whole search, on the calling thread.
+    private func search(_ options: ExploreOptions, watch: Watch, stopAt: Int?) -> ExplorationReport {
+        var search = Search(scenario: scenario, options: options)
         var stop: String?
         var roots: [(seed: UInt64, session: Session)] = []
         for seed in options.seeds {
             var session = Session(
-                scenario: scenario, seed: seed, played: Set(scenario.roles.indices),
-                facilitated: true)
+                scenario: scenario, seed: seed, played: Set(scenario.roles.indices), facilitated: true)
             session.recordsEvents = false
             _ = session.start()
             roots.append((seed, session))
-            stop = search.explore(root: session, seed: seed) { states in
-                progress?(states)
-                if shouldCancel() { return "cancelled" }
-                if let limit = options.timeLimit, clock.now - start > .seconds(limit) {
-                    return "time limit of \(formatNumber(limit)) s reached"
-                }
-                return nil
-            }
+            stop = search.explore(root: session, seed: seed, watch: watch, stopAt: stopAt)
             if stop != nil { break }
         }
         return search.report(roots: roots, stopReason: stop)
     }
+}
+
+/// What the search thread and the watching thread share.
+private final class Watch: Sendable {
+    static let cancelled = 1
+    static let timeUp = 2
+
+    /// Inputs applied so far (the search's heartbeat).
+    let transitions = Atomic<Int>(0)
+    /// Distinct states so far.
+    let states = Atomic<Int>(0)
+    /// Why to stop: 0 (go on), ``cancelled`` or ``timeUp``.
+    let stop = Atomic<Int>(0)
+    let finished = Atomic<Bool>(false)
+    let wake = DispatchSemaphore(value: 0)
+    let result = Mutex<ExplorationReport?>(nil)
 }
 
 /// The values known for an explored state.
@@ -237,8 +290,9 @@ private struct Search {
         measureMax = Array(repeating: -.infinity, count: n)
     }
 
-    /// Explores from a root; returns why it stopped early, or nil when it explored everything.
-    mutating func explore(root: Session, seed: UInt64, poll: (Int) -> String?) -> String? {
+    /// Explores from a root; returns why it stopped early, or nil when it explored everything. With `stopAt`, stops
+    /// before applying that input (counting from the start of the whole search), reporting it as a hang.
+    mutating func explore(root: Session, seed: UInt64, watch: Watch, stopAt: Int?) -> String? {
         let rootKey = Key(root.state)
         if memo[rootKey] != nil { return nil }
         if let leaf = leaf(root, key: rootKey, path: [], seed: seed) {
@@ -262,6 +316,23 @@ private struct Search {
             stack[top].next += 1
             var child = stack[top].session
             transitions += 1
+            if transitions == stopAt {
+                let limit = formatNumber(options.hangTimeout ?? 0)
+                recordError(
+                    "the engine did not return from an input within \(limit) s: an endless loop in the engine",
+                    location: nil, seed: seed, path: path(stack))
+                stop = "the engine hung (see the runtime errors)"
+                continue
+            }
+            watch.transitions.store(transitions, ordering: .relaxed)
+            if transitions & 1023 == 0 {
+                switch watch.stop.load(ordering: .relaxed) {
+                case Watch.cancelled: stop = "cancelled"
+                case Watch.timeUp: stop = "time limit of \(formatNumber(options.timeLimit ?? 0)) s reached"
+                default: break
+                }
+                if stop != nil { continue }
+            }
             do {
                 _ = try child.apply(stack[top].moves[k])
             } catch {
@@ -279,10 +350,7 @@ private struct Search {
                 stop = "state limit of \(options.limit) reached"
                 continue
             }
-            if memo.count % 4096 == 0, let reason = poll(memo.count) {
-                stop = reason
-                continue
-            }
+            if memo.count & 1023 == 0 { watch.states.store(memo.count, ordering: .relaxed) }
             if let node = leaf(child, key: key, path: path(stack), seed: seed) {
                 memo[key] = node
                 Self.combine(&stack[top], node, move: k)

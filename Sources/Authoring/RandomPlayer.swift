@@ -37,6 +37,18 @@ struct RandomPlayer {
     mutating func next(_ session: Session, _ scenario: Scenario) -> Move {
         let waiting = session.waiting
         if case .ended = waiting { return .ended }
+        if session.state.endReason != nil {
+            // The story is over: only the peer evaluation may follow. Anything else means an effect that ran after
+            // the ending (a condition inject, say) took the story on, and going on could hang the engine.
+            if case .peerReview = waiting {
+            } else {
+                let scene = scenario.scenes[session.state.scene]
+                return .stuck(
+                    message: "the story went on after its ending, in scene '\(scene.id)': an effect that ran after "
+                        + "the ending (such as a condition inject) jumped there",
+                    location: scene.location)
+            }
+        }
         if !sideMoveTried {
             sideMoveTried = true
             if case .peerReview = waiting {

@@ -1,5 +1,6 @@
 import Dispatch
 import ExerciseEngine
+import Foundation
 import ScenarioLanguage
 import Synchronization
 
@@ -16,17 +17,20 @@ public struct SimulationOptions: Sendable, Hashable {
     public var sideMoveProbability: Double
     /// A playthrough that needs more inputs than this is stopped and reported as a runtime error (a loop).
     public var maxInputs: Int
+    /// Seconds after which a playthrough stuck inside the engine is reported as a hang (nil: never).
+    public var hangTimeout: Double?
 
     /// Creates settings.
     public init(
         runs: Int = 1000, seed: UInt64 = 1, jobs: Int = 1, sideMoveProbability: Double = 0.2,
-        maxInputs: Int = 10_000
+        maxInputs: Int = 10_000, hangTimeout: Double? = 10
     ) {
         self.runs = runs
         self.seed = seed
         self.jobs = jobs
         self.sideMoveProbability = sideMoveProbability
         self.maxInputs = maxInputs
+        self.hangTimeout = hangTimeout
     }
 }
 
@@ -72,41 +76,80 @@ public struct Simulator: Sendable {
     /// The session seed of playthrough `index`.
     public static func seed(of index: Int, base: UInt64) -> UInt64 { base &+ UInt64(index) }
 
-    /// Runs the playthroughs. `progress` receives the number of playthroughs done so far (from any thread, now and
-    /// then); `shouldCancel` is polled between small batches, and when it returns true the report covers the
-    /// playthroughs completed so far.
+    /// Runs the playthroughs on ``SimulationOptions/jobs`` worker threads while the calling thread watches them:
+    /// it calls `progress` with the number of playthroughs done so far (about twenty times a second) and
+    /// polls `shouldCancel` as often; when that returns true, the workers stop after their current batch and the
+    /// report covers the playthroughs completed (``SimulationReport/cancelled``). A playthrough in which the engine
+    /// does not return from an input within ``SimulationOptions/hangTimeout`` is reported as a runtime error with
+    /// its seed and the run stops early; the thread stuck in the engine is left behind (a command-line tool exits
+    /// right after).
     public func run(
-        _ options: SimulationOptions, progress: (@Sendable (Int) -> Void)? = nil,
-        shouldCancel: @escaping @Sendable () -> Bool = { false }
+        _ options: SimulationOptions, progress: ((Int) -> Void)? = nil, shouldCancel: () -> Bool = { false }
     ) -> SimulationReport {
         let runs = max(0, options.runs)
         let chunks = (runs + Self.chunkSize - 1) / Self.chunkSize
-        let shared = SharedWork(chunks: chunks)
-        let jobs = max(1, min(options.jobs, chunks))
-        let work: @Sendable () -> Void = {
-            // With several threads, each plays its own copy of the scenario, so that the threads never touch the same
-            // reference counts (shared counts cost more than the copy).
-            let simulator = jobs > 1 ? Simulator(scenario: Self.privateCopy(of: scenario)) : self
-            while true {
-                if shouldCancel() {
+        let jobs = max(1, min(options.jobs, max(1, chunks)))
+        let shared = SharedWork(chunks: chunks, workers: jobs)
+        for worker in 0..<jobs {
+            let thread = Thread { [self] in
+                self.work(worker: worker, shared: shared, chunks: chunks, runs: runs, options)
+                shared.finished.add(1, ordering: .releasing)
+                shared.wake.signal()
+            }
+            thread.name = "sandtable-simulate-\(worker)"
+            thread.start()
+        }
+        let clock = ContinuousClock()
+        var seen = Array(repeating: (index: -1, since: clock.now), count: jobs)
+        var hung: [Int: Int] = [:]  // worker → the playthrough it is stuck in
+        while shared.finished.load(ordering: .acquiring) + hung.count < jobs {
+            _ = shared.wake.wait(timeout: .now() + .milliseconds(50))
+            if shouldCancel() { shared.cancelled.store(true, ordering: .relaxed) }
+            progress?(shared.done.load(ordering: .relaxed))
+            guard let limit = options.hangTimeout else { continue }
+            let now = clock.now
+            for w in 0..<jobs where hung[w] == nil {
+                let index = shared.heartbeats[w].current.load(ordering: .relaxed)
+                if index != seen[w].index {
+                    seen[w] = (index, now)
+                } else if index >= 0, now - seen[w].since > .seconds(limit) {
+                    hung[w] = index
                     shared.cancelled.store(true, ordering: .relaxed)
-                    return
                 }
-                let c = shared.next.add(1, ordering: .relaxed).oldValue
-                if c >= chunks { return }
-                var tally = Tally(scenario: scenario)
-                let start = c * Self.chunkSize
-                for i in start..<min(runs, start + Self.chunkSize) { simulator.play(index: i, options, into: &tally) }
-                shared.results.withLock { $0[c] = tally }
-                let done = shared.done.add(tally.runs, ordering: .relaxed).newValue
-                progress?(done)
             }
         }
-        if jobs == 1 { work() } else { DispatchQueue.concurrentPerform(iterations: jobs) { _ in work() } }
+        progress?(shared.done.load(ordering: .relaxed))
         var total = Tally(scenario: scenario)
         let results = shared.results.withLock { $0 }
         for case let tally? in results { total.merge(tally) }
+        if let first = hung.values.min() {
+            let limit = formatNumber(options.hangTimeout ?? 0)
+            total.errors[Tally.ErrorKey(message: "hang", location: nil)] = RuntimeErrorReport(
+                message: "the engine did not return from an input within \(limit) s: an endless loop in the engine",
+                location: nil, seed: Self.seed(of: first, base: options.seed), playthrough: first, count: hung.count)
+        }
         return total.report(scenario, options: options, cancelled: shared.cancelled.load(ordering: .relaxed))
+    }
+
+    /// One worker's loop: takes batches until none is left or the run is cancelled.
+    private func work(worker: Int, shared: SharedWork, chunks: Int, runs: Int, _ options: SimulationOptions) {
+        // With several threads, each plays its own copy of the scenario, so that the threads never touch the same
+        // reference counts (shared counts cost more than the copy).
+        let simulator = options.jobs > 1 ? Simulator(scenario: Self.privateCopy(of: scenario)) : self
+        let heartbeat = shared.heartbeats[worker]
+        while !shared.cancelled.load(ordering: .relaxed) {
+            let c = shared.next.add(1, ordering: .relaxed).oldValue
+            if c >= chunks { break }
+            var tally = Tally(scenario: scenario)
+            let start = c * Self.chunkSize
+            for i in start..<min(runs, start + Self.chunkSize) {
+                heartbeat.current.store(i, ordering: .relaxed)
+                simulator.play(index: i, options, into: &tally)
+                shared.done.add(1, ordering: .relaxed)
+            }
+            shared.results.withLock { $0[c] = tally }
+        }
+        heartbeat.current.store(-1, ordering: .relaxed)
     }
 
     /// Plays one playthrough with every event kept (for `--show-text`, and to read the message of an error).
@@ -238,14 +281,25 @@ public struct Simulator: Sendable {
     }
 }
 
-/// State shared by the worker threads of one run.
+/// State shared by the worker threads of one run and the thread that watches them.
 private final class SharedWork: Sendable {
+    /// What one worker is doing: the index of the playthrough it plays, or -1.
+    final class Heartbeat: Sendable {
+        let current = Atomic<Int>(-1)
+    }
+
     let next = Atomic<Int>(0)
     let done = Atomic<Int>(0)
+    let finished = Atomic<Int>(0)
     let cancelled = Atomic<Bool>(false)
+    let wake = DispatchSemaphore(value: 0)
+    let heartbeats: [Heartbeat]
     let results: Mutex<[Tally?]>
 
-    init(chunks: Int) { results = Mutex(Array(repeating: nil, count: chunks)) }
+    init(chunks: Int, workers: Int) {
+        results = Mutex(Array(repeating: nil, count: chunks))
+        heartbeats = (0..<workers).map { _ in Heartbeat() }
+    }
 }
 
 /// Partial results over some playthroughs; tallies merge exactly (merge in chunk order for identical sums).

@@ -172,12 +172,15 @@ import Testing
         #expect(report.states == 2000)
         #expect(report.bound > 1e9)
         #expect(report.boundExplanation.contains("16 asks"))
-        var polls = 0
+        var progress: [Int] = []
         let cancelled = Explorer(scenario: scenario).run(
-            ExploreOptions(seeds: [1]), progress: { _ in polls += 1 }, shouldCancel: { true })
+            ExploreOptions(seeds: [1]), progress: { progress.append($0) }, shouldCancel: { true })
         #expect(!cancelled.complete)
         #expect(cancelled.stopReason == "cancelled")
-        #expect(polls == 1)
+        #expect(cancelled.states < 100_000)
+        #expect(progress == progress.sorted())
+        let timed = Explorer(scenario: scenario).run(ExploreOptions(seeds: [1], timeLimit: 0.2))
+        #expect(timed.stopReason == "time limit of 0.2 s reached")
     }
 
     @Test func benchmarkIsExploredCompletely() throws {

@@ -87,9 +87,11 @@ public enum ExploreCommand {
             out.append("complete: \(counts)")
         } else {
             out.append("INCOMPLETE: \(report.stopReason ?? "stopped") after \(counts).")
-            out.append(
-                "  The space is larger: at most about \(scientific(report.bound)) input sequences "
-                    + "(\(report.boundExplanation)).")
+            if report.stopReason?.hasPrefix("the engine hung") != true {
+                out.append(
+                    "  The space may be far larger: at most about \(scientific(report.bound)) input sequences "
+                        + "(\(report.boundExplanation)).")
+            }
             out.append(
                 "  What follows covers only the explored part: content listed as unreachable may be reachable, "
                     + "and the true best and worst scores may lie beyond these.")

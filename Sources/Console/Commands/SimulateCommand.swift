@@ -45,39 +45,48 @@ public enum SimulateCommand {
         guard let scenario = AuthoringIO.compile(arguments.file, color: arguments.color) else { return 1 }
         let simulator = Simulator(scenario: scenario)
         let options = SimulationOptions(runs: arguments.runs, seed: arguments.seed, jobs: arguments.jobs)
-        if arguments.showText {
-            let playthrough = simulator.playthrough(index: 0, options)
-            print(playthrough.text(scenario).joined(separator: "\n"))
-            print("")
-        }
         Interrupts.install()
         let bar = ProgressBar.make(total: arguments.runs, unit: "playthroughs")
         let clock = ContinuousClock()
         let start = clock.now
-        var progress: (@Sendable (Int) -> Void)?
-        if let bar { progress = { bar.update($0) } }
-        let report = simulator.run(options, progress: progress, shouldCancel: { Interrupts.requested })
+        let report = simulator.run(options, progress: { bar?.update($0) }, shouldCancel: { Interrupts.requested })
         let elapsed = clock.now - start
         bar?.finish()
+        let interrupted = Interrupts.requested
         Interrupts.clear()
+        if arguments.showText {
+            // After the run, so that a playthrough that hangs the engine is known and not replayed.
+            if report.errors.contains(where: {
+                $0.playthrough == 0 && $0.message.hasPrefix("the engine did not return")
+            }) {
+                print("(the playthrough with seed \(options.seed) hangs the engine; it is not shown)\n")
+            } else {
+                print(simulator.playthrough(index: 0, options).text(scenario).joined(separator: "\n"))
+                print("")
+            }
+        }
         if arguments.json {
             print(AuthoringIO.json(report))
         } else {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            print(render(report, file: arguments.file, seconds: seconds).joined(separator: "\n"))
+            print(
+                render(report, file: arguments.file, seconds: seconds, interrupted: interrupted).joined(separator: "\n")
+            )
         }
         if report.hasErrors { return 1 }
-        return report.cancelled ? 130 : 0
+        return interrupted ? 130 : 0
     }
 
     /// The report as text lines.
-    static func render(_ report: SimulationReport, file: String, seconds: Double) -> [String] {
+    static func render(_ report: SimulationReport, file: String, seconds: Double, interrupted: Bool) -> [String] {
         let width = TerminalSize.columns()
         var out: [String] = []
         let rate = seconds > 0 ? " (\(AuthoringIO.grouped(Double(report.runsCompleted) / seconds)) per second)" : ""
         out.append("simulate \(report.exercise) \"\(report.title)\": \(report.runsCompleted) playthroughs\(rate)")
         if report.cancelled {
-            out.append("interrupted: the report covers \(report.runsCompleted) of \(report.runsRequested) playthroughs")
+            out.append(
+                "\(interrupted ? "interrupted" : "stopped early (a playthrough hung)"): the report covers "
+                    + "\(report.runsCompleted) of \(report.runsRequested) playthroughs")
         }
         let last = report.baseSeed &+ UInt64(max(0, report.runsRequested - 1))
         out.append(
