@@ -8,7 +8,7 @@ struct Sandtable: ParsableCommand {
         commandName: "sandtable",
         abstract: "Run tabletop exercises for cross-department collaboration.",
         version: SandtableVersion.string,
-        subcommands: [Play.self, Resume.self, Check.self, Verify.self, New.self, Simulate.self, Explore.self, Graph.self, Debrief.self]
+        subcommands: [Play.self, Resume.self, Check.self, Verify.self, New.self, Simulate.self, Explore.self, Graph.self, Debrief.self, Replay.self]
     )
 }
 

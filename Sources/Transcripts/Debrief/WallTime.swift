@@ -81,6 +81,14 @@ enum WallTime {
             + " UTC"
     }
 
+    /// The date and time of a stamp to the second, `2026-01-01 08:15:02 UTC`; the text itself when it does not read.
+    static func displaySeconds(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        guard milliseconds(text) != nil, bytes.count >= 19 else { return text }
+        return String(decoding: bytes[0..<10], as: UTF8.self) + " " + String(decoding: bytes[11..<19], as: UTF8.self)
+            + " UTC"
+    }
+
     private static func pad(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }
 

@@ -1,0 +1,323 @@
+import Foundation
+import ExerciseEngine
+import ScenarioLanguage
+
+/// A recorded session as a list of steps for `sandtable replay`: at each step, the input, its events in brief, what
+/// each role saw and did, the clock, who was waited for, and the scores. The words are in the chosen language.
+public struct ReplayScript: Sendable {
+    /// One step: an input (or the start) and what followed.
+    public struct Step: Sendable {
+        /// The step's number, from 1.
+        public var number: Int
+        /// The scenario time before the step.
+        public var timeBefore: String
+        /// The scenario time after it.
+        public var time: String
+        /// Scenario minutes after it.
+        public var clock: Int
+        /// When the input was entered (wall clock, UTC).
+        public var wall: String
+        /// The input in words.
+        public var input: String
+        /// The events in words, each with its scenario time.
+        public var events: [(time: String, text: String)]
+        /// Per role: what reached it and what it did in this step.
+        public var roles: [RoleView]
+        /// What the session waited for after the step.
+        public var waiting: String
+        /// The scores after the step.
+        public var scores: String
+    }
+
+    /// What one role saw and did in a step.
+    public struct RoleView: Sendable {
+        /// The role's name.
+        public var name: String
+        /// Whether a person played it.
+        public var played: Bool
+        /// What reached it: injects, questions, shared items, requests.
+        public var saw: [String]
+        /// What it chose or did.
+        public var did: [String]
+    }
+
+    /// The exercise's title.
+    public var title: String
+    /// The transcript file.
+    public var path: String
+    /// The steps, the start first.
+    public var steps: [Step]
+    /// Warnings about the transcript (torn end, unfinished).
+    public var warnings: [String]
+    let text: DebriefText
+    let clockStart: Int
+
+    /// Reads, checks and replays the transcript at `path`.
+    public static func load(path: String, scenario: Scenario, key: TranscriptKey? = nil, language: DebriefLanguage)
+        -> Result<ReplayScript, DebriefError>
+    {
+        let transcript: Transcript
+        switch Transcript.read(path: path, key: key) {
+        case .success(let t): transcript = t
+        case .failure(let error): return .failure(.unreadable(path: path, reason: error.message))
+        }
+        switch SessionReplay.run(transcript, scenario: scenario) {
+        case .success(let replay): return .success(ReplayScript(replay, language: language))
+        case .failure(let error): return .failure(error)
+        }
+    }
+
+    /// The replay's own words (`rp.…` keys of the catalogue), placeholders filled.
+    public func label(_ key: String, _ args: String...) -> String { text.fill(key, args) }
+
+    /// The index of the first step after which the scenario clock has reached `clock`; the last step if none has.
+    public func stepIndex(reaching clock: Int) -> Int {
+        steps.firstIndex { $0.clock >= clock } ?? max(0, steps.count - 1)
+    }
+
+    /// Scenario minutes for a jump target: `HH:MM` (a time of day on the scenario clock, the next such time after
+    /// the start) or `+90m`, `+2h`, `+1h30m` (time since the start). Nil when the text is neither.
+    public func minutes(forJump text: String) -> Int? {
+        let s = text.trimmingCharacters(in: .whitespaces)
+        if s.hasPrefix("+") {
+            var total = 0
+            var number = ""
+            var sawUnit = false
+            for c in s.dropFirst() {
+                if c.isNumber, let d = c.wholeNumberValue {
+                    number.append(Character(String(d)))
+                } else if c == "h" || c == "m", let n = Int(number) {
+                    total += c == "h" ? n * 60 : n
+                    number = ""
+                    sawUnit = true
+                } else if c == " " {
+                    continue
+                } else {
+                    return nil
+                }
+            }
+            if !number.isEmpty {
+                guard !sawUnit, let n = Int(number) else { return nil }
+                total += n
+            }
+            return total
+        }
+        let parts = s.split(separator: ":")
+        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m)
+        else { return nil }
+        var minutes = h * 60 + m - clockStart % 1440
+        if minutes < 0 { minutes += 1440 }
+        return minutes
+    }
+
+    init(_ replay: SessionReplay, language: DebriefLanguage) {
+        let scenario = replay.scenario
+        let x = ReportText(language, scenario: scenario)
+        text = x.t
+        clockStart = scenario.header.clockStart
+        title = scenario.header.title
+        path = replay.transcript.path
+        var warnings: [String] = []
+        if let torn = replay.transcript.torn { warnings.append(x.warning(.torn(line: torn.line, bytes: torn.bytes))) }
+        if !replay.isComplete { warnings.append(x.warning(.unfinished)) }
+        self.warnings = warnings
+        let describer = ReplayDescriber(x: x, replay: replay)
+        steps = replay.steps.enumerated().map { describer.step($0.offset, $0.element) }
+    }
+}
+
+/// Puts replayed steps into words.
+private struct ReplayDescriber {
+    let x: ReportText
+    let replay: SessionReplay
+    var scenario: Scenario { x.scenario }
+    var t: DebriefText { x.t }
+
+    func step(_ index: Int, _ step: ReplayedStep) -> ReplayScript.Step {
+        let roleCount = scenario.roles.count
+        var saw = Array(repeating: [String](), count: roleCount)
+        var did = Array(repeating: [String](), count: roleCount)
+        var lines: [(String, String)] = []
+        func reach(_ roles: [Int], _ text: String) { for r in roles where r < roleCount { saw[r].append(text) } }
+        let all = Array(scenario.roles.indices)
+        if step.input.kind == InputCodec.anonymousPeerReviewKind {
+            let n = replay.anonymousRatings.count
+            lines.append((x.time(step.clock), t("rp.anonymous", String(n), String(replay.anonymousFlagged.count))))
+        }
+        for event in step.events {
+            let time = x.time(event.clock)
+            var line: String?
+            switch event.kind {
+            case .sceneEntered(let s):
+                line = t("tl.scene", scenario.scenes[s].title)
+                reach(all, line ?? "")
+            case .narrative(let text):
+                line = t("rp.narrative", TextCut.cut(text.replacingOccurrences(of: "\n", with: " "), 60))
+            case .facilitatorNote(let text):
+                line = t("rp.facilitatorNote", TextCut.cut(text, 80))
+            case .asked(let a, let roles):
+                line = t("rp.asked", x.roles(roles), scenario.asks[a].question)
+                reach(roles, t("rp.sawQuestion", scenario.asks[a].question))
+            case .chose(let r, let c, let auto):
+                line = t("tl.chose", x.role(r), scenario.choices[c].label) + x.auto(auto)
+                did[r].append(t("rp.didChoose", scenario.choices[c].label) + x.auto(auto))
+            case .decisionOpened(let d, let round):
+                line = t("rp.decisionOpened", scenario.decisions[d].question, String(round))
+                reach(scenario.decisions[d].roles, t("rp.sawQuestion", scenario.decisions[d].question))
+            case .positionTaken(let r, _, let o, let auto):
+                line = t("rp.position", x.role(r), scenario.options[o].label) + x.auto(auto)
+                did[r].append(t("rp.didPosition", scenario.options[o].label) + x.auto(auto))
+            case .positionsRevealed(let d, _):
+                line = t("rp.revealed", scenario.decisions[d].question)
+            case .decisionFailed(let d, let rule):
+                line = t("tl.decisionFailed", scenario.decisions[d].question, x.rule(rule))
+            case .negotiationRound(let d, let round, let cost):
+                line = t("tl.negotiation", scenario.decisions[d].question, String(round), ScenarioClock.duration(cost))
+            case .leadCallAwaited(_, let r):
+                line = t("rp.leadCall", x.role(r))
+            case .arbitrationAwaited:
+                line = t("rp.arbitration")
+            case .decisionResolved(let d, let o, let by, let r):
+                line = t("tl.resolved", scenario.decisions[d].question, scenario.options[o].label, x.rule(by.rawValue))
+                reach(scenario.decisions[d].roles, t("rp.sawDecided", scenario.options[o].label))
+                if let r, by == .lead { did[r].append(t("rp.didDecide", scenario.options[o].label)) }
+            case .discussionOpened(let d, let roles):
+                line = t("rp.discussion", scenario.discussions[d].question)
+                reach(roles, t("rp.sawQuestion", scenario.discussions[d].question))
+            case .discussionAnswered(let r, _, let text):
+                line = t("rp.answered", x.role(r), TextCut.cut(text, 80))
+                did[r].append(t("rp.didAnswer", TextCut.cut(text, 60)))
+            case .actionTaken(let r, let a):
+                line = t("tl.action", x.role(r), scenario.actions[a].title)
+                did[r].append(t("rp.didAct", scenario.actions[a].title))
+            case .itemShared(let item, let by, let with, _):
+                let names = with.count > 1 && Set(with) == Set(all.filter { $0 != by }) ? t("word.everyoneElse") : x.roles(with)
+                line = by == nil ? t("tl.sharedBy0", scenario.items[item].title, names)
+                    : t("tl.shared", x.role(by), scenario.items[item].title, names)
+                reach(with, t("rp.sawItem", scenario.items[item].title))
+                if let by { did[by].append(t("rp.didShare", scenario.items[item].title, names)) }
+            case .breach(let item, let r):
+                line = t("tl.breach", scenario.items[item].title, x.role(r))
+            case .injectFired(let i, let manual):
+                let inject = scenario.injects[i]
+                line = t(manual ? "tl.injectManual" : "tl.inject", inject.title)
+                reach(inject.audience.isEmpty ? all : inject.audience, t("rp.sawInject", inject.title))
+            case .expectationScored(let xp, let r, let outcome):
+                line = r.map { t("rp.expectationRole", x.role($0), scenario.expectations[xp].title, x.outcome(outcome.rawValue)) }
+                    ?? t("tl.expectation", scenario.expectations[xp].title, x.outcome(outcome.rawValue))
+            case .requestSent(let q, _):
+                let request = scenario.requests[q]
+                line = t("tl.requestSent", x.role(request.from), request.title, x.role(request.to))
+                reach([request.to], t("rp.sawRequest", request.title))
+                did[request.from].append(t("rp.didRequest", request.title))
+            case .requestAnswered(let q, let accepted, let outcome, let auto):
+                let request = scenario.requests[q]
+                let label = accepted ? request.acceptLabel : request.refuseLabel
+                line = t("tl.requestAnswered", x.role(request.to), request.title, label, x.outcome(outcome.rawValue))
+                    + (auto ? t("auto.automated") : "")
+                reach([request.from], t("rp.sawAnswer", request.title, label))
+                did[request.to].append(t("rp.didAnswerRequest", label) + (auto ? t("auto.automated") : ""))
+            case .requestOverdue(let q):
+                line = t("tl.requestOverdue", scenario.requests[q].title, x.role(scenario.requests[q].to))
+            case .variableChanged(let v, let value):
+                line = t("cq.variable", scenario.variables[v].id, ReportBuilder.text(value))
+            case .measureChanged(let m, let r, let delta, _, _):
+                if delta != 0 { line = t("cq.measure", scenario.measures[m].name, NumberText.signed(delta), x.role(r)) }
+            case .pointsAwarded(let r, let amount, _, _):
+                line = t("cq.points", NumberText.signed(amount), x.role(r))
+            case .clockAdvanced(let from, let to):
+                line = t("cq.clock", x.time(from), x.time(to))
+            case .debriefNote(let text):
+                line = t("cq.note", text)
+            case .note(let r, let text):
+                line = r == nil ? t("tl.facilitatorNote", text) : t("tl.note", x.role(r), text)
+                if let r { did[r].append(t("rp.didNote", TextCut.cut(text, 60))) }
+            case .paused:
+                line = t("tl.paused")
+            case .resumed:
+                line = t("tl.resumed")
+            case .objectiveRated(let o, let rating, _, _, _):
+                line = t("rp.rated", scenario.objectives[o].title, rating.rawValue)
+            case .ratingOverridden(let o, let rating, let reason):
+                line = t("tl.override", scenario.objectives[o].title, rating.rawValue, reason)
+            case .peerReviewOpened(let raters):
+                line = t("tl.peer")
+                reach(raters, t("tl.peer"))
+            case .peerRated(let rater, let target, let q, let value):
+                let v = value.map(String.init) ?? "—"
+                line = t("rp.peerRated", x.role(rater), x.role(target), scenario.peerQuestions[q].text, v)
+                did[rater].append(t("rp.didRate", x.role(target), v))
+            case .peerRatingsAnonymous:
+                line = nil
+            case .endingReached(let e, let reason):
+                line = e.map { t("tl.ending", scenario.endings[$0].title) } ?? t("tl.endingReason", t("reason." + reason.rawValue))
+            case .ended:
+                line = t("rp.ended")
+            case .runtimeError(let message, _):
+                line = t("tl.error", message)
+            }
+            if let line { lines.append((time, line)) }
+        }
+        let played = Set(replay.transcript.header.roles.filter(\.played).map(\.id))
+        let roles = scenario.roles.enumerated().map { r, role in
+            ReplayScript.RoleView(name: role.name, played: played.contains(role.id), saw: saw[r], did: did[r])
+        }
+        var scores = t("rp.scoreTeam", NumberText.format(step.teamTotal))
+        for r in scenario.roles.indices { scores += " · " + x.role(r) + " " + NumberText.format(step.roleTotals[r]) }
+        return ReplayScript.Step(
+            number: index + 1, timeBefore: x.time(step.clockBefore), time: x.time(step.clock), clock: step.clock,
+            wall: WallTime.displaySeconds(step.input.wall), input: input(step), events: lines, roles: roles,
+            waiting: waiting(step.waiting), scores: scores)
+    }
+
+    func input(_ step: ReplayedStep) -> String {
+        let record = step.input
+        switch record.kind {
+        case InputCodec.startKind: return t("rp.in.start")
+        case InputCodec.anonymousPeerReviewKind: return t("rp.in.anonymous")
+        default: break
+        }
+        guard let input = step.decoded else { return t("rp.in.skipped", record.kind) }
+        switch input {
+        case .choose(let r, let c): return t("rp.in.choose", x.role(r), scenario.choices[c].label, scenario.choices[c].id)
+        case .position(let r, let o): return t("rp.in.position", x.role(r), scenario.options[o].label)
+        case .leadCall(let r, let o): return t("rp.in.lead", x.role(r), scenario.options[o].label)
+        case .discuss(let r, let text): return t("rp.in.discuss", x.role(r), TextCut.cut(text, 80))
+        case .act(let r, let a): return t("rp.in.act", x.role(r), scenario.actions[a].title)
+        case .share(let r, let item, let with):
+            return t("rp.in.share", x.role(r), scenario.items[item].title, with.isEmpty ? t("word.everyone") : x.roles(with))
+        case .answer(let r, let q, let accept):
+            return t(accept ? "rp.in.accept" : "rp.in.refuse", x.role(r), scenario.requests[q].title)
+        case .note(let r, let text): return t("rp.in.note", x.role(r), TextCut.cut(text, 80))
+        case .peerRating(let target, let q, let value):
+            return t("rp.in.rate", x.role(record.role.flatMap { scenario.role($0) }), x.role(target),
+                     scenario.peerQuestions[q].text, value.map(String.init) ?? "—")
+        case .facilitator(let command):
+            switch command {
+            case .inject(let i): return t("rp.in.inject", scenario.injects[i].title)
+            case .pause: return t("rp.in.pause")
+            case .resume: return t("rp.in.resume")
+            case .advance(let m): return t("rp.in.advance", ScenarioClock.duration(m))
+            case .arbitrate(let o): return t("rp.in.arbitrate", scenario.options[o].label)
+            case .rate(let o, let rating, let reason):
+                return t("rp.in.rateObjective", scenario.objectives[o].title, rating.rawValue, reason)
+            case .end: return t("rp.in.end")
+            }
+        }
+    }
+
+    func waiting(_ w: Waiting) -> String {
+        switch w {
+        case .ask(let a, let pending) where a >= 0: return t("rp.wait.ask", x.roles(pending), scenario.asks[a].question)
+        case .ask: return t("rp.wait.nothing")
+        case .positions(let d, let pending):
+            return t("rp.wait.positions", x.roles(pending), scenario.decisions[d].question)
+        case .leadCall(let d, let r): return t("rp.wait.lead", x.role(r), scenario.decisions[d].question)
+        case .arbitration(let d): return t("rp.wait.arbitration", scenario.decisions[d].question)
+        case .discussion(let d, let pending):
+            return t("rp.wait.discussion", x.roles(pending), scenario.discussions[d].question)
+        case .peerReview(let rater, _): return t("rp.wait.peer", x.role(rater))
+        case .ended: return t("rp.wait.ended")
+        }
+    }
+}
