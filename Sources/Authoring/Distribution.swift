@@ -59,4 +59,29 @@ public struct Distribution: Sendable, Hashable, Codable {
         guard value > 0 else { return 0 }
         return Swift.min(binCount - 1, Int(value / 10))
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case count, min, max, sum, mean, bins
+    }
+
+    /// Decodes a distribution (the `mean` key, if present, is recomputed rather than read).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        count = try c.decode(Int.self, forKey: .count)
+        min = try c.decode(Double.self, forKey: .min)
+        max = try c.decode(Double.self, forKey: .max)
+        sum = try c.decode(Double.self, forKey: .sum)
+        bins = try c.decode([Int].self, forKey: .bins)
+    }
+
+    /// Encodes the count, minimum, mean, maximum, sum and bins.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(count, forKey: .count)
+        try c.encode(min, forKey: .min)
+        try c.encode(max, forKey: .max)
+        try c.encode(sum, forKey: .sum)
+        try c.encode(mean, forKey: .mean)
+        try c.encode(bins, forKey: .bins)
+    }
 }
