@@ -62,7 +62,7 @@ extension Session {
     /// Runs an effect block; returns a jump or an ending if the block made one.
     mutating func runBlock(_ entry: Int, acting: [Int], cause: Cause) -> Flow? {
         var pc = entry
-        while pc < scenario.code.count {
+        while pc < scenario.code.count, !storyOver {
             steps += 1
             if steps > Self.stepLimit { return nil }
             switch scenario.code[pc] {
@@ -74,7 +74,7 @@ extension Session {
                 if let flow = execute(pc, acting: acting, cause: cause) { return flow }
                 pc += 1
             }
-            if isEnded { return nil }
+            if storyOver { return nil }
         }
         return nil
     }
@@ -226,19 +226,20 @@ extension Session {
         emit(.chose(role: role, choice: choice, auto: auto))
         let cost = scenario.choices[choice].cost
         if cost > 0 { advanceClock(by: cost) }
+        if storyOver { return }
         if let flow = runBlock(scenario.choices[choice].effects, acting: [role], cause: .choice(choice)),
             state.pendingJump == nil
         {
             state.pendingJump = flow
         }
         noteChoice(role: role, choice: choice)
-        if isEnded { return }
+        if storyOver { return }
         if case .ask(a, let left) = state.waiting, left.isEmpty { completeQuestion() }
     }
 
     /// Continues the scene after a question is settled.
     mutating func completeQuestion() {
-        guard !isEnded else { return }
+        guard !storyOver else { return }
         state.waiting = .ask(ask: -1, pending: [])
         if let jump = state.pendingJump {
             state.pendingJump = nil
@@ -265,7 +266,7 @@ extension Session {
                 option = defaultOption(d)
             }
             takePosition(role: role, option: option, auto: .automated)
-            if isEnded { return }
+            if storyOver { return }
         }
     }
 
@@ -340,7 +341,7 @@ extension Session {
         case .negotiate(let cost):
             emit(.negotiationRound(decision: d, round: state.round + 1, cost: cost))
             if cost > 0 { advanceClock(by: cost) }
-            if isEnded { return }
+            if storyOver { return }
             let step = state.fallbackStep
             openDecision(d, round: state.round + 1)
             state.fallbackStep = max(state.fallbackStep, step)
@@ -390,7 +391,7 @@ extension Session {
         if let flow = runBlock(scenario.options[option].effects, acting: participants, cause: .option(option)) {
             state.pendingJump = flow
         }
-        if isEnded { return }
+        if storyOver { return }
         completeQuestion()
     }
 
@@ -424,7 +425,7 @@ extension Session {
         state.did[action * roleCount + role] = true
         emit(.actionTaken(role: role, action: action))
         if a.cost > 0 { advanceClock(by: a.cost) }
-        if isEnded { return }
+        if storyOver { return }
         let flow = runBlock(a.effects, acting: [role], cause: .action(action))
         noteAction(role: role, action: action)
         if let flow { interrupt(with: flow) }
@@ -432,7 +433,7 @@ extension Session {
 
     /// A jump made outside the current question (an action, a request, an inject) takes effect at once.
     mutating func interrupt(with flow: Flow) {
-        guard !isEnded else { return }
+        guard !storyOver else { return }
         state.pendingJump = nil
         take(flow)
         run()
@@ -483,22 +484,20 @@ extension Session {
 
     /// Advances the clock, firing what falls due in order: injects, deadlines, time-outs, the end of the exercise.
     mutating func advanceClock(by minutes: Int) {
-        guard minutes > 0, !isEnded else { return }
+        guard minutes > 0, !storyOver else { return }
         let target = state.clock + minutes
         let from = state.clock
-        while !isEnded {
-            guard let next = nextDue(upTo: target) else { break }
+        while let next = nextDue(upTo: target) {
             state.clock = max(state.clock, next)
+            if let duration = scenario.header.duration, state.clock >= duration {
+                emit(.clockAdvanced(from: from, to: state.clock))
+                finishStory(ending: nil, reason: .timeUp)
+                return
+            }
             processDue()
+            if storyOver { return }
         }
-        guard !isEnded else { return }
         state.clock = max(state.clock, target)
-        if let duration = scenario.header.duration, state.clock >= duration {
-            state.clock = duration
-            emit(.clockAdvanced(from: from, to: state.clock))
-            finishStory(ending: nil, reason: .timeUp)
-            return
-        }
         emit(.clockAdvanced(from: from, to: state.clock))
     }
 
@@ -539,7 +538,7 @@ extension Session {
                 continue
             }
             fire(inject: i, manual: false)
-            if isEnded { return }
+            if storyOver { return }
         }
         for x in scenario.expectations.indices
         where state.expectationStart[x] >= 0 && state.expectationOutcome[x] == .pending {
@@ -560,7 +559,7 @@ extension Session {
                     let choice = defaultChoice(a, role: role)
                 else { continue }
                 answerAsk(role: role, choice: choice, auto: .timeout)
-                if isEnded { return }
+                if storyOver { return }
             }
         }
     }
@@ -569,7 +568,7 @@ extension Session {
     mutating func settle() {
         var rounds = 0
         var changed = true
-        while changed && !isEnded && rounds < 64 {
+        while changed && !storyOver && rounds < 64 {
             changed = false
             rounds += 1
             for i in scenario.injects.indices where !state.fired[i] && !state.injectSkipped[i] {
@@ -581,11 +580,11 @@ extension Session {
                 }
                 fire(inject: i, manual: false)
                 changed = true
-                if isEnded { return }
+                if storyOver { return }
             }
             checkConditionResponses()
         }
-        if !isEnded, nextDue(upTo: state.clock) != nil { processDue() }
+        if !storyOver, nextDue(upTo: state.clock) != nil { processDue() }
     }
 
     // MARK: Facilitator

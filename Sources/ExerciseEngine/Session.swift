@@ -37,6 +37,10 @@ public struct Session: Sendable {
     /// Whether the session is over.
     public var isEnded: Bool { if case .ended = state.waiting { true } else { false } }
 
+    /// Whether the story is over: an ending, the time or the facilitator ended it. Only the peer evaluation may
+    /// follow; no effect, inject or clock change happens after it.
+    var storyOver: Bool { state.endReason != nil }
+
     /// Starts the exercise: enters the first scene and runs until the first question.
     public mutating func start() -> [Event] {
         events = []
@@ -102,6 +106,13 @@ public struct Session: Sendable {
             guard facilitated else { throw .facilitatorOnly }
             if isEnded { throw .ended }
             switch command {
+            case .inject, .pause, .resume, .advance, .arbitrate:
+                // Nothing happens in the story after its end, only the peer evaluation.
+                if storyOver { throw .ended }
+            case .rate, .end:
+                break
+            }
+            switch command {
             case .inject(let i):
                 if state.fired[i] { throw .unexpected }
             case .advance(let m):
@@ -119,6 +130,13 @@ public struct Session: Sendable {
             return
         }
         if isEnded { throw .ended }
+        if storyOver {
+            // Only the peer evaluation, and notes, follow the end of the story.
+            switch input {
+            case .peerRating, .note: break
+            default: throw .ended
+            }
+        }
         if state.paused, !isNote(input) { throw .paused }
         switch input {
         case .choose(let role, let choice):
