@@ -34,7 +34,7 @@ struct CohortText {
     }
 
     var sessionHeader: [String] {
-        ["#", t("col.file"), t("overview.seed"), t("overview.started"), t("col.playedBy"), t("overview.ending"),
+        [t("col.number"), t("col.file"), t("overview.seed"), t("overview.started"), t("col.playedBy"), t("overview.ending"),
          t("col.teamTotal"), t("col.ratings")]
     }
 

@@ -150,7 +150,6 @@ private struct ReplayDescriber {
             switch event.kind {
             case .sceneEntered(let s):
                 line = t("tl.scene", scenario.scenes[s].title)
-                reach(all, line ?? "")
             case .narrative(let text):
                 line = t("rp.narrative", TextCut.cut(text.replacingOccurrences(of: "\n", with: " "), 60))
             case .facilitatorNote(let text):

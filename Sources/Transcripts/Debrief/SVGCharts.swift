@@ -176,9 +176,10 @@ enum SVGChart {
                     b.element("text", ["x": f(x + barW / 2), "y": f(top + plotH - h - 3), "text-anchor": "middle",
                                        "class": "value"], text: String(n))
                 }
-                b.element("text", ["x": f(x + barW / 2), "y": f(height - 10), "text-anchor": "middle", "class": "axis"],
+                b.element("text", ["x": f(x), "y": f(height - 10), "text-anchor": "middle", "class": "axis"],
                           text: "\(i * 10)")
             }
+            b.element("text", ["x": f(left + plotW), "y": f(height - 10), "text-anchor": "end", "class": "axis"], text: "100")
             b.empty("line", ["x1": f(left), "x2": f(width - 10), "y1": f(top + plotH), "y2": f(top + plotH), "class": "baseline"])
         }
     }
@@ -198,7 +199,7 @@ enum SVGChart {
             for (r, row) in rows.enumerated() {
                 let y = 4 + Double(r) * rowH
                 b.element("text", ["x": f(left - 8), "y": f(y + 15), "text-anchor": "end", "class": "label"],
-                          text: TextCut.cut(row.label, 28))
+                          text: TextCut.cut(row.label, 16))
                 let total = max(1, row.counts.reduce(0, +))
                 var x = left
                 for (i, n) in row.counts.enumerated() where n > 0 {

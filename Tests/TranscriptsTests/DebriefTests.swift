@@ -1,0 +1,260 @@
+import ExerciseEngine
+import Foundation
+import ScenarioLanguage
+import Testing
+
+@testable import Transcripts
+
+/// The debrief: its catalogue, the report built by replay (deliberation times, decisions, warnings), escaping in
+/// every format, cohort statistics and the replay's jumps.
+@Suite struct DebriefTests {
+    // MARK: Catalogue
+
+    @Test func catalogueHasTheSameKeysAndPlaceholdersInBothLanguages() {
+        let en = DebriefCatalog.en
+        let zh = DebriefCatalog.zh
+        #expect(Set(en.keys).subtracting(zh.keys).sorted() == [], "keys missing in Chinese")
+        #expect(Set(zh.keys).subtracting(en.keys).sorted() == [], "keys missing in English")
+        func placeholders(_ s: String) -> Set<String> {
+            var found: Set<String> = []
+            var rest = Substring(s)
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                found.insert(String(rest[open...close]))
+                rest = rest[rest.index(after: close)...]
+            }
+            return found
+        }
+        for (key, text) in en {
+            #expect(placeholders(text) == placeholders(zh[key] ?? ""), "placeholders of '\(key)' differ")
+            #expect(!text.isEmpty && !(zh[key] ?? "").isEmpty, "'\(key)' is empty")
+        }
+    }
+
+    @Test func textFillsPlaceholdersByPosition() {
+        let t = DebriefText(.en)
+        #expect(t("tl.chose", "A", "B") == "A chose: B")
+        #expect(t("no.such.key") == "⟦no.such.key⟧")
+        #expect(DebriefText(.zh)("tl.shared", "甲", "预报", "乙") == "甲向乙共享“预报”")
+    }
+
+    // MARK: Reports of scripted sessions
+
+    /// Writes a scripted session of an exercise and returns its path.
+    func scripted(_ scenario: Scenario, seed: UInt64, played: Set<Int>? = nil) throws -> String {
+        let writer = try makeWriter(scenario, seed: seed, played: played)
+        try playScripted(scenario: scenario, seed: seed, played: played, writer: writer)
+        writer.detach()
+        return writer.path
+    }
+
+    @Test(arguments: [UInt64(1), 2, 3, 4])
+    func everyFormatAndLanguageRendersWithoutMissingWords(seed: UInt64) throws {
+        let flood = try bundled("flood-response.ttx")
+        let mini = try compile(miniExercise)
+        for (scenario, played) in [(flood, Set([3, 1])), (mini, Set([0, 1])), (flood, Set<Int>())] {
+            let path = try scripted(scenario, seed: seed, played: played)
+            let report = try Debrief.session(path: path, scenario: scenario).get()
+            for language in DebriefLanguage.allCases {
+                for format in DebriefFormat.allCases {
+                    let text = Debrief.render(report, format: format, options: DebriefOptions(language: language))
+                    #expect(!text.contains("⟦"), "\(format) \(language): \(text.components(separatedBy: "⟦").dropFirst().first?.prefix(40) ?? "")")
+                    if format == .json { #expect((try? JSONValue.parse(Array(text.utf8)).get()) != nil) }
+                }
+            }
+            let cohort = Debrief.cohort([report, report])
+            for format in DebriefFormat.allCases {
+                let text = Debrief.render(cohort, format: format, options: DebriefOptions(language: .zh))
+                #expect(!text.contains("⟦"))
+            }
+        }
+    }
+
+    /// The mini exercise played by hand with chosen wall times.
+    func miniWithWalls() throws -> (scenario: Scenario, path: String) {
+        let scenario = try compile(miniExercise)
+        let writer = try makeWriter(scenario, seed: 5)
+        var session = Session(scenario: scenario, seed: 5, played: [0, 1])
+        let t0 = fixedStart
+        func at(_ seconds: Double) -> Date { t0.addingTimeInterval(seconds) }
+        try writer.append(input: nil, events: session.start(), wall: at(0))
+        let a = try #require(scenario.role("a"))
+        let b = try #require(scenario.role("b"))
+        let push = try #require(scenario.choice("push"))
+        let go = try #require(scenario.options.firstIndex { $0.id == "go" })
+        let stop = try #require(scenario.options.firstIndex { $0.id == "stop" })
+        let inputs: [(Input, Double)] = [
+            (.note(role: a, text: "<script>alert(\"x\")</script> & *bold* | pipe"), 3),
+            (.choose(role: a, choice: push), 12),
+            (.position(role: a, option: go), 20),
+            (.position(role: b, option: stop), 35),
+            (.leadCall(role: b, option: go), 50),
+        ]
+        for (input, seconds) in inputs {
+            let events = try session.apply(input)
+            try writer.append(input: input, events: events, wall: at(seconds))
+        }
+        writer.detach()
+        return (scenario, writer.path)
+    }
+
+    @Test func deliberationIsTheWallTimeFromTheQuestionToTheAnswer() throws {
+        let (scenario, path) = try miniWithWalls()
+        let report = try Debrief.session(path: path, scenario: scenario).get()
+        #expect(!report.isComplete)
+        #expect(report.warnings.contains(.unfinished))
+        let ask = try #require(report.decisions.first { if case .ask = $0.kind { true } else { false } })
+        #expect(ask.moves.map(\.deliberation) == [12_000])
+        let joint = try #require(report.decisions.first { if case .joint = $0.kind { true } else { false } })
+        #expect(joint.rounds.count == 1)
+        // The decision opened when the ask was answered (at 12 s).
+        #expect(joint.rounds[0].positions.map(\.deliberation) == [8_000, 23_000])
+        #expect(joint.rounds[0].failed == ["unanimous"])
+        let resolution = try #require(joint.resolution)
+        #expect(resolution.by == .lead)
+        #expect(resolution.deliberation == 15_000)
+        #expect(scenario.options[resolution.option].id == "go")
+        // What followed the decision: the option's measure change.
+        #expect(joint.consequences.contains { $0.kind == "measure" })
+        // The ask's answer shared the item and changed the measure, with the choice as cause.
+        #expect(ask.moves[0].consequences.contains { $0.kind == "share" })
+        #expect(report.scores.changes.contains { $0.cause.kind == "choice" && $0.cause.id == "push" })
+        #expect(report.shares.count == 1)
+        // The request sent at the start is pending.
+        #expect(report.requests.map(\.outcome) == [.pending])
+    }
+
+    @Test func trainees_textIsEscapedInEveryFormat() throws {
+        let (scenario, path) = try miniWithWalls()
+        let report = try Debrief.session(path: path, scenario: scenario).get()
+        let options = DebriefOptions(language: .en)
+        let html = Debrief.render(report, format: .html, options: options)
+        #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; *bold* | pipe") || html.contains("&lt;script&gt;alert(\"x\")&lt;/script&gt; &amp; *bold* | pipe"))
+        #expect(!html.contains("<script"))
+        let md = Debrief.render(report, format: .markdown, options: options)
+        #expect(md.contains("&lt;script&gt;alert(\"x\")&lt;/script&gt; & \\*bold\\* \\| pipe"))
+        let json = Debrief.render(report, format: .json, options: options)
+        let parsed = try JSONValue.parse(Array(json.utf8)).get()
+        #expect(parsed["notes"]?.arrayValue?.first?["text"]?.stringValue == "<script>alert(\"x\")</script> & *bold* | pipe")
+    }
+
+    @Test func htmlEscapingCoversTextAndAttributes() {
+        #expect(HTMLEscape.text("a<b>&c\"'") == "a&lt;b&gt;&amp;c\"'")
+        #expect(HTMLEscape.attribute("x\" onload='y'") == "x&quot; onload=&#39;y&#39;")
+        #expect(HTMLEscape.text("bell\u{7}nul\u{0}") == "bell\u{FFFD}nul\u{FFFD}")
+        var b = HTMLBuilder()
+        b.element("p", ["title": "<\">"], text: "</p><script>")
+        #expect(b.output == "<p title=\"&lt;&quot;&gt;\">&lt;/p&gt;&lt;script&gt;</p>")
+    }
+
+    @Test func markdownEscapingKeepsPlainTextReadable() {
+        #expect(MarkdownEscape.inline("tunnels_closed = true") == "tunnels_closed = true")
+        #expect(MarkdownEscape.inline("_x_ *y* [z](u) <b>") == "\\_x\\_ \\*y\\* \\[z\\](u) &lt;b&gt;")
+        #expect(MarkdownEscape.inline("line\nbreak|pipe") == "line break\\|pipe")
+        #expect(MarkdownEscape.code("a`b|c") == "`a'b\\|c`")
+    }
+
+    // MARK: Refusals and warnings
+
+    @Test func aChangedLineOrExerciseIsRefused() throws {
+        let scenario = try compile(miniExercise)
+        let path = try scripted(scenario, seed: 9)
+        var bytes = try fileBytes(path)
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let third = lines.prefix(3).reduce(0) { $0 + $1.count + 1 }
+        bytes[third + 30] ^= 0x01
+        let tampered = path + ".tampered.jsonl"
+        try writeBytes(bytes, to: tampered)
+        guard case .failure(.unreadable) = Debrief.session(path: tampered, scenario: scenario) else {
+            Issue.record("a changed byte was not noticed")
+            return
+        }
+        let edited = try compile(miniExercise.replacingOccurrences(of: "range 0..20", with: "range 0..30"))
+        guard case .failure(.exerciseChanged) = Debrief.session(path: path, scenario: edited) else {
+            Issue.record("an edited exercise was not noticed")
+            return
+        }
+        guard case .failure(.unreadable) = Debrief.session(path: path + ".missing", scenario: scenario) else {
+            Issue.record("a missing file was not reported")
+            return
+        }
+    }
+
+    @Test func aTornEndIsLeftOutAndReported() throws {
+        let scenario = try compile(miniExercise)
+        let path = try scripted(scenario, seed: 3)
+        var bytes = try fileBytes(path)
+        bytes += Array("{\"type\":\"input\",\"seq\":99,".utf8)
+        try writeBytes(bytes, to: path)
+        let report = try Debrief.session(path: path, scenario: scenario).get()
+        #expect(report.warnings.contains { if case .torn = $0 { true } else { false } })
+        let md = Debrief.render(report, format: .markdown, options: DebriefOptions(language: .en))
+        #expect(md.contains("The transcript's end was incomplete"))
+    }
+
+    // MARK: Cohorts
+
+    @Test func distributionsSummariseAndBin() {
+        let d = Distribution(values: [50, 10, 100, 30, .nan])
+        #expect(d.count == 4)
+        #expect(d.min == 10 && d.max == 100)
+        #expect(d.median == 40)
+        #expect(d.mean == 47.5)
+        #expect(d.histogram == [0, 1, 0, 1, 0, 1, 0, 0, 0, 1])
+        #expect(Distribution(values: [3, 1, 2]).median == 2)
+        #expect(Distribution(values: []).median == nil)
+    }
+
+    @Test func cohortCountsAddUpToTheSessions() throws {
+        let flood = try bundled("flood-response.ttx")
+        var reports: [SessionReport] = []
+        for seed in UInt64(1)...4 {
+            reports.append(try Debrief.session(path: try scripted(flood, seed: seed, played: [3]), scenario: flood).get())
+        }
+        let cohort = Debrief.cohort(reports, skipped: [.init(path: "x.jsonl", reason: "damaged")])
+        let n = cohort.included.count
+        #expect(n == reports.filter(\.isComplete).count)
+        for r in cohort.ratings { #expect(r.counts.values.reduce(0, +) == n) }
+        #expect(cohort.teamTotal.count == n)
+        #expect(cohort.endings.map(\.count).reduce(0, +) == n)
+        for f in cohort.asks {
+            let total = f.typed.values.reduce(0, +) + f.automated.values.reduce(0, +)
+            #expect(total >= f.sessions)
+        }
+        let json = Debrief.render(cohort, format: .json, options: DebriefOptions(language: .en))
+        let parsed = try JSONValue.parse(Array(json.utf8)).get()
+        #expect(parsed["skipped"]?.arrayValue?.count == 1)
+        #expect(parsed["kind"]?.stringValue == "cohort")
+    }
+
+    // MARK: Times
+
+    @Test func wallTimesReadAndDurationsPrint() {
+        #expect(WallTime.milliseconds("1970-01-01T00:00:01.5Z") == 1_500)
+        #expect(WallTime.milliseconds("2026-01-01T00:00:00.000Z") == 1_767_225_600_000)
+        #expect(WallTime.milliseconds("2026-01-01 00:00:00Z") == nil)
+        #expect(WallTime.between("2026-01-01T00:00:10.000Z", "2026-01-01T00:00:00.000Z") == nil)
+        #expect(WallTime.duration(milliseconds: 999) == "0s")
+        #expect(WallTime.duration(milliseconds: 185_000) == "3m 05s")
+        #expect(WallTime.duration(milliseconds: 3_720_000) == "1h 02m")
+        #expect(NumberText.format(72.45) == "72.5" || NumberText.format(72.45) == "72.4")
+        #expect(NumberText.format(10) == "10")
+        #expect(NumberText.signed(-2.5) == "-2.5")
+    }
+
+    @Test func replayJumpsReadTimesOfDayAndTimeSinceTheStart() throws {
+        let flood = try bundled("flood-response.ttx")
+        let script = try ReplayScript.load(path: try scripted(flood, seed: 2, played: [3]), scenario: flood, language: .en).get()
+        #expect(script.minutes(forJump: "05:30") == 90)
+        #expect(script.minutes(forJump: "03:00") == 1380)
+        #expect(script.minutes(forJump: "+90m") == 90)
+        #expect(script.minutes(forJump: "+1h30m") == 90)
+        #expect(script.minutes(forJump: "+2h") == 120)
+        #expect(script.minutes(forJump: "+45") == 45)
+        #expect(script.minutes(forJump: "soon") == nil)
+        #expect(script.minutes(forJump: "25:00") == nil)
+        #expect(script.steps.first?.input == "The session started")
+        let index = script.stepIndex(reaching: 120)
+        #expect(script.steps[index].clock >= 120)
+        if index > 0 { #expect(script.steps[index - 1].clock < 120) }
+    }
+}
