@@ -25,7 +25,18 @@ public struct GraphExporter: Sendable {
     public struct Node: Sendable, Hashable {
         /// What a node stands for.
         public enum Kind: String, Sendable, Hashable {
-            case scene, ending, inject, action, request, fallOff
+            /// A scene.
+            case scene
+            /// An ending.
+            case ending
+            /// An inject.
+            case inject
+            /// An action whose effects jump.
+            case action
+            /// A cooperation request whose answer jumps.
+            case request
+            /// Off the end of a scene: a runtime error.
+            case fallOff
         }
         /// An identifier safe in both formats, e.g. `s0`.
         public var key: String

@@ -94,7 +94,8 @@ public enum ExploreCommand {
             }
             out.append(
                 "  What follows covers only the explored part: content listed as unreachable may be reachable, "
-                    + "and the true best and worst scores may lie beyond these.")
+                    + "and the true best and worst scores may lie beyond these. A larger --limit, or --no-actions, "
+                    + "may let it finish.")
         }
         out.append(
             "chance is drawn from each seed's generator, so content that only other luck reaches can be listed "
