@@ -342,9 +342,9 @@ extension Session {
             emit(.negotiationRound(decision: d, round: state.round + 1, cost: cost))
             if cost > 0 { advanceClock(by: cost) }
             if storyOver { return }
-            let step = state.fallbackStep
+            // A later round keeps the fallback steps used so far. (The round may settle at once, when no role that
+            // takes part is played, and the story move on to another decision: its steps are its own.)
             openDecision(d, round: state.round + 1)
-            state.fallbackStep = max(state.fallbackStep, step)
         case .lead, .arbitrate:
             awaitCall(step, d, positions)
         }
