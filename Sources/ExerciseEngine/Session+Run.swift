@@ -555,9 +555,17 @@ extension Session {
             state.clock >= state.askedAt + timeout
         {
             for role in pending {
-                guard case .ask(a, let left) = state.waiting, left.contains(role),
-                    let choice = defaultChoice(a, role: role)
-                else { continue }
+                guard case .ask(a, let left) = state.waiting, left.contains(role) else { continue }
+                guard let choice = defaultChoice(a, role: role) else {
+                    // Left pending, the time-out would fall due again and again.
+                    let location = scenario.asks[a].location
+                    emit(
+                        .runtimeError(
+                            message: "the question timed out, but no choice of it is offered to "
+                                + "'\(scenario.roles[role].id)' now", location: location))
+                    finishStory(ending: nil, reason: .error)
+                    return
+                }
                 answerAsk(role: role, choice: choice, auto: .timeout)
                 if storyOver { return }
             }
