@@ -225,11 +225,20 @@ extension Session {
         state.chosen[choice * roleCount + role] = true
         emit(.chose(role: role, choice: choice, auto: auto))
         let cost = scenario.choices[choice].cost
-        if cost > 0 { advanceClock(by: cost) }
-        if storyOver { return }
+        if cost > 0 {
+            // The other roles' time-outs that fall due while this cost passes are taken after this answer's
+            // effects: taken during it, they could complete the question before this choice's jump is known.
+            state.waiting = .ask(ask: a, pending: [])
+            advanceClock(by: cost)
+            if storyOver { return }
+            if state.waiting == .ask(ask: a, pending: []) { state.waiting = .ask(ask: a, pending: pending) }
+        }
+        let current: Bool
+        if case .ask(a, _) = state.waiting { current = true } else { current = false }
         if let flow = runBlock(scenario.choices[choice].effects, acting: [role], cause: .choice(choice)),
-            state.pendingJump == nil
+            state.pendingJump == nil, current
         {
+            // (When an inject moved the story on during the cost, the question is gone, and so is its jump.)
             state.pendingJump = flow
         }
         noteChoice(role: role, choice: choice)
