@@ -36,13 +36,13 @@ extension Session {
         return with.allSatisfy { knows($0, item) }
     }
 
+    /// A condition response is the team's, or, when the expectation names roles, each of theirs.
     mutating func checkConditionResponses() {
         for x in scenario.expectations.indices where active(x) {
-            if case .condition(let cond) = scenario.expectations[x].response,
-                state.responseAt[x * (roleCount + 1) + roleCount] == neverMinutes, evaluate(cond).asBool
-            {
-                respond(x, role: roleCount)
-            }
+            guard case .condition(let cond) = scenario.expectations[x].response else { continue }
+            let waiting = slots(x).filter { state.responseAt[x * (roleCount + 1) + $0] == neverMinutes }
+            guard !waiting.isEmpty, evaluate(cond).asBool else { continue }
+            for slot in waiting { respond(x, role: slot) }
         }
     }
 
