@@ -4,7 +4,8 @@ import ScenarioLanguage
 ///
 /// Measures are normalised to 0–100 against each measure's range; a role's total is the weighted mean of its
 /// normalised measures; the team's value of a measure and the team total are the means over roles. Expected actions
-/// count only when their inject fired (TARGETs: hits ÷ possible).
+/// count only when their inject fired (TARGETs: hits ÷ possible); with `any`, the responders who did not respond once
+/// another had do not count.
 public struct Scorecard: Sendable {
     /// One measure's values.
     public struct MeasureScore: Sendable {
@@ -98,9 +99,13 @@ public struct Scorecard: Sendable {
             case .missed: team.missed += 1
             case .pending: break
             }
+            let settled = state.expectationOutcome[x] == .hit || state.expectationOutcome[x] == .late
             for role in expectation.responders {
+                let outcome = state.responderOutcome[x * (r + 1) + role]
+                // With `any`, once one responder satisfied it, the others were not needed.
+                if !expectation.requiresAll && settled && outcome == .pending { continue }
                 byRole[role].possible += 1
-                switch state.responderOutcome[x * (r + 1) + role] {
+                switch outcome {
                 case .hit: byRole[role].hits += 1
                 case .late: byRole[role].late += 1
                 case .missed: byRole[role].missed += 1

@@ -74,6 +74,8 @@ extension Session {
         }
         let index = x * (roleCount + 1) + slot
         guard state.responseAt[index] == neverMinutes else { return }
+        // With `any`, once one responder has satisfied it, the others owe nothing.
+        if !expectation.requiresAll && satisfied(x) { return }
         state.responseAt[index] = state.clock
         let deadline = state.expectationStart[x] + expectation.within
         let outcome: ExpectationOutcome = state.clock <= deadline ? .hit : .late
@@ -91,6 +93,11 @@ extension Session {
         let overall: ExpectationOutcome = when <= deadline ? .hit : .late
         state.expectationOutcome[x] = overall
         emit(.expectationScored(expectation: x, role: nil, outcome: overall))
+    }
+
+    /// Whether the expectation was satisfied (in time or late).
+    func satisfied(_ x: Int) -> Bool {
+        state.expectationOutcome[x] == .hit || state.expectationOutcome[x] == .late
     }
 
     /// The deadline passed: responders who did not respond, and the expectation if unsatisfied, are missed.
