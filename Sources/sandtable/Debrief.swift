@@ -19,8 +19,9 @@ struct Debrief: ParsableCommand {
     @Option(help: "The exercise (.ttx) to replay against (default: the one the transcript names).") var exercise:
         String?
     @Option(help: "Language of the report: zh or en (default: the transcript's UI language).") var lang: String?
-    @Option(help: "Due date to put in the improvement plan (default: left blank for the facilitator).") var due: String =
-        ""
+    @Option(help: "Due date to put in the improvement plan (default: left blank for the facilitator).") var due:
+        String =
+            ""
     @Option(
         help: ArgumentHelp(
             "A file holding the facilitator's HMAC key (default: $SANDTABLE_HMAC_KEY).", valueName: "path"))

@@ -27,7 +27,8 @@ struct Replay: ParsableCommand {
 
     func run() throws {
         let code = ReplayCommand.run(
-            file: file, exercise: exercise, language: lang, keyFile: keyFile, color: ColorMode(rawValue: color) ?? .auto)
+            file: file, exercise: exercise, language: lang, keyFile: keyFile, color: ColorMode(rawValue: color) ?? .auto
+        )
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -8,8 +8,10 @@ import Testing
     /// Plays flood-response through a pipe with a script and returns the transcript's path.
     static func play(seed: Int, roles: String, input: String, language: String = "en", into folder: URL) throws -> URL {
         let result = try Harness.run(
-            ["play", "exercises/flood-response.ttx", "--seed", String(seed), "--roles", roles, "--lang", language,
-             "--out", folder.path], input: input)
+            [
+                "play", "exercises/flood-response.ttx", "--seed", String(seed), "--roles", roles, "--lang", language,
+                "--out", folder.path,
+            ], input: input)
         #expect(result.status == 0, "\(result.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".jsonl") }
         let name = try #require(files.first, "no transcript written")
@@ -57,7 +59,9 @@ import Testing
             #expect(!md.stdout.contains("⟦"), "a catalogue key is missing")
             try Harness.assertGolden(Self.normalise(md.stdout), "debrief-session.\(language).md")
         }
-        let json = try Harness.run(["debrief", transcript.path, "--format", "json", "--lang", "en", "--due", "2026-06-30"])
+        let json = try Harness.run([
+            "debrief", transcript.path, "--format", "json", "--lang", "en", "--due", "2026-06-30",
+        ])
         #expect(json.status == 0, "\(json.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["format"] as? String == "sandtable-debrief")
@@ -170,8 +174,11 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let profile = Harness.scratch().appendingPathComponent("profile").path
-        process.arguments = ["chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                             "--no-first-run", "--user-data-dir=\(profile)", "--enable-logging=stderr", "--v=0"] + arguments
+        process.arguments =
+            [
+                "chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                "--no-first-run", "--user-data-dir=\(profile)", "--enable-logging=stderr", "--v=0",
+            ] + arguments
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -188,7 +195,10 @@ import Testing
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: outData, as: UTF8.self),
+            String(decoding: errorData, as: UTF8.self)
+        )
     }
 
     static var chromiumInstalled: Bool {
@@ -214,7 +224,9 @@ import Testing
         var pages: [(name: String, url: URL)] = []
         for language in ["zh", "en"] {
             let html = artifacts.appendingPathComponent("debrief-session.\(language).html")
-            let result = try Harness.run(["debrief", transcript.path, "--format", "html", "--lang", language, "-o", html.path])
+            let result = try Harness.run([
+                "debrief", transcript.path, "--format", "html", "--lang", language, "-o", html.path,
+            ])
             #expect(result.status == 0, "\(result.stderr)")
             pages.append(("debrief-session.\(language)", html))
         }
@@ -241,7 +253,9 @@ import Testing
             for (width, height) in [(1200, 2400), (390, 2400)] {
                 let png = artifacts.appendingPathComponent("\(page.name)-\(width).png")
                 try? FileManager.default.removeItem(at: png)
-                let shot = try Self.chromium(["--screenshot=\(png.path)", "--window-size=\(width),\(height)", page.url.absoluteString])
+                let shot = try Self.chromium([
+                    "--screenshot=\(png.path)", "--window-size=\(width),\(height)", page.url.absoluteString,
+                ])
                 #expect(Self.pageErrors(shot.stderr).isEmpty, "\(Self.pageErrors(shot.stderr))")
                 let size = (try? FileManager.default.attributesOfItem(atPath: png.path)[.size] as? Int) ?? 0
                 #expect(size > 20_000, "the screenshot \(png.lastPathComponent) is missing or blank (\(size) bytes)")

@@ -57,7 +57,10 @@ import Testing
             for language in DebriefLanguage.allCases {
                 for format in DebriefFormat.allCases {
                     let text = Debrief.render(report, format: format, options: DebriefOptions(language: language))
-                    #expect(!text.contains("⟦"), "\(format) \(language): \(text.components(separatedBy: "⟦").dropFirst().first?.prefix(40) ?? "")")
+                    #expect(
+                        !text.contains("⟦"),
+                        "\(format) \(language): \(text.components(separatedBy: "⟦").dropFirst().first?.prefix(40) ?? "")"
+                    )
                     if format == .json { #expect((try? JSONValue.parse(Array(text.utf8)).get()) != nil) }
                 }
             }
@@ -128,13 +131,16 @@ import Testing
         let report = try Debrief.session(path: path, scenario: scenario).get()
         let options = DebriefOptions(language: .en)
         let html = Debrief.render(report, format: .html, options: options)
-        #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; *bold* | pipe") || html.contains("&lt;script&gt;alert(\"x\")&lt;/script&gt; &amp; *bold* | pipe"))
+        #expect(
+            html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; *bold* | pipe")
+                || html.contains("&lt;script&gt;alert(\"x\")&lt;/script&gt; &amp; *bold* | pipe"))
         #expect(!html.contains("<script"))
         let md = Debrief.render(report, format: .markdown, options: options)
         #expect(md.contains("&lt;script&gt;alert(\"x\")&lt;/script&gt; & \\*bold\\* \\| pipe"))
         let json = Debrief.render(report, format: .json, options: options)
         let parsed = try JSONValue.parse(Array(json.utf8)).get()
-        #expect(parsed["notes"]?.arrayValue?.first?["text"]?.stringValue == "<script>alert(\"x\")</script> & *bold* | pipe")
+        #expect(
+            parsed["notes"]?.arrayValue?.first?["text"]?.stringValue == "<script>alert(\"x\")</script> & *bold* | pipe")
     }
 
     @Test func htmlEscapingCoversTextAndAttributes() {
@@ -208,7 +214,8 @@ import Testing
         let flood = try bundled("flood-response.ttx")
         var reports: [SessionReport] = []
         for seed in UInt64(1)...4 {
-            reports.append(try Debrief.session(path: try scripted(flood, seed: seed, played: [3]), scenario: flood).get())
+            reports.append(
+                try Debrief.session(path: try scripted(flood, seed: seed, played: [3]), scenario: flood).get())
         }
         let cohort = Debrief.cohort(reports, skipped: [.init(path: "x.jsonl", reason: "damaged")])
         let n = cohort.included.count
@@ -243,7 +250,9 @@ import Testing
 
     @Test func replayJumpsReadTimesOfDayAndTimeSinceTheStart() throws {
         let flood = try bundled("flood-response.ttx")
-        let script = try ReplayScript.load(path: try scripted(flood, seed: 2, played: [3]), scenario: flood, language: .en).get()
+        let script = try ReplayScript.load(
+            path: try scripted(flood, seed: 2, played: [3]), scenario: flood, language: .en
+        ).get()
         #expect(script.minutes(forJump: "05:30") == 90)
         #expect(script.minutes(forJump: "03:00") == 1380)
         #expect(script.minutes(forJump: "+90m") == 90)

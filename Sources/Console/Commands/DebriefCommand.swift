@@ -73,7 +73,8 @@ public enum DebriefCommand {
         for file in arguments.files { headers.append((file, Transcript.peekHeader(path: file))) }
         let exerciseIDs = Set(headers.compactMap { $0.header?.exerciseID })
         if exerciseIDs.count > 1 {
-            var message = "these transcripts are of different exercises; a cohort report compares sessions of one "
+            var message =
+                "these transcripts are of different exercises; a cohort report compares sessions of one "
                 + "exercise only:"
             for id in exerciseIDs.sorted() {
                 let files = headers.filter { $0.header?.exerciseID == id }.map(\.path)

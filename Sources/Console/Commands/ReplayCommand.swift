@@ -30,10 +30,13 @@ public enum ReplayCommand {
         var notes: [String] = []
         guard let scenario = VerifyCommand.loadExercise(file: file, exercise: exercise, notes: &notes) else {
             for note in notes { complain(note) }
-            if notes.isEmpty { complain("the transcript '\(file)' does not name its exercise; give it with --exercise") }
+            if notes.isEmpty {
+                complain("the transcript '\(file)' does not name its exercise; give it with --exercise")
+            }
             return 2
         }
-        let lang = language.flatMap(DebriefLanguage.init(argument:)) ?? DebriefLanguage(argument: header.uiLanguage) ?? .en
+        let lang =
+            language.flatMap(DebriefLanguage.init(argument:)) ?? DebriefLanguage(argument: header.uiLanguage) ?? .en
         let script: ReplayScript
         switch ReplayScript.load(path: file, scenario: scenario, key: key, language: lang) {
         case .success(let s): script = s
@@ -119,7 +122,8 @@ struct ReplayViewer {
             }
             show(script.stepIndex(reaching: minutes))
         case "g", "go":
-            guard let n = Int(argument.trimmingCharacters(in: .whitespaces)), (1...script.steps.count).contains(n) else {
+            guard let n = Int(argument.trimmingCharacters(in: .whitespaces)), (1...script.steps.count).contains(n)
+            else {
                 out(paint.red(script.label("rp.ui.badStep", String(script.steps.count))))
                 return true
             }
@@ -137,21 +141,29 @@ struct ReplayViewer {
         current = index
         let step = script.steps[index]
         out()
-        out(paint.bold("── " + script.label("rp.ui.step", String(step.number), String(script.steps.count), step.timeBefore,
-                                          step.time, step.wall) + " ──"))
+        out(
+            paint.bold(
+                "── "
+                    + script.label(
+                        "rp.ui.step", String(step.number), String(script.steps.count), step.timeBefore,
+                        step.time, step.wall) + " ──"))
         wrapped(paint.bold(script.label("rp.ui.input") + ": ") + step.input)
         out(paint.bold(script.label("rp.ui.events") + ":"))
         if step.events.isEmpty { out("  " + paint.grey(script.label("rp.ui.noEvents"))) }
         for event in step.events {
             let lines = TextLayout.wrap(event.text, width: max(20, width - 9))
-            for (i, line) in lines.enumerated() { out((i == 0 ? "  " + paint.grey(event.time) + " " : "        ") + line) }
+            for (i, line) in lines.enumerated() {
+                out((i == 0 ? "  " + paint.grey(event.time) + " " : "        ") + line)
+            }
         }
         let active = step.roles.filter { !$0.saw.isEmpty || !$0.did.isEmpty }
         if !active.isEmpty {
             out(paint.bold(script.label("rp.ui.roles") + ":"))
             var table = Table(
-                columns: [TableColumn(script.label("rp.ui.role")), TableColumn(script.label("rp.ui.saw")),
-                          TableColumn(script.label("rp.ui.did"))])
+                columns: [
+                    TableColumn(script.label("rp.ui.role")), TableColumn(script.label("rp.ui.saw")),
+                    TableColumn(script.label("rp.ui.did")),
+                ])
             for role in active {
                 let who = role.name + " (" + script.label(role.played ? "rp.ui.played" : "rp.ui.automated") + ")"
                 table.rows.append([who, role.saw.joined(separator: "\n"), role.did.joined(separator: "\n")])

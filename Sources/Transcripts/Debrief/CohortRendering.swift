@@ -23,9 +23,11 @@ struct CohortText {
     /// One row per session.
     var sessionRows: [[String]] {
         cohort.sessions.enumerated().map { n, s in
-            let played = s.header.roles.filter(\.played).compactMap { role in scenario.role(role.id).map { x.role($0) } }
+            let played = s.header.roles.filter(\.played).compactMap { role in scenario.role(role.id).map { x.role($0) }
+            }
             return [
-                String(n + 1), SessionReport.fileName(s.path), String(s.header.seed), WallTime.display(s.header.started),
+                String(n + 1), SessionReport.fileName(s.path), String(s.header.seed),
+                WallTime.display(s.header.started),
                 played.isEmpty ? "—" : played.joined(separator: x.comma),
                 s.isComplete ? x.ending(s.overview) : t("cohort.unfinished"),
                 NumberText.format(s.scores.teamTotal), ratingsLine(s),
@@ -34,14 +36,19 @@ struct CohortText {
     }
 
     var sessionHeader: [String] {
-        [t("col.number"), t("col.file"), t("overview.seed"), t("overview.started"), t("col.playedBy"), t("overview.ending"),
-         t("col.teamTotal"), t("col.ratings")]
+        [
+            t("col.number"), t("col.file"), t("overview.seed"), t("overview.started"), t("col.playedBy"),
+            t("overview.ending"),
+            t("col.teamTotal"), t("col.ratings"),
+        ]
     }
 
     /// The figures of a distribution.
     func figures(_ d: Distribution) -> [String] {
-        [String(d.count), d.min.map { NumberText.format($0) } ?? "—", d.median.map { NumberText.format($0) } ?? "—",
-         d.mean.map { NumberText.format($0) } ?? "—", d.max.map { NumberText.format($0) } ?? "—"]
+        [
+            String(d.count), d.min.map { NumberText.format($0) } ?? "—", d.median.map { NumberText.format($0) } ?? "—",
+            d.mean.map { NumberText.format($0) } ?? "—", d.max.map { NumberText.format($0) } ?? "—",
+        ]
     }
 
     var figureHeader: [String] { [t("col.sessions"), t("col.min"), t("col.median"), t("col.mean"), t("col.max")] }
@@ -80,17 +87,20 @@ struct CohortText {
     /// Failure points in words.
     var failureLines: (objectives: [String], expectations: [String], requests: [String]) {
         let objectives = cohort.failingObjectives.map { f in
-            t("cohort.failObjective", scenario.objectives[f.objective].title, String(f.count), String(n),
-              x.owner(f.objective))
+            t(
+                "cohort.failObjective", scenario.objectives[f.objective].title, String(f.count), String(n),
+                x.owner(f.objective))
         }
         let expectations = cohort.missedExpectations.map { f in
-            t("cohort.failExpectation", scenario.expectations[f.expectation].title, String(f.missed), String(f.late),
-              String(f.fired))
+            t(
+                "cohort.failExpectation", scenario.expectations[f.expectation].title, String(f.missed), String(f.late),
+                String(f.fired))
         }
         let requests = cohort.requestProblems.map { f in
             let q = scenario.requests[f.request]
-            return t("cohort.failRequest", q.title, String(f.late), String(f.refused), String(f.unanswered), String(f.sent),
-                     x.role(q.to))
+            return t(
+                "cohort.failRequest", q.title, String(f.late), String(f.refused), String(f.unanswered), String(f.sent),
+                x.role(q.to))
         }
         return (objectives, expectations, requests)
     }
@@ -124,12 +134,18 @@ extension MarkdownRenderer {
         line()
         line("## " + t("cohort.sessions"))
         line()
-        table(c.sessionHeader, c.sessionRows.map { row in row.enumerated().map { $0.offset == 1 ? MarkdownEscape.code($0.element) : e($0.element) } },
-              right: [0, 2, 6])
+        table(
+            c.sessionHeader,
+            c.sessionRows.map { row in
+                row.enumerated().map { $0.offset == 1 ? MarkdownEscape.code($0.element) : e($0.element) }
+            },
+            right: [0, 2, 6])
         if !cohort.skipped.isEmpty {
             line("### " + t("cohort.skipped"))
             line()
-            for s in cohort.skipped { line("- " + MarkdownEscape.code(SessionReport.fileName(s.path)) + ": " + e(s.reason)) }
+            for s in cohort.skipped {
+                line("- " + MarkdownEscape.code(SessionReport.fileName(s.path)) + ": " + e(s.reason))
+            }
             line()
         }
         line("## " + t("cohort.endings"))
@@ -138,18 +154,24 @@ extension MarkdownRenderer {
         table([t("overview.ending"), t("col.sessions")], c.endingRows.map { [e($0[0]), $0[1]] }, right: [1])
         line("## " + t("cohort.ratings"))
         line()
-        table([t("col.objective"), "P", "S", "M", "U", t("col.owner")],
-              cohort.ratings.map { r in
-                  [e(scenario.objectives[r.objective].title)] + Rating.allCases.map { String(r.counts[$0] ?? 0) }
-                      + [e(x.owner(r.objective))]
-              }, right: [1, 2, 3, 4])
+        table(
+            [t("col.objective"), "P", "S", "M", "U", t("col.owner")],
+            cohort.ratings.map { r in
+                [e(scenario.objectives[r.objective].title)] + Rating.allCases.map { String(r.counts[$0] ?? 0) }
+                    + [e(x.owner(r.objective))]
+            }, right: [1, 2, 3, 4])
         line("## " + t("cohort.scores"))
         line()
         line(t("cohort.scoresIntro"))
         line()
-        table([t("col.score")] + c.figureHeader + [t("col.histogram")],
-              c.scoreRows.map { row in [e(row.label)] + c.figures(row.distribution) + ["`" + CohortText.spark(row.distribution.histogram) + "`"] },
-              right: [1, 2, 3, 4, 5])
+        table(
+            [t("col.score")] + c.figureHeader + [t("col.histogram")],
+            c.scoreRows.map { row in
+                [e(row.label)] + c.figures(row.distribution) + [
+                    "`" + CohortText.spark(row.distribution.histogram) + "`"
+                ]
+            },
+            right: [1, 2, 3, 4, 5])
         line(t("cohort.histogramKey"))
         line()
         line("## " + t("cohort.choices"))
@@ -161,14 +183,17 @@ extension MarkdownRenderer {
             line(t("cohort.askedIn", e(scenario.scenes[ask.scene].title), x.roles(ask.roles), String(f.sessions)))
             line()
             let total = ask.choices.reduce(0) { $0 + (f.typed[$1] ?? 0) + (f.automated[$1] ?? 0) }
-            table([t("col.choice"), t("col.typed"), t("col.automated"), t("col.share")],
-                  ask.choices.map { ch in
-                      let choice = scenario.choices[ch]
-                      let typed = f.typed[ch] ?? 0
-                      let automated = f.automated[ch] ?? 0
-                      return [e(choice.label) + " " + MarkdownEscape.code(choice.id) + (choice.isExpected ? " ✓" : ""),
-                              String(typed), String(automated), c.percent(typed + automated, of: total)]
-                  }, right: [1, 2, 3])
+            table(
+                [t("col.choice"), t("col.typed"), t("col.automated"), t("col.share")],
+                ask.choices.map { ch in
+                    let choice = scenario.choices[ch]
+                    let typed = f.typed[ch] ?? 0
+                    let automated = f.automated[ch] ?? 0
+                    return [
+                        e(choice.label) + " " + MarkdownEscape.code(choice.id) + (choice.isExpected ? " ✓" : ""),
+                        String(typed), String(automated), c.percent(typed + automated, of: total),
+                    ]
+                }, right: [1, 2, 3])
         }
         for f in cohort.joint {
             let decision = scenario.decisions[f.decision]
@@ -176,12 +201,15 @@ extension MarkdownRenderer {
             line()
             line(t("cohort.decisionIn", x.decisionRule(f.decision), String(f.sessions)))
             line()
-            table([t("col.option"), t("col.firstPositions"), t("col.resolved")],
-                  decision.options.map { o in
-                      let option = scenario.options[o]
-                      return [e(option.label) + " " + MarkdownEscape.code(option.id) + (option.isExpected ? " ✓" : ""),
-                              String(f.firstPositions[o] ?? 0), String(f.resolved[o] ?? 0)]
-                  }, right: [1, 2])
+            table(
+                [t("col.option"), t("col.firstPositions"), t("col.resolved")],
+                decision.options.map { o in
+                    let option = scenario.options[o]
+                    return [
+                        e(option.label) + " " + MarkdownEscape.code(option.id) + (option.isExpected ? " ✓" : ""),
+                        String(f.firstPositions[o] ?? 0), String(f.resolved[o] ?? 0),
+                    ]
+                }, right: [1, 2])
             let by = f.by.sorted { $0.key < $1.key }.map { x.rule($0.key) + " " + String($0.value) }
             line(t("cohort.resolvedBy", by.joined(separator: x.comma)))
             line()
@@ -189,8 +217,10 @@ extension MarkdownRenderer {
         line("## " + t("cohort.failures"))
         line()
         let failures = c.failureLines
-        for (key, lines) in [("cohort.failObjectives", failures.objectives), ("cohort.failExpectations", failures.expectations),
-                             ("cohort.failRequests", failures.requests)] {
+        for (key, lines) in [
+            ("cohort.failObjectives", failures.objectives), ("cohort.failExpectations", failures.expectations),
+            ("cohort.failRequests", failures.requests),
+        ] {
             line("### " + t(key))
             line()
             if lines.isEmpty { line("_" + t("cohort.none") + "_") }
@@ -225,12 +255,16 @@ extension HTMLRenderer {
         let x = c.x
         return pageForCohort(title: t("cohort.title", scenario.header.title)) { b in
             b.element("h1", text: t("cohort.title", scenario.header.title))
-            b.element("p", ["class": "sub"], text: t("cohort.intro", String(cohort.sessions.count), String(c.n), String(cohort.skipped.count)))
+            b.element(
+                "p", ["class": "sub"],
+                text: t("cohort.intro", String(cohort.sessions.count), String(c.n), String(cohort.skipped.count)))
             b.element("div", ["class": "kpis"]) { b in
-                for (label, value) in [(t("col.sessions"), String(c.n)),
-                                       (t("cohort.medianTeam"), cohort.teamTotal.median.map { NumberText.format($0) } ?? "—"),
-                                       (t("cohort.meanTeam"), cohort.teamTotal.mean.map { NumberText.format($0) } ?? "—"),
-                                       (t("cohort.skippedCount"), String(cohort.skipped.count))] {
+                for (label, value) in [
+                    (t("col.sessions"), String(c.n)),
+                    (t("cohort.medianTeam"), cohort.teamTotal.median.map { NumberText.format($0) } ?? "—"),
+                    (t("cohort.meanTeam"), cohort.teamTotal.mean.map { NumberText.format($0) } ?? "—"),
+                    (t("cohort.skippedCount"), String(cohort.skipped.count)),
+                ] {
                     b.element("div", ["class": "kpi"]) { b in
                         b.element("span", text: label)
                         b.element("b", text: value)
@@ -255,16 +289,19 @@ extension HTMLRenderer {
             }
             cohortSection(&b, "ratings", t("cohort.ratings")) { b in
                 b.element("figure") { b in
-                    SVGChart.ratingBars(&b, label: t("cohort.ratings"), rows: cohort.ratings.map { r in
-                        (scenario.objectives[r.objective].title, Rating.allCases.map { r.counts[$0] ?? 0 })
-                    })
+                    SVGChart.ratingBars(
+                        &b, label: t("cohort.ratings"),
+                        rows: cohort.ratings.map { r in
+                            (scenario.objectives[r.objective].title, Rating.allCases.map { r.counts[$0] ?? 0 })
+                        })
                     b.element("figcaption", text: t("chart.ratingsCaption"))
                 }
-                cohortTable(&b, [t("col.objective"), "P", "S", "M", "U", t("col.owner")],
-                            cohort.ratings.map { r in
-                                [scenario.objectives[r.objective].title] + Rating.allCases.map { String(r.counts[$0] ?? 0) }
-                                    + [x.owner(r.objective)]
-                            }, numeric: [1, 2, 3, 4])
+                cohortTable(
+                    &b, [t("col.objective"), "P", "S", "M", "U", t("col.owner")],
+                    cohort.ratings.map { r in
+                        [scenario.objectives[r.objective].title] + Rating.allCases.map { String(r.counts[$0] ?? 0) }
+                            + [x.owner(r.objective)]
+                    }, numeric: [1, 2, 3, 4])
             }
             cohortSection(&b, "scores", t("cohort.scores")) { b in
                 b.element("p", text: t("cohort.scoresIntro"))
@@ -278,7 +315,11 @@ extension HTMLRenderer {
                         b.element("thead") { b in
                             b.element("tr") { b in
                                 for (i, h) in header.enumerated() {
-                                    if (1...5).contains(i) { b.element("th", ["class": "num"], text: h) } else { b.element("th", text: h) }
+                                    if (1...5).contains(i) {
+                                        b.element("th", ["class": "num"], text: h)
+                                    } else {
+                                        b.element("th", text: h)
+                                    }
                                 }
                             }
                         }
@@ -287,7 +328,8 @@ extension HTMLRenderer {
                                 b.element("tr") { b in
                                     b.element("td", text: row.label)
                                     for v in c.figures(row.distribution) { b.element("td", ["class": "num"], text: v) }
-                                    b.element("td") { b in SVGChart.miniHistogram(&b, bins: row.distribution.histogram) }
+                                    b.element("td") { b in SVGChart.miniHistogram(&b, bins: row.distribution.histogram)
+                                    }
                                 }
                             }
                         }
@@ -298,38 +340,50 @@ extension HTMLRenderer {
                 for f in cohort.asks {
                     let ask = scenario.asks[f.ask]
                     b.element("h3", text: ask.question)
-                    b.element("p", ["class": "muted"],
-                              text: t("cohort.askedIn", scenario.scenes[ask.scene].title, x.roles(ask.roles), String(f.sessions)))
+                    b.element(
+                        "p", ["class": "muted"],
+                        text: t(
+                            "cohort.askedIn", scenario.scenes[ask.scene].title, x.roles(ask.roles), String(f.sessions)))
                     let total = ask.choices.reduce(0) { $0 + (f.typed[$1] ?? 0) + (f.automated[$1] ?? 0) }
-                    choiceTable(&b, [t("col.choice"), t("col.typed"), t("col.automated"), t("col.share")],
-                                ask.choices.map { ch in
-                                    let choice = scenario.choices[ch]
-                                    let typed = f.typed[ch] ?? 0
-                                    let automated = f.automated[ch] ?? 0
-                                    return (choice.label, choice.id, choice.isExpected, [typed, automated], typed + automated, total)
-                                }, c: c)
+                    choiceTable(
+                        &b, [t("col.choice"), t("col.typed"), t("col.automated"), t("col.share")],
+                        ask.choices.map { ch in
+                            let choice = scenario.choices[ch]
+                            let typed = f.typed[ch] ?? 0
+                            let automated = f.automated[ch] ?? 0
+                            return (
+                                choice.label, choice.id, choice.isExpected, [typed, automated], typed + automated, total
+                            )
+                        }, c: c)
                 }
                 for f in cohort.joint {
                     let decision = scenario.decisions[f.decision]
                     b.element("h3", text: decision.question)
-                    b.element("p", ["class": "muted"], text: t("cohort.decisionIn", x.decisionRule(f.decision), String(f.sessions)))
+                    b.element(
+                        "p", ["class": "muted"],
+                        text: t("cohort.decisionIn", x.decisionRule(f.decision), String(f.sessions)))
                     let resolvedTotal = f.resolved.values.reduce(0, +)
-                    choiceTable(&b, [t("col.option"), t("col.firstPositions"), t("col.resolved"), t("col.share")],
-                                decision.options.map { o in
-                                    let option = scenario.options[o]
-                                    let resolved = f.resolved[o] ?? 0
-                                    return (option.label, option.id, option.isExpected, [f.firstPositions[o] ?? 0, resolved],
-                                            resolved, resolvedTotal)
-                                }, c: c)
+                    choiceTable(
+                        &b, [t("col.option"), t("col.firstPositions"), t("col.resolved"), t("col.share")],
+                        decision.options.map { o in
+                            let option = scenario.options[o]
+                            let resolved = f.resolved[o] ?? 0
+                            return (
+                                option.label, option.id, option.isExpected, [f.firstPositions[o] ?? 0, resolved],
+                                resolved, resolvedTotal
+                            )
+                        }, c: c)
                     let by = f.by.sorted { $0.key < $1.key }.map { x.rule($0.key) + " " + String($0.value) }
                     b.element("p", ["class": "muted"], text: t("cohort.resolvedBy", by.joined(separator: x.comma)))
                 }
             }
             cohortSection(&b, "failures", t("cohort.failures")) { b in
                 let failures = c.failureLines
-                for (key, lines) in [("cohort.failObjectives", failures.objectives),
-                                     ("cohort.failExpectations", failures.expectations),
-                                     ("cohort.failRequests", failures.requests)] {
+                for (key, lines) in [
+                    ("cohort.failObjectives", failures.objectives),
+                    ("cohort.failExpectations", failures.expectations),
+                    ("cohort.failRequests", failures.requests),
+                ] {
                     b.element("h3", text: t(key))
                     if lines.isEmpty { b.element("p", ["class": "muted"], text: t("cohort.none")) }
                     b.element("ol") { b in for l in lines { b.element("li", text: l) } }
@@ -356,9 +410,10 @@ extension HTMLRenderer {
         return b.output
     }
 
-    private func cohortSection(_ b: inout HTMLBuilder, _ id: String, _ title: String, first: Bool = false,
-                               _ body: (inout HTMLBuilder) -> Void)
-    {
+    private func cohortSection(
+        _ b: inout HTMLBuilder, _ id: String, _ title: String, first: Bool = false,
+        _ body: (inout HTMLBuilder) -> Void
+    ) {
         b.newline()
         b.element("section", ["id": id, "class": first ? "first" : "part"]) { b in
             b.element("h2", text: title)
@@ -366,16 +421,21 @@ extension HTMLRenderer {
         }
     }
 
-    private func cohortTable(_ b: inout HTMLBuilder, _ header: [String], _ rows: [[String]], numeric: Set<Int> = [],
-                             code: Set<Int> = [])
-    {
+    private func cohortTable(
+        _ b: inout HTMLBuilder, _ header: [String], _ rows: [[String]], numeric: Set<Int> = [],
+        code: Set<Int> = []
+    ) {
         guard !rows.isEmpty else { return }
         b.element("div", ["class": "table-wrap"]) { b in
             b.element("table") { b in
                 b.element("thead") { b in
                     b.element("tr") { b in
                         for (i, h) in header.enumerated() {
-                            if numeric.contains(i) { b.element("th", ["class": "num"], text: h) } else { b.element("th", text: h) }
+                            if numeric.contains(i) {
+                                b.element("th", ["class": "num"], text: h)
+                            } else {
+                                b.element("th", text: h)
+                            }
                         }
                     }
                 }
@@ -407,7 +467,11 @@ extension HTMLRenderer {
                 b.element("thead") { b in
                     b.element("tr") { b in
                         for (i, h) in header.enumerated() {
-                            if i > 0 && i < header.count - 1 { b.element("th", ["class": "num"], text: h) } else { b.element("th", text: h) }
+                            if i > 0 && i < header.count - 1 {
+                                b.element("th", ["class": "num"], text: h)
+                            } else {
+                                b.element("th", text: h)
+                            }
                         }
                     }
                 }
@@ -421,8 +485,9 @@ extension HTMLRenderer {
                             }
                             for n in row.counts { b.element("td", ["class": "num"], text: String(n)) }
                             b.element("td") { b in
-                                SVGChart.meter(&b, share: row.total == 0 ? 0 : Double(row.shareOf) / Double(row.total),
-                                               colour: row.expected ? "#1b7f3b" : SVGChart.palette[0])
+                                SVGChart.meter(
+                                    &b, share: row.total == 0 ? 0 : Double(row.shareOf) / Double(row.total),
+                                    colour: row.expected ? "#1b7f3b" : SVGChart.palette[0])
                                 b.text(c.percent(row.shareOf, of: row.total))
                             }
                         }

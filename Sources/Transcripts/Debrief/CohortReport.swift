@@ -90,11 +90,15 @@ public struct CohortReport: Sendable {
             Distribution(values: included.compactMap { $0.scores.team.indices.contains(m) ? $0.scores.team[m] : nil })
         }
         roleTotals = scenario.roles.indices.map { r in
-            Distribution(values: included.compactMap { $0.scores.roleTotals.indices.contains(r) ? $0.scores.roleTotals[r] : nil })
+            Distribution(
+                values: included.compactMap { $0.scores.roleTotals.indices.contains(r) ? $0.scores.roleTotals[r] : nil }
+            )
         }
         // Endings.
         var endingCounts: [EndingKey: Int] = [:]
-        for s in included { endingCounts[EndingKey(ending: s.overview.ending, reason: s.overview.reason), default: 0] += 1 }
+        for s in included {
+            endingCounts[EndingKey(ending: s.overview.ending, reason: s.overview.reason), default: 0] += 1
+        }
         endings = endingCounts.map { ($0.key, $0.value) }.sorted { ($1.count, $0.label) < ($0.count, $1.label) }
         // Failure points.
         failingObjectives = ratings.map { ($0.objective, ($0.counts[.M] ?? 0) + ($0.counts[.U] ?? 0)) }
@@ -124,9 +128,11 @@ public struct CohortReport: Sendable {
         missedExpectations = expectationCounts.map { ($0.key, $0.value.missed, $0.value.late, $0.value.fired) }
             .filter { $0.1 + $0.2 > 0 }
             .sorted { ($1.1 + $1.2, $0.0) < ($0.1 + $0.2, $1.0) }
-        requestProblems = requestCounts.map { ($0.key, $0.value.late, $0.value.refused, $0.value.unanswered, $0.value.sent) }
-            .filter { $0.1 + $0.2 + $0.3 > 0 }
-            .sorted { ($1.1 + $1.2 + $1.3, $0.0) < ($0.1 + $0.2 + $0.3, $1.0) }
+        requestProblems = requestCounts.map {
+            ($0.key, $0.value.late, $0.value.refused, $0.value.unanswered, $0.value.sent)
+        }
+        .filter { $0.1 + $0.2 + $0.3 > 0 }
+        .sorted { ($1.1 + $1.2 + $1.3, $0.0) < ($0.1 + $0.2 + $0.3, $1.0) }
     }
 }
 

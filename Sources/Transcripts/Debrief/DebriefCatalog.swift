@@ -368,7 +368,8 @@ enum DebriefCatalog {
         "cohort.medianTeam": "Median team total",
         "cohort.meanTeam": "Mean team total",
 
-        "rp.anonymous": "The anonymous peer evaluation was completed: {0} ratings recorded without raters, {1} flagged pairs",
+        "rp.anonymous":
+            "The anonymous peer evaluation was completed: {0} ratings recorded without raters, {1} flagged pairs",
         "rp.narrative": "Narrative: {0}",
         "rp.facilitatorNote": "For the facilitator: {0}",
         "rp.asked": "Question to {0}: {1}",
@@ -444,7 +445,8 @@ enum DebriefCatalog {
         "rp.ui.first": "This is the first step.",
         "rp.ui.badJump": "Give a time of day (j 05:30) or a time since the start (j +90m).",
         "rp.ui.badStep": "Give a step number from 1 to {0}.",
-        "rp.ui.unknown": "Unknown command “{0}”. n or Enter: next · p: previous · j HH:MM or j +90m: jump · g N: step N · q: quit",
+        "rp.ui.unknown":
+            "Unknown command “{0}”. n or Enter: next · p: previous · j HH:MM or j +90m: jump · g N: step N · q: quit",
         "rp.ui.prompt": "replay> ",
     ]
 

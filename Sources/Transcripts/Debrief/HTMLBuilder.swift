@@ -59,7 +59,8 @@ struct HTMLBuilder {
 
     /// An element with content built by `body`.
     mutating func element(
-        _ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:], _ body: (inout HTMLBuilder) -> Void
+        _ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:],
+        _ body: (inout HTMLBuilder) -> Void
     ) {
         openTag(tag, attributes)
         body(&self)

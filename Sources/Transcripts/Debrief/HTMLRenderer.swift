@@ -134,16 +134,21 @@ struct HTMLRenderer {
         }
     }
 
-    private func table(_ b: inout HTMLBuilder, _ header: [String], _ rows: [[Cell]], numeric: Set<Int> = [],
-                       time: Set<Int> = [])
-    {
+    private func table(
+        _ b: inout HTMLBuilder, _ header: [String], _ rows: [[Cell]], numeric: Set<Int> = [],
+        time: Set<Int> = []
+    ) {
         guard !rows.isEmpty else { return }
         b.element("div", ["class": "table-wrap"]) { b in
             b.element("table") { b in
                 b.element("thead") { b in
                     b.element("tr") { b in
                         for (i, h) in header.enumerated() {
-                            if numeric.contains(i) { b.element("th", ["class": "num"], text: h) } else { b.element("th", text: h) }
+                            if numeric.contains(i) {
+                                b.element("th", ["class": "num"], text: h)
+                            } else {
+                                b.element("th", text: h)
+                            }
                         }
                     }
                 }
@@ -166,9 +171,10 @@ struct HTMLRenderer {
         }
     }
 
-    private func section(_ b: inout HTMLBuilder, id: String, title: String, first: Bool = false,
-                         _ body: (inout HTMLBuilder) -> Void)
-    {
+    private func section(
+        _ b: inout HTMLBuilder, id: String, title: String, first: Bool = false,
+        _ body: (inout HTMLBuilder) -> Void
+    ) {
         b.newline()
         b.element("section", ["id": id, "class": first ? "first" : "part"]) { b in
             b.element("h2", text: title)
@@ -183,7 +189,8 @@ struct HTMLRenderer {
             for e in entries {
                 b.element("li") { b in
                     b.element("svg", ["viewBox": "0 0 14 14", "aria-hidden": "true"]) { b in
-                        b.empty("rect", ["x": "0", "y": "0", "width": "14", "height": "14", "rx": "3", "fill": e.colour])
+                        b.empty(
+                            "rect", ["x": "0", "y": "0", "width": "14", "height": "14", "rx": "3", "fill": e.colour])
                     }
                     b.text(e.name)
                 }
@@ -220,7 +227,8 @@ struct HTMLRenderer {
         let o = report.overview
         let sections: [(id: String, key: String)] = [
             ("overview", "section.overview"), ("timeline", "section.timeline"), ("decisions", "section.decisions"),
-            ("objectives", "section.objectives"), ("scores", "section.scores"), ("expectations", "section.expectations"),
+            ("objectives", "section.objectives"), ("scores", "section.scores"),
+            ("expectations", "section.expectations"),
             ("information", "section.information"), ("requests", "section.requests"), ("peer", "section.peer"),
             ("notes", "section.notes"), ("strengths", "section.strengths"), ("improvements", "section.improvements"),
             ("plan", "section.plan"),
@@ -228,16 +236,18 @@ struct HTMLRenderer {
         return page(title: t("md.title", h.exerciseTitle)) { b in
             b.element("h1", text: t("md.title", h.exerciseTitle))
             b.element("p", ["class": "sub"]) { b in
-                b.text(h.exerciseID + (h.exerciseVersion.isEmpty ? "" : " · " + h.exerciseVersion) + " · "
-                    + WallTime.display(h.started) + " · " + t("overview.seed") + " " + String(h.seed))
+                b.text(
+                    h.exerciseID + (h.exerciseVersion.isEmpty ? "" : " · " + h.exerciseVersion) + " · "
+                        + WallTime.display(h.started) + " · " + t("overview.seed") + " " + String(h.seed))
             }
             for w in report.warnings { b.element("p", ["class": "warn", "role": "note"], text: x.warning(w)) }
             toc(&b, sections.map { ($0.id, t($0.key)) })
             overview(&b, report, x)
             section(&b, id: "timeline", title: t("section.timeline")) { b in
                 if report.timeline.isEmpty { note(&b, "empty.timeline") }
-                table(&b, [t("col.time"), t("col.event")],
-                      report.timeline.map { [.text(x.time($0.clock)), .text(x.timeline($0))] }, time: [0])
+                table(
+                    &b, [t("col.time"), t("col.event")],
+                    report.timeline.map { [.text(x.time($0.clock)), .text(x.timeline($0))] }, time: [0])
             }
             decisions(&b, report, x)
             objectives(&b, report, x)
@@ -249,7 +259,8 @@ struct HTMLRenderer {
             notes(&b, report, x)
             conclusions(&b, report, x)
             b.element("footer") { b in
-                b.text(t("html.footer", h.tool, SessionReport.fileName(report.path), o.ended.map(WallTime.display) ?? "—"))
+                b.text(
+                    t("html.footer", h.tool, SessionReport.fileName(report.path), o.ended.map(WallTime.display) ?? "—"))
             }
         }
     }
@@ -260,37 +271,53 @@ struct HTMLRenderer {
         let scenario = report.scenario
         section(&b, id: "overview", title: t("section.overview"), first: true) { b in
             if !scenario.header.summary.isEmpty { b.element("p", text: scenario.header.summary) }
-            kpis(&b, [
-                (t("overview.teamTotal"), NumberText.format(report.scores.teamTotal) + " / 100"),
-                (t("overview.ending"), x.ending(o)),
-                (t("overview.clock"), x.time(0) + " → " + x.time(o.finalClock)),
-                (t("overview.wall"), o.wallMilliseconds.map { WallTime.duration(milliseconds: $0) } ?? "—"),
-            ])
-            table(&b, [t("word.item"), t("word.value")], [
-                [.text(t("overview.exercise")), .parts([.text(h.exerciseTitle), .code(h.exerciseID)])],
-                [.text(t("overview.version")), .text(h.exerciseVersion.isEmpty ? "—" : h.exerciseVersion)],
-                [.text(t("overview.file")), .code(SessionReport.fileName(report.path))],
-                [.text(t("overview.seed")), .text(String(h.seed))],
-                [.text(t("overview.started")), .text(WallTime.display(h.started))],
-                [.text(t("overview.ended")), .text(o.ended.map(WallTime.display) ?? "—")],
-                [.text(t("overview.clock")),
-                 .text(t("overview.clockRange", x.time(0), x.time(o.finalClock), ScenarioClock.duration(o.finalClock)))],
-                [.text(t("overview.facilitated")), .text(t(h.facilitated ? "word.yes" : "word.no"))],
-                [.text(t("overview.peer")), .text(t("peer." + h.peer))],
-                [.text(t("overview.tool")), .text(h.tool)],
-                [.text(t("overview.language")), .text(h.uiLanguage)],
-                [.text(t("overview.transcript")),
-                 .text(t("overview.transcriptText", String(report.stepCount), String(o.resumes),
-                         t(h.hmac ? (o.hmacChecked ? "hmac.checked" : "hmac.unchecked") : "hmac.unsigned")))],
-            ])
+            kpis(
+                &b,
+                [
+                    (t("overview.teamTotal"), NumberText.format(report.scores.teamTotal) + " / 100"),
+                    (t("overview.ending"), x.ending(o)),
+                    (t("overview.clock"), x.time(0) + " → " + x.time(o.finalClock)),
+                    (t("overview.wall"), o.wallMilliseconds.map { WallTime.duration(milliseconds: $0) } ?? "—"),
+                ])
+            table(
+                &b, [t("word.item"), t("word.value")],
+                [
+                    [.text(t("overview.exercise")), .parts([.text(h.exerciseTitle), .code(h.exerciseID)])],
+                    [.text(t("overview.version")), .text(h.exerciseVersion.isEmpty ? "—" : h.exerciseVersion)],
+                    [.text(t("overview.file")), .code(SessionReport.fileName(report.path))],
+                    [.text(t("overview.seed")), .text(String(h.seed))],
+                    [.text(t("overview.started")), .text(WallTime.display(h.started))],
+                    [.text(t("overview.ended")), .text(o.ended.map(WallTime.display) ?? "—")],
+                    [
+                        .text(t("overview.clock")),
+                        .text(
+                            t(
+                                "overview.clockRange", x.time(0), x.time(o.finalClock),
+                                ScenarioClock.duration(o.finalClock))),
+                    ],
+                    [.text(t("overview.facilitated")), .text(t(h.facilitated ? "word.yes" : "word.no"))],
+                    [.text(t("overview.peer")), .text(t("peer." + h.peer))],
+                    [.text(t("overview.tool")), .text(h.tool)],
+                    [.text(t("overview.language")), .text(h.uiLanguage)],
+                    [
+                        .text(t("overview.transcript")),
+                        .text(
+                            t(
+                                "overview.transcriptText", String(report.stepCount), String(o.resumes),
+                                t(h.hmac ? (o.hmacChecked ? "hmac.checked" : "hmac.unchecked") : "hmac.unsigned"))),
+                    ],
+                ])
             b.element("h3", text: t("section.participants"))
-            table(&b, [t("col.role"), t("col.id"), t("col.playedBy"), t("col.lead"), t("col.total"), t("col.points")],
-                  scenario.roles.enumerated().map { r, role in
-                      let played = h.roles.first { $0.id == role.id }?.played ?? false
-                      return [.text(role.name), .code(role.id), .text(t(played ? "word.played" : "word.automated")),
-                              .text(role.isLead ? t("word.lead") : ""), .num(NumberText.format(report.scores.roleTotals[r])),
-                              .num(NumberText.format(report.scores.points[r]))]
-                  }, numeric: [4, 5])
+            table(
+                &b, [t("col.role"), t("col.id"), t("col.playedBy"), t("col.lead"), t("col.total"), t("col.points")],
+                scenario.roles.enumerated().map { r, role in
+                    let played = h.roles.first { $0.id == role.id }?.played ?? false
+                    return [
+                        .text(role.name), .code(role.id), .text(t(played ? "word.played" : "word.automated")),
+                        .text(role.isLead ? t("word.lead") : ""), .num(NumberText.format(report.scores.roleTotals[r])),
+                        .num(NumberText.format(report.scores.points[r])),
+                    ]
+                }, numeric: [4, 5])
         }
     }
 
@@ -316,7 +343,9 @@ struct HTMLRenderer {
                 let (kind, question) = x.decisionTitle(d)
                 b.element("div", ["class": "decision"]) { b in
                     b.element("h3", text: "\(n + 1). \(x.time(d.clock)) · \(kind) · \(question)")
-                    if let s = d.scene { b.element("p", ["class": "muted"], text: t("decisions.scene", scenario.scenes[s].title)) }
+                    if let s = d.scene {
+                        b.element("p", ["class": "muted"], text: t("decisions.scene", scenario.scenes[s].title))
+                    }
                     switch d.kind {
                     case .action:
                         if let m = d.moves.first {
@@ -324,36 +353,55 @@ struct HTMLRenderer {
                             followed(&b, m.consequences, x)
                         }
                     case .ask:
-                        table(&b, [t("col.role"), t("col.choice"), t("col.time"), t("col.deliberation")],
-                              d.moves.map { m in
-                                  let p = x.pick(d, m)
-                                  var parts: [Cell] = [.text(p.label), .code(p.id)]
-                                  if p.expected { parts.append(.strong("✓ " + t("word.expected"))) }
-                                  if m.auto != nil { parts.append(.text(x.auto(m.auto))) }
-                                  return [.text(x.role(m.role)), .parts(parts), .text(x.time(m.clock)), .num(x.deliberation(m.deliberation))]
-                              }, numeric: [3], time: [2])
-                        for m in d.moves where !m.consequences.isEmpty { followed(&b, m.consequences, x, who: x.role(m.role)) }
+                        table(
+                            &b, [t("col.role"), t("col.choice"), t("col.time"), t("col.deliberation")],
+                            d.moves.map { m in
+                                let p = x.pick(d, m)
+                                var parts: [Cell] = [.text(p.label), .code(p.id)]
+                                if p.expected { parts.append(.strong("✓ " + t("word.expected"))) }
+                                if m.auto != nil { parts.append(.text(x.auto(m.auto))) }
+                                return [
+                                    .text(x.role(m.role)), .parts(parts), .text(x.time(m.clock)),
+                                    .num(x.deliberation(m.deliberation)),
+                                ]
+                            }, numeric: [3], time: [2])
+                        for m in d.moves where !m.consequences.isEmpty {
+                            followed(&b, m.consequences, x, who: x.role(m.role))
+                        }
                     case .joint(let j):
                         b.element("p", text: t("decisions.rule", x.decisionRule(j)))
                         for round in d.rounds {
-                            b.element("p") { b in b.element("strong", text: t("decisions.round", String(round.number), x.time(round.clock))) }
-                            table(&b, [t("col.role"), t("col.position"), t("col.deliberation")],
-                                  round.positions.map { m in
-                                      let p = x.pick(d, m)
-                                      return [.text(x.role(m.role)), .parts([.text(p.label), .code(p.id), .text(x.auto(m.auto))]),
-                                              .num(x.deliberation(m.deliberation))]
-                                  }, numeric: [2])
-                            for step in round.failed { b.element("p", ["class": "muted"], text: t("decisions.failed", x.rule(step))) }
+                            b.element("p") { b in
+                                b.element(
+                                    "strong", text: t("decisions.round", String(round.number), x.time(round.clock)))
+                            }
+                            table(
+                                &b, [t("col.role"), t("col.position"), t("col.deliberation")],
+                                round.positions.map { m in
+                                    let p = x.pick(d, m)
+                                    return [
+                                        .text(x.role(m.role)),
+                                        .parts([.text(p.label), .code(p.id), .text(x.auto(m.auto))]),
+                                        .num(x.deliberation(m.deliberation)),
+                                    ]
+                                }, numeric: [2])
+                            for step in round.failed {
+                                b.element("p", ["class": "muted"], text: t("decisions.failed", x.rule(step)))
+                            }
                         }
                         for (step, role) in d.awaited {
-                            b.element("p", ["class": "muted"],
-                                      text: step == "lead" ? t("decisions.awaitLead", x.role(role)) : t("decisions.awaitArbitration"))
+                            b.element(
+                                "p", ["class": "muted"],
+                                text: step == "lead"
+                                    ? t("decisions.awaitLead", x.role(role)) : t("decisions.awaitArbitration"))
                         }
                         if let r = d.resolution {
                             let option = scenario.options[r.option]
                             var text = t("decisions.resolved", option.label, x.rule(r.by.rawValue), x.time(r.clock))
                             if let role = r.role { text += " · " + t("decisions.decidedBy", x.role(role)) }
-                            if let ms = r.deliberation { text += " · " + t("decisions.deliberated", WallTime.duration(milliseconds: ms)) }
+                            if let ms = r.deliberation {
+                                text += " · " + t("decisions.deliberated", WallTime.duration(milliseconds: ms))
+                            }
                             if option.isExpected { text += " ✓ " + t("word.expected") }
                             b.element("p") { b in
                                 b.element("strong", text: t("decisions.outcome") + ": ")
@@ -373,14 +421,17 @@ struct HTMLRenderer {
         let scenario = report.scenario
         section(&b, id: "objectives", title: t("section.objectives")) { b in
             if report.objectives.isEmpty { note(&b, "empty.objectives") }
-            table(&b, [t("col.objective"), t("col.capability"), t("col.owner"), t("col.rating")],
-                  report.objectives.map { o in
-                      let obj = scenario.objectives[o.objective]
-                      var rating: [Cell] = [.rating(o.rating)]
-                      if o.override != nil { rating.append(.text(t("objectives.computed", o.computed.rawValue))) }
-                      return [.parts([.text(obj.title), .code(obj.id)]), .text(obj.capability), .text(x.owner(o.objective)),
-                              .parts(rating)]
-                  })
+            table(
+                &b, [t("col.objective"), t("col.capability"), t("col.owner"), t("col.rating")],
+                report.objectives.map { o in
+                    let obj = scenario.objectives[o.objective]
+                    var rating: [Cell] = [.rating(o.rating)]
+                    if o.override != nil { rating.append(.text(t("objectives.computed", o.computed.rawValue))) }
+                    return [
+                        .parts([.text(obj.title), .code(obj.id)]), .text(obj.capability), .text(x.owner(o.objective)),
+                        .parts(rating),
+                    ]
+                })
             for o in report.objectives {
                 let obj = scenario.objectives[o.objective]
                 b.element("h3") { b in
@@ -391,7 +442,9 @@ struct HTMLRenderer {
                     if o.ratings.isEmpty { b.element("li", text: t("objectives.notRated", o.computed.rawValue)) }
                     for rated in o.ratings {
                         b.element("li") { b in
-                            let when = rated.checkpoint ? t("objectives.checkpoint", x.time(rated.clock))
+                            let when =
+                                rated.checkpoint
+                                ? t("objectives.checkpoint", x.time(rated.clock))
                                 : t("objectives.atEnd", x.time(rated.clock))
                             b.text(when + ": ")
                             b.element("strong", text: rated.rating.rawValue)
@@ -413,7 +466,10 @@ struct HTMLRenderer {
                         }
                     }
                     if let override = o.override {
-                        b.element("li", text: t("objectives.override", override.rating.rawValue, o.computed.rawValue, override.reason))
+                        b.element(
+                            "li",
+                            text: t(
+                                "objectives.override", override.rating.rawValue, o.computed.rawValue, override.reason))
                     }
                     if o.rating >= .M && !obj.recommendation.isEmpty {
                         b.element("li") { b in
@@ -434,24 +490,30 @@ struct HTMLRenderer {
             // Scores over time.
             let finalClock = max(report.overview.finalClock, report.series.last?.clock ?? 0, 1)
             var series: [SVGChart.Series] = scenario.roles.indices.map { r in
-                SVGChart.Series(name: x.role(r), points: report.series.map { (Double($0.clock), $0.roles[r]) },
-                                colour: SVGChart.colour(r), width: 2)
+                SVGChart.Series(
+                    name: x.role(r), points: report.series.map { (Double($0.clock), $0.roles[r]) },
+                    colour: SVGChart.colour(r), width: 2)
             }
-            series.append(SVGChart.Series(name: t("word.team"), points: report.series.map { (Double($0.clock), $0.team) },
-                                          colour: "#1d2733", width: 3.5))
+            series.append(
+                SVGChart.Series(
+                    name: t("word.team"), points: report.series.map { (Double($0.clock), $0.team) },
+                    colour: "#1d2733", width: 3.5))
             let step = finalClock > 8 * 60 ? 120 : finalClock > 3 * 60 ? 60 : finalClock > 60 ? 30 : 10
             let ticks = stride(from: 0, through: finalClock, by: step).map { (Double($0), x.time($0)) }
             b.element("figure") { b in
                 SVGChart.lines(&b, label: t("chart.overTime"), series: series, xMax: Double(finalClock), ticks: ticks)
-                legend(&b, scenario.roles.indices.map { (x.role($0), SVGChart.colour($0)) } + [(t("word.team"), "#1d2733")])
+                legend(
+                    &b, scenario.roles.indices.map { (x.role($0), SVGChart.colour($0)) } + [(t("word.team"), "#1d2733")]
+                )
                 b.element("figcaption", text: t("chart.overTimeCaption"))
             }
             // Measures per role.
             b.element("figure") { b in
                 SVGChart.groupedBars(
                     &b, label: t("chart.measures"),
-                    groups: scenario.measures.indices.map { m in (scenario.measures[m].name, s.normalized[m]) } +
-                        [(t("col.total"), s.roleTotals)],
+                    groups: scenario.measures.indices.map { m in (scenario.measures[m].name, s.normalized[m]) } + [
+                        (t("col.total"), s.roleTotals)
+                    ],
                     seriesNames: scenario.roles.map(\.name), marker: s.team.map { Optional($0) } + [s.teamTotal])
                 legend(&b, scenario.roles.indices.map { (x.role($0), SVGChart.colour($0)) })
                 b.element("figcaption", text: t("chart.measuresCaption"))
@@ -464,32 +526,50 @@ struct HTMLRenderer {
                 let tally = s.expectationsByRole[r]
                 return row + [.num(NumberText.format(s.points[r])), .num("\(tally.hits)/\(tally.possible)")]
             }
-            rows.append([.strong(t("word.team")), .strong(NumberText.format(s.teamTotal))] + s.team.map { .num(NumberText.format($0)) }
-                + [.num(NumberText.format(s.points.reduce(0, +))), .num("\(s.expectationsTeam.hits)/\(s.expectationsTeam.possible)")])
+            rows.append(
+                [.strong(t("word.team")), .strong(NumberText.format(s.teamTotal))]
+                    + s.team.map { .num(NumberText.format($0)) }
+                    + [
+                        .num(NumberText.format(s.points.reduce(0, +))),
+                        .num("\(s.expectationsTeam.hits)/\(s.expectationsTeam.possible)"),
+                    ])
             let count = 2 + scenario.measures.count + 2
-            table(&b, [t("col.role"), t("col.total")] + scenario.measures.map(\.name) + [t("col.points"), t("col.expected")],
-                  rows, numeric: Set(1..<count))
+            table(
+                &b,
+                [t("col.role"), t("col.total")] + scenario.measures.map(\.name) + [t("col.points"), t("col.expected")],
+                rows, numeric: Set(1..<count))
             b.element("h3", text: t("section.measures"))
-            table(&b, [t("col.measure"), t("col.id"), t("col.weight"), t("col.range")],
-                  scenario.measures.map {
-                      [.text($0.name), .code($0.id), .num(NumberText.format($0.weight)),
-                       .num(NumberText.format($0.range.lowerBound) + " … " + NumberText.format($0.range.upperBound))]
-                  }, numeric: [2, 3])
+            table(
+                &b, [t("col.measure"), t("col.id"), t("col.weight"), t("col.range")],
+                scenario.measures.map {
+                    [
+                        .text($0.name), .code($0.id), .num(NumberText.format($0.weight)),
+                        .num(NumberText.format($0.range.lowerBound) + " … " + NumberText.format($0.range.upperBound)),
+                    ]
+                }, numeric: [2, 3])
             b.element("h3", text: t("section.changes"))
             let changes = s.changes.filter { $0.delta != 0 }
             if changes.isEmpty { note(&b, "empty.changes") }
-            table(&b, [t("col.time"), t("col.role"), t("col.measure"), t("col.change"), t("col.value"), t("col.cause")],
-                  changes.map { c in
-                      [.text(x.time(c.clock)), .text(x.role(c.role)), .text(scenario.measures[c.measure].name),
-                       .num(NumberText.signed(c.delta)), .num(NumberText.format(c.value, digits: 2)), .text(x.cause(c.cause))]
-                  }, numeric: [3, 4], time: [0])
+            table(
+                &b, [t("col.time"), t("col.role"), t("col.measure"), t("col.change"), t("col.value"), t("col.cause")],
+                changes.map { c in
+                    [
+                        .text(x.time(c.clock)), .text(x.role(c.role)), .text(scenario.measures[c.measure].name),
+                        .num(NumberText.signed(c.delta)), .num(NumberText.format(c.value, digits: 2)),
+                        .text(x.cause(c.cause)),
+                    ]
+                }, numeric: [3, 4], time: [0])
             b.element("h3", text: t("section.points"))
             if s.awards.isEmpty { note(&b, "empty.points") }
-            table(&b, [t("col.time"), t("col.role"), t("col.points"), t("col.reason"), t("col.cause")],
-                  s.awards.map { a in
-                      [.text(x.time(a.clock)), .text(x.role(a.role)), .num(NumberText.signed(a.amount)), .text(a.reason),
-                       .text(x.cause(a.cause))]
-                  }, numeric: [2], time: [0])
+            table(
+                &b, [t("col.time"), t("col.role"), t("col.points"), t("col.reason"), t("col.cause")],
+                s.awards.map { a in
+                    [
+                        .text(x.time(a.clock)), .text(x.role(a.role)), .num(NumberText.signed(a.amount)),
+                        .text(a.reason),
+                        .text(x.cause(a.cause)),
+                    ]
+                }, numeric: [2], time: [0])
         }
     }
 
@@ -513,13 +593,18 @@ struct HTMLRenderer {
                 for response in r.responses {
                     rows.append([
                         .text(scenario.injects[exp.inject].title), .text(exp.title), .text(x.response(r.expectation)),
-                        .text(response.role.map { x.role($0) } ?? t("word.team")), .text(x.time(r.start)), .text(x.time(r.deadline)),
+                        .text(response.role.map { x.role($0) } ?? t("word.team")), .text(x.time(r.start)),
+                        .text(x.time(r.deadline)),
                         .text(response.at.map { x.time($0) } ?? "—"), outcomeCell(response.outcome.rawValue, x),
                     ])
                 }
             }
-            table(&b, [t("col.inject"), t("col.expectation"), t("col.response"), t("col.responder"), t("col.fired"),
-                       t("col.deadline"), t("col.responded"), t("col.outcome")], rows, time: [4, 5, 6])
+            table(
+                &b,
+                [
+                    t("col.inject"), t("col.expectation"), t("col.response"), t("col.responder"), t("col.fired"),
+                    t("col.deadline"), t("col.responded"), t("col.outcome"),
+                ], rows, time: [4, 5, 6])
         }
     }
 
@@ -527,24 +612,30 @@ struct HTMLRenderer {
         let scenario = report.scenario
         section(&b, id: "information", title: t("section.information")) { b in
             if report.shares.isEmpty { note(&b, "empty.shares") }
-            table(&b, [t("col.time"), t("col.from"), t("col.item"), t("col.sensitivity"), t("col.to"), t("col.cause")],
-                  report.shares.map { s in
-                      let item = scenario.items[s.item]
-                      return [.text(x.time(s.clock)), .text(s.by.map { x.role($0) } ?? "—"), .text(item.title),
-                              .text(x.sensitivity(item.sensitivity)), .text(x.roles(s.with)), .text(x.cause(s.cause))]
-                  }, time: [0])
+            table(
+                &b, [t("col.time"), t("col.from"), t("col.item"), t("col.sensitivity"), t("col.to"), t("col.cause")],
+                report.shares.map { s in
+                    let item = scenario.items[s.item]
+                    return [
+                        .text(x.time(s.clock)), .text(s.by.map { x.role($0) } ?? "—"), .text(item.title),
+                        .text(x.sensitivity(item.sensitivity)), .text(x.roles(s.with)), .text(x.cause(s.cause)),
+                    ]
+                }, time: [0])
             b.element("h3", text: t("section.breaches"))
             if report.breaches.isEmpty { note(&b, "empty.breaches") }
             for br in report.breaches {
-                b.element("p", ["class": "warn"], text: x.time(br.clock) + " " + t("breach.line", scenario.items[br.item].title, x.role(br.role)))
+                b.element(
+                    "p", ["class": "warn"],
+                    text: x.time(br.clock) + " " + t("breach.line", scenario.items[br.item].title, x.role(br.role)))
             }
             b.element("h3", text: t("section.knowledge"))
             b.element("p", text: t("knowledge.intro"))
-            table(&b, [t("col.item"), t("col.sensitivity")] + scenario.roles.map(\.name),
-                  scenario.items.indices.map { i in
-                      [.text(scenario.items[i].title), .text(x.sensitivity(scenario.items[i].sensitivity))]
-                          + report.knowledge[i].map { .text($0.map { x.time($0) } ?? "—") }
-                  })
+            table(
+                &b, [t("col.item"), t("col.sensitivity")] + scenario.roles.map(\.name),
+                scenario.items.indices.map { i in
+                    [.text(scenario.items[i].title), .text(x.sensitivity(scenario.items[i].sensitivity))]
+                        + report.knowledge[i].map { .text($0.map { x.time($0) } ?? "—") }
+                })
         }
     }
 
@@ -552,22 +643,28 @@ struct HTMLRenderer {
         let scenario = report.scenario
         section(&b, id: "requests", title: t("section.requests")) { b in
             if report.requests.isEmpty { note(&b, "empty.requests") }
-            table(&b, [t("col.request"), t("col.fromTo"), t("col.sent"), t("col.deadline"), t("col.answered"),
-                       t("col.responseTime"), t("col.outcome")],
-                  report.requests.map { r in
-                      let q = scenario.requests[r.request]
-                      var answered = r.answered.map { x.time($0) } ?? "—"
-                      if let accepted = r.accepted {
-                          answered += " · " + (accepted ? q.acceptLabel : q.refuseLabel)
-                          if r.auto { answered += t("auto.automated") }
-                      }
-                      let minutes = r.answered.map { ScenarioClock.duration($0 - r.sent) } ?? "—"
-                      let wall = r.wallResponse.map { " (" + WallTime.duration(milliseconds: $0) + ")" } ?? ""
-                      var outcome = outcomeCell(r.outcome.rawValue, x)
-                      if r.overdue { outcome = .parts([outcome, .text("· " + t("requests.wasOverdue"))]) }
-                      return [.text(q.title), .text(x.role(q.from) + " → " + x.role(q.to)), .text(x.time(r.sent)),
-                              .text(x.time(r.deadline)), .text(answered), .num(minutes + wall), outcome]
-                  }, numeric: [5], time: [2, 3])
+            table(
+                &b,
+                [
+                    t("col.request"), t("col.fromTo"), t("col.sent"), t("col.deadline"), t("col.answered"),
+                    t("col.responseTime"), t("col.outcome"),
+                ],
+                report.requests.map { r in
+                    let q = scenario.requests[r.request]
+                    var answered = r.answered.map { x.time($0) } ?? "—"
+                    if let accepted = r.accepted {
+                        answered += " · " + (accepted ? q.acceptLabel : q.refuseLabel)
+                        if r.auto { answered += t("auto.automated") }
+                    }
+                    let minutes = r.answered.map { ScenarioClock.duration($0 - r.sent) } ?? "—"
+                    let wall = r.wallResponse.map { " (" + WallTime.duration(milliseconds: $0) + ")" } ?? ""
+                    var outcome = outcomeCell(r.outcome.rawValue, x)
+                    if r.overdue { outcome = .parts([outcome, .text("· " + t("requests.wasOverdue"))]) }
+                    return [
+                        .text(q.title), .text(x.role(q.from) + " → " + x.role(q.to)), .text(x.time(r.sent)),
+                        .text(x.time(r.deadline)), .text(answered), .num(minutes + wall), outcome,
+                    ]
+                }, numeric: [5], time: [2, 3])
         }
     }
 
@@ -583,44 +680,58 @@ struct HTMLRenderer {
                 for (q, question) in scenario.peerQuestions.enumerated() {
                     let cells: [[Double?]] = raters.map { rater in
                         scenario.roles.indices.map { target in
-                            p.named.first { $0.rater == rater && $0.target == target && $0.question == q }?.value.map(Double.init)
+                            p.named.first { $0.rater == rater && $0.target == target && $0.question == q }?.value.map(
+                                Double.init)
                         }
                     }
                     b.element("figure") { b in
-                        SVGChart.heatMap(&b, label: question.text, rows: raters.map { x.role($0) },
-                                         columns: scenario.roles.map(\.name), cells: cells, low: Double(question.low),
-                                         high: Double(question.high), blank: { r, c in raters[r] == c })
-                        b.element("figcaption", text: question.text + " (\(question.low)–\(question.high)) · " + t("chart.heatNamed"))
+                        SVGChart.heatMap(
+                            &b, label: question.text, rows: raters.map { x.role($0) },
+                            columns: scenario.roles.map(\.name), cells: cells, low: Double(question.low),
+                            high: Double(question.high), blank: { r, c in raters[r] == c })
+                        b.element(
+                            "figcaption",
+                            text: question.text + " (\(question.low)–\(question.high)) · " + t("chart.heatNamed"))
                     }
                 }
             } else {
                 let cells: [[Double?]] = scenario.roles.indices.map { r in
-                    scenario.peerQuestions.indices.map { q in p.received.first { $0.target == r && $0.question == q }?.mean }
+                    scenario.peerQuestions.indices.map { q in
+                        p.received.first { $0.target == r && $0.question == q }?.mean
+                    }
                 }
                 let low = Double(scenario.peerQuestions.map(\.low).min() ?? 0)
                 let high = Double(scenario.peerQuestions.map(\.high).max() ?? 5)
                 b.element("figure") { b in
-                    SVGChart.heatMap(&b, label: t("peer.received"), rows: scenario.roles.map(\.name),
-                                     columns: scenario.peerQuestions.map(\.text), cells: cells, low: low, high: high)
+                    SVGChart.heatMap(
+                        &b, label: t("peer.received"), rows: scenario.roles.map(\.name),
+                        columns: scenario.peerQuestions.map(\.text), cells: cells, low: low, high: high)
                     b.element("figcaption", text: t("chart.heatAnonymous"))
                 }
             }
             b.element("h3", text: t("peer.received"))
-            table(&b, [t("col.role")] + scenario.peerQuestions.map(\.text),
-                  scenario.roles.indices.map { r in
-                      [.text(x.role(r))] + scenario.peerQuestions.indices.map { q -> Cell in
-                          guard let a = p.received.first(where: { $0.target == r && $0.question == q }), let mean = a.mean else {
-                              return .num("—")
-                          }
-                          return .num(NumberText.format(mean, digits: 2) + " (n=\(a.count))")
-                      }
-                  }, numeric: Set(1...max(1, scenario.peerQuestions.count)))
+            table(
+                &b, [t("col.role")] + scenario.peerQuestions.map(\.text),
+                scenario.roles.indices.map { r in
+                    [.text(x.role(r))]
+                        + scenario.peerQuestions.indices.map { q -> Cell in
+                            guard let a = p.received.first(where: { $0.target == r && $0.question == q }),
+                                let mean = a.mean
+                            else {
+                                return .num("—")
+                            }
+                            return .num(NumberText.format(mean, digits: 2) + " (n=\(a.count))")
+                        }
+                }, numeric: Set(1...max(1, scenario.peerQuestions.count)))
             b.element("h3", text: t("peer.flagged"))
             if p.flagged.isEmpty { note(&b, "peer.noFlags") }
             b.element("ul") { b in
                 for f in p.flagged {
-                    b.element("li", text: t("peer.flagLine", x.role(f.first), x.role(f.second),
-                                            scenario.peerQuestions[f.question].text, String(f.gap)))
+                    b.element(
+                        "li",
+                        text: t(
+                            "peer.flagLine", x.role(f.first), x.role(f.second),
+                            scenario.peerQuestions[f.question].text, String(f.gap)))
                 }
             }
         }
@@ -645,15 +756,19 @@ struct HTMLRenderer {
             }
             b.element("h3", text: t("section.playerNotes"))
             if report.notes.isEmpty { note(&b, "empty.notes") }
-            table(&b, [t("col.time"), t("col.role"), t("col.note")],
-                  report.notes.map { [.text(x.time($0.clock)), .text(x.role($0.role)), .text($0.text)] }, time: [0])
+            table(
+                &b, [t("col.time"), t("col.role"), t("col.note")],
+                report.notes.map { [.text(x.time($0.clock)), .text(x.role($0.role)), .text($0.text)] }, time: [0])
             b.element("h3", text: t("section.debriefNotes"))
             if report.debriefNotes.isEmpty { note(&b, "empty.debriefNotes") }
-            table(&b, [t("col.time"), t("col.note")], report.debriefNotes.map { [.text(x.time($0.clock)), .text($0.text)] },
-                  time: [0])
+            table(
+                &b, [t("col.time"), t("col.note")],
+                report.debriefNotes.map { [.text(x.time($0.clock)), .text($0.text)] },
+                time: [0])
             if !report.errors.isEmpty {
                 b.element("h3", text: t("section.errors"))
-                table(&b, [t("col.time"), t("col.note")], report.errors.map { [.text(x.time($0.clock)), .text($0.text)] })
+                table(
+                    &b, [t("col.time"), t("col.note")], report.errors.map { [.text(x.time($0.clock)), .text($0.text)] })
             }
         }
     }
@@ -672,14 +787,21 @@ struct HTMLRenderer {
         section(&b, id: "plan", title: t("section.plan")) { b in
             b.element("p", text: t("plan.intro"))
             if c.plan.isEmpty { note(&b, "empty.plan") }
-            table(&b, [t("col.objective"), t("col.capability"), t("col.rating"), t("col.recommendation"), t("col.responsible"),
-                       t("col.due")],
-                  c.plan.map { o in
-                      let obj = scenario.objectives[o.objective]
-                      return [.text(obj.title), .text(obj.capability), .rating(o.rating),
-                              .text(obj.recommendation.isEmpty ? "—" : obj.recommendation), .text(x.owner(o.objective)),
-                              .text(options.due)]
-                  })
+            table(
+                &b,
+                [
+                    t("col.objective"), t("col.capability"), t("col.rating"), t("col.recommendation"),
+                    t("col.responsible"),
+                    t("col.due"),
+                ],
+                c.plan.map { o in
+                    let obj = scenario.objectives[o.objective]
+                    return [
+                        .text(obj.title), .text(obj.capability), .rating(o.rating),
+                        .text(obj.recommendation.isEmpty ? "—" : obj.recommendation), .text(x.owner(o.objective)),
+                        .text(options.due),
+                    ]
+                })
         }
     }
 }

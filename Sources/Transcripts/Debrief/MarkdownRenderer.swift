@@ -14,7 +14,8 @@ enum MarkdownEscape {
             case "_":
                 // GitHub leaves `_` inside a word alone (`tunnels_closed`); only one at a word's edge can start
                 // emphasis.
-                let inWord = i > 0 && i + 1 < chars.count && isWordCharacter(chars[i - 1]) && isWordCharacter(chars[i + 1])
+                let inWord =
+                    i > 0 && i + 1 < chars.count && isWordCharacter(chars[i - 1]) && isWordCharacter(chars[i + 1])
                 out += inWord ? "_" : "\\_"
             case "\\", "`", "*", "[", "]", "|", "~": out += "\\" + String(c)
             case "#" where i == 0: out += "\\#"
@@ -138,8 +139,9 @@ struct MarkdownRenderer {
         rows.append([t("overview.language"), e(h.uiLanguage)])
         rows.append([
             t("overview.transcript"),
-            t("overview.transcriptText", String(report.stepCount), String(o.resumes),
-              t(h.hmac ? (o.hmacChecked ? "hmac.checked" : "hmac.unchecked") : "hmac.unsigned")),
+            t(
+                "overview.transcriptText", String(report.stepCount), String(o.resumes),
+                t(h.hmac ? (o.hmacChecked ? "hmac.checked" : "hmac.unchecked") : "hmac.unsigned")),
         ])
         rows.append([t("overview.teamTotal"), "**" + NumberText.format(report.scores.teamTotal) + "** / 100"])
         table([t("word.item"), t("word.value")], rows)
@@ -188,7 +190,9 @@ struct MarkdownRenderer {
                     let p = x.pick(d, m)
                     var label = e(p.label) + " " + MarkdownEscape.code(p.id)
                     if p.expected { label += " ✓ " + t("word.expected") }
-                    rows.append([e(x.role(m.role)), label + e(x.auto(m.auto)), x.time(m.clock), x.deliberation(m.deliberation)])
+                    rows.append([
+                        e(x.role(m.role)), label + e(x.auto(m.auto)), x.time(m.clock), x.deliberation(m.deliberation),
+                    ])
                 }
                 if case .action = d.kind {
                     if let m = d.moves.first {
@@ -214,21 +218,28 @@ struct MarkdownRenderer {
                         [t("col.role"), t("col.position"), t("col.deliberation")],
                         round.positions.map { m in
                             let p = x.pick(d, m)
-                            return [e(x.role(m.role)), e(p.label) + " " + MarkdownEscape.code(p.id) + e(x.auto(m.auto)),
-                                    x.deliberation(m.deliberation)]
+                            return [
+                                e(x.role(m.role)), e(p.label) + " " + MarkdownEscape.code(p.id) + e(x.auto(m.auto)),
+                                x.deliberation(m.deliberation),
+                            ]
                         })
                     for step in round.failed { line("- " + t("decisions.failed", x.rule(step))) }
                     if !round.failed.isEmpty { line() }
                 }
                 for (step, role) in d.awaited {
-                    line("- " + (step == "lead" ? t("decisions.awaitLead", e(x.role(role))) : t("decisions.awaitArbitration")))
+                    line(
+                        "- "
+                            + (step == "lead"
+                                ? t("decisions.awaitLead", e(x.role(role))) : t("decisions.awaitArbitration")))
                 }
                 if !d.awaited.isEmpty { line() }
                 if let r = d.resolution {
                     let option = scenario.options[r.option]
                     var text = t("decisions.resolved", e(option.label), x.rule(r.by.rawValue), x.time(r.clock))
                     if let role = r.role { text += " · " + t("decisions.decidedBy", e(x.role(role))) }
-                    if let ms = r.deliberation { text += " · " + t("decisions.deliberated", WallTime.duration(milliseconds: ms)) }
+                    if let ms = r.deliberation {
+                        text += " · " + t("decisions.deliberated", WallTime.duration(milliseconds: ms))
+                    }
                     if option.isExpected { text += " ✓ " + t("word.expected") }
                     line("**" + t("decisions.outcome") + "**: " + text)
                     line()
@@ -256,7 +267,10 @@ struct MarkdownRenderer {
                 let obj = scenario.objectives[o.objective]
                 var rating = "**" + o.rating.rawValue + "**"
                 if o.override != nil { rating += " (" + t("objectives.computed", o.computed.rawValue) + ")" }
-                return [e(obj.title) + " " + MarkdownEscape.code(obj.id), e(obj.capability), e(x.owner(o.objective)), rating]
+                return [
+                    e(obj.title) + " " + MarkdownEscape.code(obj.id), e(obj.capability), e(x.owner(o.objective)),
+                    rating,
+                ]
             })
         for o in report.objectives {
             let obj = scenario.objectives[o.objective]
@@ -264,12 +278,17 @@ struct MarkdownRenderer {
             line()
             if o.ratings.isEmpty { line("- " + t("objectives.notRated", o.computed.rawValue)) }
             for rated in o.ratings {
-                let when = rated.checkpoint ? t("objectives.checkpoint", x.time(rated.clock)) : t("objectives.atEnd", x.time(rated.clock))
-                let rule = rated.rule.map { t("objectives.rule", String($0), MarkdownEscape.code(rated.condition ?? "")) }
+                let when =
+                    rated.checkpoint
+                    ? t("objectives.checkpoint", x.time(rated.clock)) : t("objectives.atEnd", x.time(rated.clock))
+                let rule =
+                    rated.rule.map { t("objectives.rule", String($0), MarkdownEscape.code(rated.condition ?? "")) }
                     ?? t("objectives.else")
                 line("- " + when + ": **" + rated.rating.rawValue + "** — " + rule)
                 if !rated.facts.isEmpty {
-                    line("  - " + t("objectives.facts") + ": " + rated.facts.map(MarkdownEscape.code).joined(separator: ", "))
+                    line(
+                        "  - " + t("objectives.facts") + ": "
+                            + rated.facts.map(MarkdownEscape.code).joined(separator: ", "))
                 }
             }
             if let override = o.override {
@@ -311,8 +330,10 @@ struct MarkdownRenderer {
         table(
             [t("col.measure"), t("col.id"), t("col.weight"), t("col.range")],
             scenario.measures.map {
-                [e($0.name), MarkdownEscape.code($0.id), NumberText.format($0.weight),
-                 NumberText.format($0.range.lowerBound) + " … " + NumberText.format($0.range.upperBound)]
+                [
+                    e($0.name), MarkdownEscape.code($0.id), NumberText.format($0.weight),
+                    NumberText.format($0.range.lowerBound) + " … " + NumberText.format($0.range.upperBound),
+                ]
             })
         line("### " + t("section.changes"))
         line()
@@ -323,8 +344,10 @@ struct MarkdownRenderer {
             table(
                 [t("col.time"), t("col.role"), t("col.measure"), t("col.change"), t("col.value"), t("col.cause")],
                 changes.map { c in
-                    [x.time(c.clock), e(x.role(c.role)), e(scenario.measures[c.measure].name),
-                     NumberText.signed(c.delta), NumberText.format(c.value, digits: 2), e(x.cause(c.cause))]
+                    [
+                        x.time(c.clock), e(x.role(c.role)), e(scenario.measures[c.measure].name),
+                        NumberText.signed(c.delta), NumberText.format(c.value, digits: 2), e(x.cause(c.cause)),
+                    ]
                 }, align: ["l", "l", "l", "r", "r", "l"])
         }
         line("### " + t("section.points"))
@@ -358,8 +381,10 @@ struct MarkdownRenderer {
             }
         }
         table(
-            [t("col.inject"), t("col.expectation"), t("col.response"), t("col.responder"), t("col.fired"),
-             t("col.deadline"), t("col.responded"), t("col.outcome")], rows)
+            [
+                t("col.inject"), t("col.expectation"), t("col.response"), t("col.responder"), t("col.fired"),
+                t("col.deadline"), t("col.responded"), t("col.outcome"),
+            ], rows)
     }
 
     private mutating func information() {
@@ -372,8 +397,11 @@ struct MarkdownRenderer {
                 [t("col.time"), t("col.from"), t("col.item"), t("col.sensitivity"), t("col.to"), t("col.cause")],
                 report.shares.map { s in
                     let item = scenario.items[s.item]
-                    return [x.time(s.clock), s.by.map { e(x.role($0)) } ?? "—", e(item.title), x.sensitivity(item.sensitivity),
-                            e(x.roles(s.with)), e(x.cause(s.cause))]
+                    return [
+                        x.time(s.clock), s.by.map { e(x.role($0)) } ?? "—", e(item.title),
+                        x.sensitivity(item.sensitivity),
+                        e(x.roles(s.with)), e(x.cause(s.cause)),
+                    ]
                 })
         }
         line("### " + t("section.breaches"))
@@ -392,7 +420,9 @@ struct MarkdownRenderer {
         line()
         var rows: [[String]] = []
         for (i, item) in scenario.items.enumerated() {
-            rows.append([e(item.title), x.sensitivity(item.sensitivity)] + report.knowledge[i].map { $0.map { x.time($0) } ?? "—" })
+            rows.append(
+                [e(item.title), x.sensitivity(item.sensitivity)]
+                    + report.knowledge[i].map { $0.map { x.time($0) } ?? "—" })
         }
         table([t("col.item"), t("col.sensitivity")] + scenario.roles.map { e($0.name) }, rows)
     }
@@ -402,8 +432,10 @@ struct MarkdownRenderer {
         line()
         guard !report.requests.isEmpty else { return empty("empty.requests") }
         table(
-            [t("col.request"), t("col.fromTo"), t("col.sent"), t("col.deadline"), t("col.answered"),
-             t("col.responseTime"), t("col.outcome")],
+            [
+                t("col.request"), t("col.fromTo"), t("col.sent"), t("col.deadline"), t("col.answered"),
+                t("col.responseTime"), t("col.outcome"),
+            ],
             report.requests.map { r in
                 let q = scenario.requests[r.request]
                 var answered = r.answered.map { x.time($0) } ?? "—"
@@ -413,8 +445,12 @@ struct MarkdownRenderer {
                 }
                 let minutes = r.answered.map { ScenarioClock.duration($0 - r.sent) } ?? "—"
                 let wall = r.wallResponse.map { " (" + WallTime.duration(milliseconds: $0) + ")" } ?? ""
-                return [e(q.title), e(x.role(q.from)) + " → " + e(x.role(q.to)), x.time(r.sent), x.time(r.deadline), answered,
-                        minutes + wall, "**" + x.outcome(r.outcome.rawValue) + "**" + (r.overdue ? " · " + t("requests.wasOverdue") : "")]
+                return [
+                    e(q.title), e(x.role(q.from)) + " → " + e(x.role(q.to)), x.time(r.sent), x.time(r.deadline),
+                    answered,
+                    minutes + wall,
+                    "**" + x.outcome(r.outcome.rawValue) + "**" + (r.overdue ? " · " + t("requests.wasOverdue") : ""),
+                ]
             })
     }
 
@@ -432,11 +468,15 @@ struct MarkdownRenderer {
                 line()
                 var rows: [[String]] = []
                 for rater in scenario.roles.indices where p.named.contains(where: { $0.rater == rater }) {
-                    rows.append([e(x.role(rater))] + scenario.roles.indices.map { target in
-                        if target == rater { return "·" }
-                        let value = p.named.first { $0.rater == rater && $0.target == target && $0.question == q }
-                        return value.flatMap { $0.value.map(String.init) } ?? "—"
-                    })
+                    rows.append(
+                        [e(x.role(rater))]
+                            + scenario.roles.indices.map { target in
+                                if target == rater { return "·" }
+                                let value = p.named.first {
+                                    $0.rater == rater && $0.target == target && $0.question == q
+                                }
+                                return value.flatMap { $0.value.map(String.init) } ?? "—"
+                            })
                 }
                 table([t("col.raterTarget")] + scenario.roles.map { e($0.name) }, rows)
             }
@@ -445,11 +485,13 @@ struct MarkdownRenderer {
         line()
         var rows: [[String]] = []
         for r in scenario.roles.indices {
-            rows.append([e(x.role(r))] + scenario.peerQuestions.indices.map { q in
-                let a = p.received.first { $0.target == r && $0.question == q }
-                guard let a, let mean = a.mean else { return "—" }
-                return NumberText.format(mean, digits: 2) + " (n=\(a.count))"
-            })
+            rows.append(
+                [e(x.role(r))]
+                    + scenario.peerQuestions.indices.map { q in
+                        let a = p.received.first { $0.target == r && $0.question == q }
+                        guard let a, let mean = a.mean else { return "—" }
+                        return NumberText.format(mean, digits: 2) + " (n=\(a.count))"
+                    })
         }
         table([t("col.role")] + scenario.peerQuestions.map { e($0.text) }, rows)
         line("**" + t("peer.flagged") + "**")
@@ -458,8 +500,13 @@ struct MarkdownRenderer {
             empty("peer.noFlags")
         } else {
             for f in p.flagged {
-                line("- " + e(t("peer.flagLine", x.role(f.first), x.role(f.second), scenario.peerQuestions[f.question].text,
-                                 String(f.gap))))
+                line(
+                    "- "
+                        + e(
+                            t(
+                                "peer.flagLine", x.role(f.first), x.role(f.second),
+                                scenario.peerQuestions[f.question].text,
+                                String(f.gap))))
             }
             line()
         }
@@ -521,13 +568,18 @@ struct MarkdownRenderer {
             empty("empty.plan")
         } else {
             table(
-                [t("col.objective"), t("col.capability"), t("col.rating"), t("col.recommendation"), t("col.responsible"),
-                 t("col.due")],
+                [
+                    t("col.objective"), t("col.capability"), t("col.rating"), t("col.recommendation"),
+                    t("col.responsible"),
+                    t("col.due"),
+                ],
                 c.plan.map { o in
                     let obj = scenario.objectives[o.objective]
-                    return [e(obj.title), e(obj.capability), "**" + o.rating.rawValue + "**",
-                            e(obj.recommendation.isEmpty ? "—" : obj.recommendation), e(x.owner(o.objective)),
-                            options.due.isEmpty ? " " : e(options.due)]
+                    return [
+                        e(obj.title), e(obj.capability), "**" + o.rating.rawValue + "**",
+                        e(obj.recommendation.isEmpty ? "—" : obj.recommendation), e(x.owner(o.objective)),
+                        options.due.isEmpty ? " " : e(options.due),
+                    ]
                 })
         }
     }

@@ -1,5 +1,5 @@
-import Foundation
 import ExerciseEngine
+import Foundation
 import ScenarioLanguage
 
 /// A recorded session as a list of steps for `sandtable replay`: at each step, the input, its events in brief, what
@@ -190,8 +190,11 @@ private struct ReplayDescriber {
                 line = t("tl.action", x.role(r), scenario.actions[a].title)
                 did[r].append(t("rp.didAct", scenario.actions[a].title))
             case .itemShared(let item, let by, let with, _):
-                let names = with.count > 1 && Set(with) == Set(all.filter { $0 != by }) ? t("word.everyoneElse") : x.roles(with)
-                line = by == nil ? t("tl.sharedBy0", scenario.items[item].title, names)
+                let names =
+                    with.count > 1 && Set(with) == Set(all.filter { $0 != by }) ? t("word.everyoneElse") : x.roles(with)
+                line =
+                    by == nil
+                    ? t("tl.sharedBy0", scenario.items[item].title, names)
                     : t("tl.shared", x.role(by), scenario.items[item].title, names)
                 reach(with, t("rp.sawItem", scenario.items[item].title))
                 if let by { did[by].append(t("rp.didShare", scenario.items[item].title, names)) }
@@ -202,7 +205,12 @@ private struct ReplayDescriber {
                 line = t(manual ? "tl.injectManual" : "tl.inject", inject.title)
                 reach(inject.audience.isEmpty ? all : inject.audience, t("rp.sawInject", inject.title))
             case .expectationScored(let xp, let r, let outcome):
-                line = r.map { t("rp.expectationRole", x.role($0), scenario.expectations[xp].title, x.outcome(outcome.rawValue)) }
+                line =
+                    r.map {
+                        t(
+                            "rp.expectationRole", x.role($0), scenario.expectations[xp].title,
+                            x.outcome(outcome.rawValue))
+                    }
                     ?? t("tl.expectation", scenario.expectations[xp].title, x.outcome(outcome.rawValue))
             case .requestSent(let q, _):
                 let request = scenario.requests[q]
@@ -212,7 +220,8 @@ private struct ReplayDescriber {
             case .requestAnswered(let q, let accepted, let outcome, let auto):
                 let request = scenario.requests[q]
                 let label = accepted ? request.acceptLabel : request.refuseLabel
-                line = t("tl.requestAnswered", x.role(request.to), request.title, label, x.outcome(outcome.rawValue))
+                line =
+                    t("tl.requestAnswered", x.role(request.to), request.title, label, x.outcome(outcome.rawValue))
                     + (auto ? t("auto.automated") : "")
                 reach([request.from], t("rp.sawAnswer", request.title, label))
                 did[request.to].append(t("rp.didAnswerRequest", label) + (auto ? t("auto.automated") : ""))
@@ -249,7 +258,9 @@ private struct ReplayDescriber {
             case .peerRatingsAnonymous:
                 line = nil
             case .endingReached(let e, let reason):
-                line = e.map { t("tl.ending", scenario.endings[$0].title) } ?? t("tl.endingReason", t("reason." + reason.rawValue))
+                line =
+                    e.map { t("tl.ending", scenario.endings[$0].title) }
+                    ?? t("tl.endingReason", t("reason." + reason.rawValue))
             case .ended:
                 line = t("rp.ended")
             case .runtimeError(let message, _):
@@ -278,19 +289,22 @@ private struct ReplayDescriber {
         }
         guard let input = step.decoded else { return t("rp.in.skipped", record.kind) }
         switch input {
-        case .choose(let r, let c): return t("rp.in.choose", x.role(r), scenario.choices[c].label, scenario.choices[c].id)
+        case .choose(let r, let c):
+            return t("rp.in.choose", x.role(r), scenario.choices[c].label, scenario.choices[c].id)
         case .position(let r, let o): return t("rp.in.position", x.role(r), scenario.options[o].label)
         case .leadCall(let r, let o): return t("rp.in.lead", x.role(r), scenario.options[o].label)
         case .discuss(let r, let text): return t("rp.in.discuss", x.role(r), TextCut.cut(text, 80))
         case .act(let r, let a): return t("rp.in.act", x.role(r), scenario.actions[a].title)
         case .share(let r, let item, let with):
-            return t("rp.in.share", x.role(r), scenario.items[item].title, with.isEmpty ? t("word.everyone") : x.roles(with))
+            return t(
+                "rp.in.share", x.role(r), scenario.items[item].title, with.isEmpty ? t("word.everyone") : x.roles(with))
         case .answer(let r, let q, let accept):
             return t(accept ? "rp.in.accept" : "rp.in.refuse", x.role(r), scenario.requests[q].title)
         case .note(let r, let text): return t("rp.in.note", x.role(r), TextCut.cut(text, 80))
         case .peerRating(let target, let q, let value):
-            return t("rp.in.rate", x.role(record.role.flatMap { scenario.role($0) }), x.role(target),
-                     scenario.peerQuestions[q].text, value.map(String.init) ?? "—")
+            return t(
+                "rp.in.rate", x.role(record.role.flatMap { scenario.role($0) }), x.role(target),
+                scenario.peerQuestions[q].text, value.map(String.init) ?? "—")
         case .facilitator(let command):
             switch command {
             case .inject(let i): return t("rp.in.inject", scenario.injects[i].title)

@@ -81,8 +81,9 @@ struct ReportBuilder {
         switch c {
         case .choice(let i): return CauseRef(kind: "choice", id: ids.choice(i), label: scenario.choices[i].label)
         case .option(let i):
-            return CauseRef(kind: "option", id: ids.decisionOf(option: i) + "." + ids.option(i),
-                            label: scenario.options[i].label)
+            return CauseRef(
+                kind: "option", id: ids.decisionOf(option: i) + "." + ids.option(i),
+                label: scenario.options[i].label)
         case .action(let i): return CauseRef(kind: "action", id: ids.action(i), label: scenario.actions[i].title)
         case .inject(let i): return CauseRef(kind: "inject", id: ids.inject(i), label: scenario.injects[i].title)
         case .request(let i): return CauseRef(kind: "request", id: ids.request(i), label: scenario.requests[i].title)
@@ -92,9 +93,10 @@ struct ReportBuilder {
         }
     }
 
-    private mutating func timeline(_ clock: Int, _ kind: String, role: Int? = nil, _ args: [String],
-                                   auto: AutoReason? = nil)
-    {
+    private mutating func timeline(
+        _ clock: Int, _ kind: String, role: Int? = nil, _ args: [String],
+        auto: AutoReason? = nil
+    ) {
         report.timeline.append(TimelineEntry(clock: clock, kind: kind, role: role, args: args, auto: auto))
     }
 
@@ -173,7 +175,8 @@ struct ReportBuilder {
             }
             timeline(clock, "decisionFailed", [scenario.decisions[d].question, step])
         case .negotiationRound(let d, let round, let cost):
-            timeline(clock, "negotiation", [scenario.decisions[d].question, String(round), ScenarioClock.duration(cost)])
+            timeline(
+                clock, "negotiation", [scenario.decisions[d].question, String(round), ScenarioClock.duration(cost)])
         case .leadCallAwaited(let d, let role):
             if let open = openJoint, open.decision == d { report.decisions[open.record].awaited.append(("lead", role)) }
             callWall = wall
@@ -196,7 +199,9 @@ struct ReportBuilder {
             openJoint = nil
             callWall = nil
             target = .resolution(decision: record)
-            timeline(clock, "resolved", role: role, [scenario.decisions[d].question, scenario.options[option].label, by.rawValue])
+            timeline(
+                clock, "resolved", role: role,
+                [scenario.decisions[d].question, scenario.options[option].label, by.rawValue])
         case .discussionOpened(let d, let roles):
             target = .none
             guard !roles.isEmpty else { break }
@@ -217,7 +222,9 @@ struct ReportBuilder {
                 DiscussionRecord.Answer(role: role, clock: clock, text: text, deliberation: since))
         case .actionTaken(let role, let action):
             var record = DecisionRecord(kind: .action(action), clock: clock, scene: scene)
-            record.moves = [Move(role: role, pick: action, auto: nil, clock: clock, deliberation: nil, consequences: [])]
+            record.moves = [
+                Move(role: role, pick: action, auto: nil, clock: clock, deliberation: nil, consequences: [])
+            ]
             report.decisions.append(record)
             target = .move(decision: report.decisions.count - 1, move: 0)
             timeline(clock, "action", role: role, [scenario.actions[action].title])
@@ -248,8 +255,9 @@ struct ReportBuilder {
             if !auto { target = .none }
             let request = scenario.requests[q]
             let label = accepted ? request.acceptLabel : request.refuseLabel
-            timeline(clock, "requestAnswered", role: request.to, [request.title, label, outcome.rawValue],
-                     auto: auto ? .automated : nil)
+            timeline(
+                clock, "requestAnswered", role: request.to, [request.title, label, outcome.rawValue],
+                auto: auto ? .automated : nil)
             follow(clock, "answered", role: request.to, [request.title, outcome.rawValue])
         case .requestOverdue(let q):
             overdue.insert(q)
@@ -270,8 +278,12 @@ struct ReportBuilder {
             follow(clock, "points", role: role, [NumberText.signed(amount)])
         case .clockAdvanced(let from, let to):
             let start = scenario.header.clockStart
-            follow(clock, "clock", [TranscriptTime.scenario(start: start, minutes: from),
-                                    TranscriptTime.scenario(start: start, minutes: to)])
+            follow(
+                clock, "clock",
+                [
+                    TranscriptTime.scenario(start: start, minutes: from),
+                    TranscriptTime.scenario(start: start, minutes: to),
+                ])
         case .debriefNote(let text):
             report.debriefNotes.append(NoteRecord(clock: clock, role: nil, text: text))
             follow(clock, "note", [text])
@@ -334,7 +346,8 @@ struct ReportBuilder {
             let override = state.overrides[o].map { ($0, state.overrideReasons[o]) }
             let computed = state.ratings[o] ?? scenario.objectives[o].otherwise
             report.objectives.append(
-                ObjectiveRecord(objective: o, ratings: objectiveRatings[o] ?? [], computed: computed, override: override))
+                ObjectiveRecord(
+                    objective: o, ratings: objectiveRatings[o] ?? [], computed: computed, override: override))
         }
         // Expected actions whose inject fired.
         for (x, expectation) in scenario.expectations.enumerated() where state.expectationStart[x] >= 0 {
@@ -377,8 +390,9 @@ struct ReportBuilder {
         // Peer evaluation.
         if replay.anonymousDone {
             report.peer.held = true
-            report.peer.received = Self.aggregate(replay.anonymousRatings.map { ($0.target, $0.question, $0.value) },
-                                                  scenario: scenario)
+            report.peer.received = Self.aggregate(
+                replay.anonymousRatings.map { ($0.target, $0.question, $0.value) },
+                scenario: scenario)
             report.peer.flagged = replay.anonymousFlagged
         } else if !report.peer.named.isEmpty {
             report.peer.received = Self.aggregate(
@@ -396,7 +410,8 @@ struct ReportBuilder {
             for question in scenario.peerQuestions.indices {
                 let values = ratings.filter { $0.target == target && $0.question == question }.map(\.value)
                 let mean = values.isEmpty ? nil : Double(values.reduce(0, +)) / Double(values.count)
-                result.append(PeerSection.Aggregate(target: target, question: question, count: values.count, mean: mean))
+                result.append(
+                    PeerSection.Aggregate(target: target, question: question, count: values.count, mean: mean))
             }
         }
         return result

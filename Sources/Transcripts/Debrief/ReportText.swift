@@ -126,7 +126,8 @@ struct ReportText: Sendable {
         case "chose": return t("tl.chose", role(e.role), a[0]) + auto(e.auto)
         case "action": return t("tl.action", role(e.role), a[0])
         case "shared":
-            return e.role == nil ? t("tl.sharedBy0", a[0], names(a[1])) : t("tl.shared", role(e.role), a[0], names(a[1]))
+            return e.role == nil
+                ? t("tl.sharedBy0", a[0], names(a[1])) : t("tl.shared", role(e.role), a[0], names(a[1]))
         case "breach": return t("tl.breach", a[0], role(e.role))
         case "decisionFailed": return t("tl.decisionFailed", a[0], rule(a[1]))
         case "resolved": return t("tl.resolved", a[0], a[1], rule(a[2]))

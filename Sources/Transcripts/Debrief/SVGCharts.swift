@@ -37,22 +37,39 @@ enum SVGChart {
         b.element("svg", ["viewBox": "0 0 \(f(width)) \(f(height))", "role": "img", "aria-label": label]) { b in
             b.element("title", text: label)
             for v in stride(from: 0.0, through: 100.0, by: 25.0) {
-                b.empty("line", ["x1": f(left), "x2": f(width - right), "y1": f(py(v)), "y2": f(py(v)), "class": "grid"])
-                b.element("text", ["x": f(left - 6), "y": f(py(v) + 4), "text-anchor": "end", "class": "axis"], text: f(v))
+                b.empty(
+                    "line", ["x1": f(left), "x2": f(width - right), "y1": f(py(v)), "y2": f(py(v)), "class": "grid"])
+                b.element(
+                    "text", ["x": f(left - 6), "y": f(py(v) + 4), "text-anchor": "end", "class": "axis"], text: f(v))
             }
             for tick in ticks {
-                b.empty("line", ["x1": f(px(tick.x)), "x2": f(px(tick.x)), "y1": f(top + plotH), "y2": f(top + plotH + 4),
-                                 "class": "tick"])
-                b.element("text", ["x": f(px(tick.x)), "y": f(height - 10), "text-anchor": "middle", "class": "axis"],
-                          text: tick.label)
+                b.empty(
+                    "line",
+                    [
+                        "x1": f(px(tick.x)), "x2": f(px(tick.x)), "y1": f(top + plotH), "y2": f(top + plotH + 4),
+                        "class": "tick",
+                    ])
+                b.element(
+                    "text", ["x": f(px(tick.x)), "y": f(height - 10), "text-anchor": "middle", "class": "axis"],
+                    text: tick.label)
             }
-            b.empty("line", ["x1": f(left), "x2": f(width - right), "y1": f(top + plotH), "y2": f(top + plotH), "class": "baseline"])
+            b.empty(
+                "line",
+                [
+                    "x1": f(left), "x2": f(width - right), "y1": f(top + plotH), "y2": f(top + plotH),
+                    "class": "baseline",
+                ])
             for s in series where !s.points.isEmpty {
                 var d = "M\(f(px(s.points[0].x))) \(f(py(s.points[0].y)))"
                 for p in s.points.dropFirst() { d += " H\(f(px(p.x))) V\(f(py(p.y)))" }
                 if let last = s.points.last, last.x < span { d += " H\(f(px(span)))" }
-                b.element("path", ["d": d, "fill": "none", "stroke": s.colour, "stroke-width": f(s.width),
-                                   "stroke-linejoin": "round"]) { b in b.element("title", text: s.name) }
+                b.element(
+                    "path",
+                    [
+                        "d": d, "fill": "none", "stroke": s.colour, "stroke-width": f(s.width),
+                        "stroke-linejoin": "round",
+                    ]
+                ) { b in b.element("title", text: s.name) }
             }
         }
     }
@@ -76,16 +93,23 @@ enum SVGChart {
             b.element("title", text: label)
             for v in stride(from: 0.0, through: 100.0, by: 25.0) {
                 b.empty("line", ["x1": f(px(v)), "x2": f(px(v)), "y1": "4", "y2": f(height - 18), "class": "grid"])
-                b.element("text", ["x": f(px(v)), "y": f(height - 4), "text-anchor": "middle", "class": "axis"], text: f(v))
+                b.element(
+                    "text", ["x": f(px(v)), "y": f(height - 4), "text-anchor": "middle", "class": "axis"], text: f(v))
             }
             var y = 8.0
             for (g, group) in groups.enumerated() {
-                b.element("text", ["x": f(left - 8), "y": f(y + groupH / 2 + 4), "text-anchor": "end", "class": "label"],
-                          text: TextCut.cut(group.label, 11))
+                b.element(
+                    "text", ["x": f(left - 8), "y": f(y + groupH / 2 + 4), "text-anchor": "end", "class": "label"],
+                    text: TextCut.cut(group.label, 11))
                 for (i, value) in group.values.enumerated() {
                     let name = i < seriesNames.count ? seriesNames[i] : ""
-                    b.element("rect", ["x": f(left), "y": f(y), "width": f(max(0.5, px(value) - left)), "height": f(bar),
-                                       "fill": colour(i)]) { b in b.element("title", text: name + " " + f(value)) }
+                    b.element(
+                        "rect",
+                        [
+                            "x": f(left), "y": f(y), "width": f(max(0.5, px(value) - left)), "height": f(bar),
+                            "fill": colour(i),
+                        ]
+                    ) { b in b.element("title", text: name + " " + f(value)) }
                     b.element("text", ["x": f(px(value) + 4), "y": f(y + bar - 3), "class": "value"], text: f(value))
                     y += bar + gap
                 }
@@ -109,36 +133,61 @@ enum SVGChart {
         let cellH = 44.0
         let width = left + cellW * Double(columns.count) + 10
         let height = top + cellH * Double(rows.count) + 8
-        b.element("svg", ["viewBox": "0 0 \(f(width)) \(f(height))", "role": "img", "aria-label": label,
-                          "style": "max-width: \(f(width))px"]) { b in
+        b.element(
+            "svg",
+            [
+                "viewBox": "0 0 \(f(width)) \(f(height))", "role": "img", "aria-label": label,
+                "style": "max-width: \(f(width))px",
+            ]
+        ) { b in
             b.element("title", text: label)
             for (c, name) in columns.enumerated() {
-                b.element("text", ["x": f(left + cellW * (Double(c) + 0.5)), "y": f(top - 12), "text-anchor": "middle",
-                                   "class": "label"], text: TextCut.cut(name, max(3, Int(cellW / 13))))
+                b.element(
+                    "text",
+                    [
+                        "x": f(left + cellW * (Double(c) + 0.5)), "y": f(top - 12), "text-anchor": "middle",
+                        "class": "label",
+                    ], text: TextCut.cut(name, max(3, Int(cellW / 13))))
             }
             for (r, name) in rows.enumerated() {
                 let y = top + cellH * Double(r)
-                b.element("text", ["x": f(left - 8), "y": f(y + cellH / 2 + 5), "text-anchor": "end", "class": "label"],
-                          text: TextCut.cut(name, 11))
+                b.element(
+                    "text", ["x": f(left - 8), "y": f(y + cellH / 2 + 5), "text-anchor": "end", "class": "label"],
+                    text: TextCut.cut(name, 11))
                 for c in columns.indices {
                     let x = left + cellW * Double(c)
                     let value = r < cells.count && c < cells[r].count ? cells[r][c] : nil
                     if blank(r, c) {
-                        b.empty("rect", ["x": f(x), "y": f(y), "width": f(cellW), "height": f(cellH), "class": "cell-self"])
+                        b.empty(
+                            "rect", ["x": f(x), "y": f(y), "width": f(cellW), "height": f(cellH), "class": "cell-self"])
                         continue
                     }
                     guard let value else {
-                        b.empty("rect", ["x": f(x), "y": f(y), "width": f(cellW), "height": f(cellH), "class": "cell-none"])
-                        b.element("text", ["x": f(x + cellW / 2), "y": f(y + cellH / 2 + 5), "text-anchor": "middle",
-                                           "class": "cell-text"], text: "—")
+                        b.empty(
+                            "rect", ["x": f(x), "y": f(y), "width": f(cellW), "height": f(cellH), "class": "cell-none"])
+                        b.element(
+                            "text",
+                            [
+                                "x": f(x + cellW / 2), "y": f(y + cellH / 2 + 5), "text-anchor": "middle",
+                                "class": "cell-text",
+                            ], text: "—")
                         continue
                     }
                     let share = high > low ? min(1, max(0, (value - low) / (high - low))) : 0.5
-                    b.element("rect", ["x": f(x), "y": f(y), "width": f(cellW), "height": f(cellH), "fill": shade(share),
-                                       "class": "cell"]) { b in b.element("title", text: name + " → " + columns[c] + ": " + f(value)) }
-                    b.element("text", ["x": f(x + cellW / 2), "y": f(y + cellH / 2 + 5), "text-anchor": "middle",
-                                       "class": share > 0.55 ? "cell-text light" : "cell-text"],
-                              text: NumberText.format(value, digits: 1))
+                    b.element(
+                        "rect",
+                        [
+                            "x": f(x), "y": f(y), "width": f(cellW), "height": f(cellH), "fill": shade(share),
+                            "class": "cell",
+                        ]
+                    ) { b in b.element("title", text: name + " → " + columns[c] + ": " + f(value)) }
+                    b.element(
+                        "text",
+                        [
+                            "x": f(x + cellW / 2), "y": f(y + cellH / 2 + 5), "text-anchor": "middle",
+                            "class": share > 0.55 ? "cell-text light" : "cell-text",
+                        ],
+                        text: NumberText.format(value, digits: 1))
                 }
             }
         }
@@ -170,17 +219,30 @@ enum SVGChart {
             for (i, n) in bins.enumerated() {
                 let h = Double(n) / Double(peak) * plotH
                 let x = left + barW * Double(i)
-                b.element("rect", ["x": f(x + 2), "y": f(top + plotH - h), "width": f(barW - 4), "height": f(max(0, h)),
-                                   "fill": palette[0]]) { b in b.element("title", text: "\(i * 10)–\(i * 10 + 10): \(n)") }
+                b.element(
+                    "rect",
+                    [
+                        "x": f(x + 2), "y": f(top + plotH - h), "width": f(barW - 4), "height": f(max(0, h)),
+                        "fill": palette[0],
+                    ]
+                ) { b in b.element("title", text: "\(i * 10)–\(i * 10 + 10): \(n)") }
                 if n > 0 {
-                    b.element("text", ["x": f(x + barW / 2), "y": f(top + plotH - h - 3), "text-anchor": "middle",
-                                       "class": "value"], text: String(n))
+                    b.element(
+                        "text",
+                        [
+                            "x": f(x + barW / 2), "y": f(top + plotH - h - 3), "text-anchor": "middle",
+                            "class": "value",
+                        ], text: String(n))
                 }
-                b.element("text", ["x": f(x), "y": f(height - 10), "text-anchor": "middle", "class": "axis"],
-                          text: "\(i * 10)")
+                b.element(
+                    "text", ["x": f(x), "y": f(height - 10), "text-anchor": "middle", "class": "axis"],
+                    text: "\(i * 10)")
             }
-            b.element("text", ["x": f(left + plotW), "y": f(height - 10), "text-anchor": "end", "class": "axis"], text: "100")
-            b.empty("line", ["x1": f(left), "x2": f(width - 10), "y1": f(top + plotH), "y2": f(top + plotH), "class": "baseline"])
+            b.element(
+                "text", ["x": f(left + plotW), "y": f(height - 10), "text-anchor": "end", "class": "axis"], text: "100")
+            b.empty(
+                "line",
+                ["x1": f(left), "x2": f(width - 10), "y1": f(top + plotH), "y2": f(top + plotH), "class": "baseline"])
         }
     }
 
@@ -198,18 +260,26 @@ enum SVGChart {
             b.element("title", text: label)
             for (r, row) in rows.enumerated() {
                 let y = 4 + Double(r) * rowH
-                b.element("text", ["x": f(left - 8), "y": f(y + 15), "text-anchor": "end", "class": "label"],
-                          text: TextCut.cut(row.label, 16))
+                b.element(
+                    "text", ["x": f(left - 8), "y": f(y + 15), "text-anchor": "end", "class": "label"],
+                    text: TextCut.cut(row.label, 16))
                 let total = max(1, row.counts.reduce(0, +))
                 var x = left
                 for (i, n) in row.counts.enumerated() where n > 0 {
                     let w = Double(n) / Double(total) * plotW
                     let name = ["P", "S", "M", "U"][min(i, 3)]
-                    b.element("rect", ["x": f(x), "y": f(y), "width": f(w), "height": f(rowH - 6),
-                                       "fill": ratingColours[min(i, 3)]]) { b in b.element("title", text: "\(name): \(n)") }
+                    b.element(
+                        "rect",
+                        [
+                            "x": f(x), "y": f(y), "width": f(w), "height": f(rowH - 6),
+                            "fill": ratingColours[min(i, 3)],
+                        ]
+                    ) { b in b.element("title", text: "\(name): \(n)") }
                     if w > 26 {
-                        b.element("text", ["x": f(x + w / 2), "y": f(y + 15), "text-anchor": "middle", "class": "cell-text light"],
-                                  text: "\(name) \(n)")
+                        b.element(
+                            "text",
+                            ["x": f(x + w / 2), "y": f(y + 15), "text-anchor": "middle", "class": "cell-text light"],
+                            text: "\(name) \(n)")
                     }
                     x += w
                 }
@@ -221,7 +291,8 @@ enum SVGChart {
     static func meter(_ b: inout HTMLBuilder, share: Double, colour: String) {
         b.element("svg", ["viewBox": "0 0 100 10", "class": "meter", "aria-hidden": "true"]) { b in
             b.empty("rect", ["x": "0", "y": "0", "width": "100", "height": "10", "class": "meter-back"])
-            b.empty("rect", ["x": "0", "y": "0", "width": f(max(0, min(1, share)) * 100), "height": "10", "fill": colour])
+            b.empty(
+                "rect", ["x": "0", "y": "0", "width": f(max(0, min(1, share)) * 100), "height": "10", "fill": colour])
         }
     }
 
@@ -231,8 +302,12 @@ enum SVGChart {
         b.element("svg", ["viewBox": "0 0 100 24", "class": "spark", "aria-hidden": "true"]) { b in
             for (i, n) in bins.enumerated() {
                 let h = Double(n) / Double(peak) * 22
-                b.empty("rect", ["x": f(Double(i) * 10 + 1), "y": f(23 - h), "width": "8", "height": f(max(h, 0.5)),
-                                 "fill": n > 0 ? palette[0] : "#d6dde6"])
+                b.empty(
+                    "rect",
+                    [
+                        "x": f(Double(i) * 10 + 1), "y": f(23 - h), "width": "8", "height": f(max(h, 0.5)),
+                        "fill": n > 0 ? palette[0] : "#d6dde6",
+                    ])
             }
         }
     }

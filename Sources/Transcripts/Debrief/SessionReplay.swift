@@ -137,7 +137,11 @@ struct SessionReplay: Sendable {
                 anonymousDone = true
                 readAnonymous(recorded)
                 let ending = session.state.ending
-                events = [Event(clock: session.state.clock, kind: .ended(ending: ending, reason: session.state.endReason ?? .ending))]
+                events = [
+                    Event(
+                        clock: session.state.clock,
+                        kind: .ended(ending: ending, reason: session.state.endReason ?? .ending))
+                ]
             default:
                 guard started,
                     case .success(let input) = InputCodec(ids: ids).decode(
