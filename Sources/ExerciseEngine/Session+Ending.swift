@@ -90,6 +90,25 @@ extension Session {
         close()
     }
 
+    /// The facilitator ends the peer evaluation before every rater has finished. Anonymous ratings are published
+    /// only when they come from two raters or more: from one, they would name that rater.
+    mutating func endPeerReview() {
+        guard case .peerReview = state.waiting else { return }
+        if scenario.header.peer == .anonymous {
+            let questions = scenario.peerQuestions.count
+            let raters = (0..<roleCount).filter { rater in
+                !state.peerGiven.isEmpty
+                    && (0..<roleCount * questions).contains { state.peerGiven[rater * roleCount * questions + $0] >= 0 }
+            }
+            if raters.count >= 2 {
+                emit(.peerRatingsAnonymous(state.anonymousBuffer.sorted(), flaggedPairs: flaggedPairs()))
+            }
+            state.anonymousBuffer = []
+        }
+        state.ratersLeft = []
+        close()
+    }
+
     mutating func close() {
         state.waiting = .ended
         emit(.ended(ending: state.ending, reason: state.endReason ?? .ending))

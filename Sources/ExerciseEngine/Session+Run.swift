@@ -624,7 +624,7 @@ extension Session {
             state.overrideReasons[o] = reason
             emit(.ratingOverridden(objective: o, rating: rating, reason: reason))
         case .end:
-            finishStory(ending: nil, reason: .facilitator)
+            if storyOver { endPeerReview() } else { finishStory(ending: nil, reason: .facilitator) }
         }
     }
 }
