@@ -114,7 +114,7 @@ public struct Session: Sendable {
             }
             switch command {
             case .inject(let i):
-                if state.fired[i] { throw .unexpected }
+                if !scenario.injects.indices.contains(i) || state.fired[i] { throw .unexpected }
             case .advance(let m):
                 if m <= 0 { throw .invalidDuration }
             case .arbitrate(let option):
@@ -124,11 +124,14 @@ public struct Session: Sendable {
                 if state.paused { throw .unexpected }
             case .resume:
                 if !state.paused { throw .unexpected }
-            case .rate, .end:
+            case .rate(let o, _, _):
+                if !scenario.objectives.indices.contains(o) { throw .unexpected }
+            case .end:
                 break
             }
             return
         }
+        try checkIndices(input)
         if isEnded { throw .ended }
         if storyOver {
             // Only the peer evaluation, and notes, follow the end of the story.
@@ -179,6 +182,28 @@ public struct Session: Sendable {
             let q = scenario.peerQuestions[question]
             if let value, value < q.low || value > q.high { throw .ratingOutOfRange(low: q.low, high: q.high) }
         case .facilitator:
+            break
+        }
+    }
+
+    /// Refuses roles, actions, items and requests that the scenario does not have (the other indices are checked
+    /// against what is asked).
+    private func checkIndices(_ input: Input) throws(SessionError) {
+        let roles = scenario.roles.indices
+        switch input {
+        case .choose(let role, _), .position(let role, _), .leadCall(let role, _), .discuss(let role, _):
+            if !roles.contains(role) { throw .unexpected }
+        case .act(let role, let action):
+            if !roles.contains(role) || !scenario.actions.indices.contains(action) { throw .unexpected }
+        case .share(let role, let item, let targets):
+            if !roles.contains(role) || !scenario.items.indices.contains(item) || !targets.allSatisfy(roles.contains) {
+                throw .unexpected
+            }
+        case .answer(let role, let request, _):
+            if !roles.contains(role) || !scenario.requests.indices.contains(request) { throw .unexpected }
+        case .note(let role, _):
+            if let role, !roles.contains(role) { throw .unexpected }
+        case .peerRating, .facilitator:
             break
         }
     }
