@@ -106,10 +106,10 @@ public struct Session: Sendable {
             guard facilitated else { throw .facilitatorOnly }
             if isEnded { throw .ended }
             switch command {
-            case .inject, .pause, .resume, .advance, .arbitrate:
+            case .inject, .advance, .arbitrate:
                 // Nothing happens in the story after its end, only the peer evaluation.
                 if storyOver { throw .ended }
-            case .rate, .end:
+            case .pause, .resume, .rate, .end:
                 break
             }
             switch command {
