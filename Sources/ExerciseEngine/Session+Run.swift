@@ -17,6 +17,9 @@ extension Session {
 
     /// Runs the current scene's body until a question waits, or the story ends.
     mutating func run() {
+        guard !running else { return }  // the loop further up the stack goes on from the new state
+        running = true
+        defer { running = false }
         while isRunning {
             steps += 1
             if steps > Self.stepLimit {
