@@ -126,6 +126,36 @@ import Testing
         #expect(report.requests.map(\.outcome) == [.pending])
     }
 
+    @Test func aFacilitatorsOverrideIsShownBesideTheComputedRating() throws {
+        let scenario = try compile(miniExercise)
+        let writer = try makeWriter(scenario, seed: 2, facilitated: true)
+        var session = Session(scenario: scenario, seed: 2, played: [0, 1], facilitated: true)
+        try writer.append(input: nil, events: session.start(), wall: fixedStart)
+        let objective = try #require(scenario.objective("obj"))
+        for (n, input) in [
+            Input.facilitator(.rate(objective: objective, rating: .S, reason: "Shared by phone, not on the platform")),
+            .facilitator(.end),
+        ].enumerated() {
+            try writer.append(
+                input: input, events: try session.apply(input), wall: fixedStart.addingTimeInterval(Double(n + 1)))
+        }
+        writer.detach()
+        let report = try Debrief.session(path: writer.path, scenario: scenario).get()
+        let rated = try #require(report.objectives.first)
+        #expect(rated.computed == .U)
+        #expect(rated.override?.rating == .S)
+        #expect(rated.rating == .S)
+        let md = Debrief.render(report, format: .markdown, options: DebriefOptions(language: .en))
+        #expect(md.contains("Facilitator's rating: S (the rules gave U); reason: Shared by phone, not on the platform"))
+        #expect(md.contains("**S** (computed: U)"))
+        let json = try JSONValue.parse(
+            Array(Debrief.render(report, format: .json, options: DebriefOptions(language: .zh)).utf8)
+        ).get()
+        let first = json["objectives"]?.arrayValue?.first
+        #expect(first?["computed"]?.stringValue == "U")
+        #expect(first?["override"]?["reason"]?.stringValue == "Shared by phone, not on the platform")
+    }
+
     @Test func trainees_textIsEscapedInEveryFormat() throws {
         let (scenario, path) = try miniWithWalls()
         let report = try Debrief.session(path: path, scenario: scenario).get()
