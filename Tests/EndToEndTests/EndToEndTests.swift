@@ -9,6 +9,19 @@ import Testing
             .replacingOccurrences(of: #"\d{8}-\d{6}-"#, with: "<start>-", options: .regularExpression)
     }
 
+    /// Replaces wall-clock stamps, hashes and checksums (which change with every run or edit) with markers.
+    static func normaliseTranscript(_ text: String) -> String {
+        var result = text
+        for (pattern, replacement) in [
+            (#""(wall|started)":"[^"]*""#, #""$1":"<time>""#),
+            (#""(prev|sum|mac|scenario_sha256)":"[0-9a-f]{64}""#, #""$1":"<hash>""#),
+            (#""tool":"[^"]*""#, #""tool":"<version>""#),
+        ] {
+            result = result.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
+        }
+        return result
+    }
+
     @Test(arguments: [("tutorial.ttx", "zh"), ("tutorial.en.ttx", "en")])
     func tutorialPlaysToTheEnd(file: String, language: String) throws {
         let input = try String(contentsOf: Harness.root.appendingPathComponent("Tests/EndToEndTests/Golden/tutorial-\(language).input"),
@@ -29,6 +42,7 @@ import Testing
             #expect(object is [String: Any], "not a JSON object: \(line.prefix(80))")
         }
         #expect(text.hasSuffix("\n"))
+        try Harness.assertGolden(Self.normaliseTranscript(text), "tutorial-\(language).transcript.jsonl")
         #expect(lines.last?.contains("\"type\":\"close\"") == true)
     }
 

@@ -16,23 +16,27 @@ import Testing
             self.state = state
         }
 
-        /// Runs tmux; output goes through a file, since a tmux server started here would hold a pipe open.
+        /// Runs tmux with posix_spawn and waitpid. Foundation's `Process` is not used: it notices a child's exit
+        /// through a descriptor the child inherits, and the tmux server that `new-session` starts keeps it open.
         @discardableResult
         func tmux(_ arguments: [String]) throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: TerminalTests.tmux ?? "/usr/bin/tmux")
-            process.arguments = ["-S", socket] + arguments
-            let output = FileManager.default.temporaryDirectory.appendingPathComponent("sandtable-tmux-out-\(UUID().uuidString)")
-            FileManager.default.createFile(atPath: output.path, contents: nil)
-            defer { try? FileManager.default.removeItem(at: output) }
-            let handle = try FileHandle(forWritingTo: output)
-            process.standardOutput = handle
-            process.standardError = FileHandle.nullDevice
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            try handle.close()
-            return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent("sandtable-tmux-out-\(UUID().uuidString)").path
+            defer { unlink(output) }
+            let argv = [TerminalTests.tmux ?? "/usr/bin/tmux", "-S", socket] + arguments
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            var cArguments = argv.map { strdup($0) } + [nil]
+            defer { for pointer in cArguments { free(pointer) } }
+            var pid: pid_t = 0
+            let status = posix_spawn(&pid, argv[0], &actions, nil, &cArguments, environ)
+            guard status == 0 else { throw CocoaError(.executableNotLoadable) }
+            var exitStatus: Int32 = 0
+            while waitpid(pid, &exitStatus, 0) == -1 && errno == EINTR {}
+            return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
         }
 
         func start(_ arguments: String, transcripts: URL) throws {
@@ -71,26 +75,27 @@ import Testing
         let terminal = Terminal(state: state)
         defer { terminal.stop() }
         try terminal.start("play exercises/tutorial.ttx --seed 3 --lang zh", transcripts: transcripts)
-        try terminal.wait(for: "] > ")
+        try terminal.wait(for: "] >")
 
         // Tab completes a command from a unique prefix.
         try terminal.type("stat")
         try terminal.send("Tab")
-        try terminal.wait(for: "> status ")
+        try terminal.wait(for: "> status")
         try terminal.send("Enter")
         try terminal.wait(for: "情景时间")
 
         // Tab lists several candidates (the choice ids and commands starting with "s").
         try terminal.type("s")
         try terminal.send("Tab")
-        let listed = try terminal.wait(for: "share_routes")
-        #expect(listed.contains("status"))
+        // "score" appears nowhere else on this screen: only the listing shows it, beside the other candidates.
+        let listed = try terminal.wait(for: "score")
+        #expect(listed.split(separator: "\n").contains { $0.contains("score") && $0.contains("status") && $0.contains("share_routes") })
         try terminal.send("C-u")
 
         // Chinese input goes through intact: a role's name switches the seat.
         try terminal.type("as 区交通运输局")
         try terminal.send("Enter")
-        try terminal.wait(for: "[区交通运输局 · 06:50] > ")
+        try terminal.wait(for: "[区交通运输局 · 06:50] >")
 
         // Ctrl-C discards the half-typed line and the session goes on.
         try terminal.type("note 这一行不要")
@@ -100,7 +105,7 @@ import Testing
         #expect(!afterInterrupt.contains("备注已记录"))
         try terminal.type("as 东湖街道办事处")
         try terminal.send("Enter")
-        try terminal.wait(for: "[东湖街道办事处 · 06:50] > ")
+        try terminal.wait(for: "[东湖街道办事处 · 06:50] >")
 
         // Ctrl-D on an empty line ends the session cleanly, saying where the transcript is.
         try terminal.send("C-d")
@@ -115,7 +120,7 @@ import Testing
         let again = Terminal(state: state)
         defer { again.stop() }
         try again.start("play exercises/tutorial.ttx --seed 3 --lang zh", transcripts: transcripts)
-        try again.wait(for: "] > ")
+        try again.wait(for: "] >")
         try again.send("Up")
         try again.wait(for: "> as 东湖街道办事处")
         try again.send("Up")

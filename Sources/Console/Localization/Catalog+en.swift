@@ -263,5 +263,8 @@ extension Catalog {
         "rule.arbitrate": "arbitration",
         "resume.noExercise": "the transcript does not say which exercise it belongs to; give it with --exercise",
         "resume.resumed": "Resuming '{0}' (transcript: {1})",
+        "list.separator": ", ",
+        "text.parenthesised": " ({0})",
+        "score.reasonWithFacts": "{0}. Facts: {1}",
     ]
 }

@@ -263,5 +263,8 @@ extension Catalog {
         "rule.arbitrate": "导调员裁决",
         "resume.noExercise": "转录文件中没有记录演练脚本的位置，请用 --exercise 指定",
         "resume.resumed": "继续演练「{0}」（记录：{1}）",
+        "list.separator": "、",
+        "text.parenthesised": "（{0}）",
+        "score.reasonWithFacts": "{0}。依据：{1}",
     ]
 }

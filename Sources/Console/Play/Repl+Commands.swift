@@ -83,7 +83,7 @@ extension Repl {
                 out(s("status.nothingPending"))
             }
         } else {
-            out(s("status.waitingFor", waiting.map(roleName).joined(separator: "、")))
+            out(s("status.waitingFor", waiting.map(roleName).joined(separator: s("list.separator"))))
         }
         if state.paused { out(paint.yellow(s("status.paused"))) }
         var deadlines: [(Int, String)] = []
@@ -175,7 +175,7 @@ extension Repl {
     func holders(_ item: Int) -> String {
         let roles = scenario.roles.indices.filter { session.knows($0, item) }
         if roles.count == scenario.roles.count { return s("info.everyone") }
-        return roles.map(roleName).joined(separator: "、")
+        return roles.map(roleName).joined(separator: s("list.separator"))
     }
 
     func showLog(_ argument: String) {

@@ -8,9 +8,9 @@ extension Repl {
         out(paint.bold("━━ " + header.title + " ━━"))
         if !header.summary.isEmpty { wrapped(header.summary) }
         let played = scenario.roles.indices.filter { session.isPlayed($0) }
-        out(s("opening.roles", played.map(roleName).joined(separator: "、")))
+        out(s("opening.roles", played.map(roleName).joined(separator: s("list.separator"))))
         let automated = scenario.roles.indices.filter { !session.isPlayed($0) }
-        if !automated.isEmpty { out(s("opening.automated", automated.map(roleName).joined(separator: "、"))) }
+        if !automated.isEmpty { out(s("opening.automated", automated.map(roleName).joined(separator: s("list.separator")))) }
         out(s("opening.clock", ClockFormat.time(0, start: header.clockStart),
               header.duration.map(formatDuration) ?? "—"))
         out(paint.grey(s("opening.hint")))
@@ -63,7 +63,7 @@ extension Repl {
         case .decisionOpened(let d, let round):
             let decision = scenario.decisions[d]
             var lines = ["", paint.bold(s("render.decisionOpened", decision.question))]
-            lines += wrap(paint.grey(s("render.decisionRule", decision.roles.map(roleName).joined(separator: "、"),
+            lines += wrap(paint.grey(s("render.decisionRule", decision.roles.map(roleName).joined(separator: s("list.separator")),
                                         s("rule.\(decision.rule.rawValue)"))), indent: "  ")
             if round > 1 { lines.append("  " + s("render.round", String(round))) }
             return lines
@@ -94,7 +94,7 @@ extension Repl {
         case .actionTaken(let role, let action):
             return ["\(t) " + s("render.action", roleName(role), scenario.actions[action].title)]
         case .itemShared(let item, let by, let with, _):
-            let to = with.count == scenario.roles.count ? s("info.everyone") : with.map(roleName).joined(separator: "、")
+            let to = with.count == scenario.roles.count ? s("info.everyone") : with.map(roleName).joined(separator: s("list.separator"))
             let from = by.map(roleName) ?? s("render.someone")
             return ["\(t) " + paint.cyan(s("render.shared", from, scenario.items[item].title, to))]
         case .breach(let item, let role):
@@ -106,9 +106,9 @@ extension Repl {
             let body = inject.text
             if let seat, audience.contains(seat) || options.facilitator {
                 if !body.isEmpty { lines += wrap(body, indent: "  ") }
-                if !inject.audience.isEmpty { lines.append(paint.grey("  " + s("render.injectTo", audience.map(roleName).joined(separator: "、")))) }
+                if !inject.audience.isEmpty { lines.append(paint.grey("  " + s("render.injectTo", audience.map(roleName).joined(separator: s("list.separator"))))) }
             } else {
-                lines.append(paint.grey("  " + s("render.injectElsewhere", audience.map(roleName).joined(separator: "、"))))
+                lines.append(paint.grey("  " + s("render.injectElsewhere", audience.map(roleName).joined(separator: s("list.separator")))))
             }
             for r in audience where r != seat && session.isPlayed(r) && !body.isEmpty {
                 inbox[r, default: []].append("【\(inject.title)】" + body)
@@ -139,7 +139,7 @@ extension Repl {
             return [paint.grey("  \(scenario.measures[m].name) \(sign)\(formatNumber(delta)) · \(roleName(role))")]
         case .pointsAwarded(let role, let amount, let reason, _):
             guard scenario.header.scores != .hidden || options.facilitator else { return [] }
-            return ["\(t) " + paint.green(s("render.points", roleName(role), formatNumber(amount))) + (reason.isEmpty ? "" : paint.grey("（\(reason)）"))]
+            return ["\(t) " + paint.green(s("render.points", roleName(role), formatNumber(amount))) + (reason.isEmpty ? "" : paint.grey(s("text.parenthesised", reason)))]
         case .clockAdvanced(let from, let to):
             return [paint.grey("⏱ " + ClockFormat.time(from, start: scenario.header.clockStart) + " → "
                 + ClockFormat.time(to, start: scenario.header.clockStart))]

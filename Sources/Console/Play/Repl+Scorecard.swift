@@ -45,7 +45,8 @@ extension Repl {
             let objective = scenario.objectives[result.objective]
             let rating = result.rating.rawValue
             let colour: Style = result.rating == .P ? .green : result.rating == .S ? .cyan : result.rating == .M ? .yellow : .red
-            out("  " + paint("[\(rating)]", .bold, colour) + " " + objective.title + (objective.capability.isEmpty ? "" : paint.grey("（\(objective.capability)）")))
+            hanging("  " + paint("[\(rating)]", .bold, colour) + " ",
+                    objective.title + (objective.capability.isEmpty ? "" : s("text.parenthesised", objective.capability)), hang: 6)
             let reason = ratingReason(result.objective)
             for line in TextLayout.wrap(reason, width: max(20, options.width - 6), indent: "") { out("      " + paint.grey(line)) }
             if let override = result.override {
@@ -72,16 +73,16 @@ extension Repl {
         }
         // Collaboration points and requests.
         out(paint.bold(s("score.points")))
-        out("  " + scenario.roles.indices.map { "\(roleName($0)) \(formatNumber(card.points[$0]))" }.joined(separator: " · "))
+        hanging("  ", scenario.roles.indices.map { "\(roleName($0)) \(formatNumber(card.points[$0]))" }.joined(separator: " · "))
         let sent = scenario.requests.indices.filter { session.state.requestSentAt[$0] >= 0 }
         if !sent.isEmpty {
             out(paint.bold(s("score.requests")))
             for q in sent {
                 let request = scenario.requests[q]
-                var line = "  " + request.title + " · " + roleName(request.from) + " → " + roleName(request.to) + " · " + s("request.\(card.requests[q].rawValue)")
+                var line = request.title + " · " + roleName(request.from) + " → " + roleName(request.to) + " · " + s("request.\(card.requests[q].rawValue)")
                 let answered = session.state.requestAnsweredAt[q]
                 if answered >= 0 { line += " · " + s("score.responseTime", formatDuration(answered - session.state.requestSentAt[q])) }
-                out(line)
+                hanging("  ", line)
             }
         }
         showPeerResults()
@@ -93,7 +94,7 @@ extension Repl {
         } else {
             for (n, result) in points.enumerated() {
                 let objective = scenario.objectives[result.objective]
-                let owner = objective.owner.map { "（" + roleName($0) + "）" } ?? ""
+                let owner = objective.owner.map { s("text.parenthesised", roleName($0)) } ?? ""
                 for (i, line) in TextLayout.wrap("\(n + 1). [\(result.rating.rawValue)] \(objective.title)\(owner)：\(objective.recommendation)",
                                                   width: max(20, options.width - 2)).enumerated() {
                     out((i == 0 ? "  " : "     ") + line)
@@ -119,14 +120,14 @@ extension Repl {
             var seen: Set<String> = []
             facts = all.filter { seen.insert($0).inserted }
         }
-        return facts.isEmpty ? reason : reason + "；" + facts.joined(separator: "，")
+        return facts.isEmpty ? reason : s("score.reasonWithFacts", reason, facts.joined(separator: s("list.separator")))
     }
 
     func showPeerResults() {
         guard !peerRatings.isEmpty else { return }
         out(paint.bold(s("score.peer") + (scenario.header.peer == .anonymous ? " · " + s("score.anonymous") : "")))
         for (q, question) in scenario.peerQuestions.enumerated() {
-            out("  " + question.text)
+            hanging("  ", question.text)
             var rows: [[String]] = []
             for target in scenario.roles.indices {
                 let values = peerRatings.filter { $0.target == target && $0.question == q }.map(\.value)
@@ -154,8 +155,8 @@ extension Repl {
             }
         }
         for pair in flags {
-            out("  " + paint.yellow(s("score.flagged", roleName(pair.first), roleName(pair.second), String(pair.gap),
-                                        scenario.peerQuestions[pair.question].id)))
+            hanging("  ", s("score.flagged", roleName(pair.first), roleName(pair.second), String(pair.gap),
+                            scenario.peerQuestions[pair.question].id))
         }
     }
 }

@@ -74,6 +74,16 @@ public final class Repl {
         for line in TextLayout.wrap(text, width: max(20, options.width), indent: indent) { out(line) }
     }
 
+    /// Prints `text` after a (possibly coloured) prefix, wrapped, with continuation lines hanging under the text.
+    func hanging(_ prefix: String, _ text: String, hang: Int? = nil) {
+        let indent = hang ?? DisplayWidth.width(DisplayWidth.stripANSI(prefix))
+        let pieces = TextLayout.wrap(text, width: max(20, options.width - indent))
+        for (i, piece) in pieces.enumerated() {
+            out((i == 0 ? prefix : String(repeating: " ", count: indent)) + piece)
+        }
+        if pieces.isEmpty { out(prefix) }
+    }
+
     func error(_ text: String) {
         out(paint("✗ ", .red) + text)
     }
