@@ -498,11 +498,15 @@ extension Session {
     mutating func advanceClock(by minutes: Int) {
         guard minutes > 0, !storyOver else { return }
         let target = state.clock + minutes
-        let from = state.clock
+        // The clock is shown moving before what falls due on the way happens.
+        var shown = state.clock
         while let next = nextDue(upTo: target) {
             state.clock = max(state.clock, next)
+            if state.clock > shown {
+                emit(.clockAdvanced(from: shown, to: state.clock))
+                shown = state.clock
+            }
             if let duration = scenario.header.duration, state.clock >= duration {
-                emit(.clockAdvanced(from: from, to: state.clock))
                 finishStory(ending: nil, reason: .timeUp)
                 return
             }
@@ -510,7 +514,7 @@ extension Session {
             if storyOver { return }
         }
         state.clock = max(state.clock, target)
-        emit(.clockAdvanced(from: from, to: state.clock))
+        if state.clock > shown { emit(.clockAdvanced(from: shown, to: state.clock)) }
     }
 
     /// The earliest time at or before `limit` when something falls due.

@@ -87,8 +87,9 @@ extension Repl {
             return [paint.bold(s("render.decisionResolved", scenario.options[option].label, s("resolution.\(by.rawValue)")))
                 + (scenario.decisions[d].options.count > 0 ? "" : "")]
         case .discussionOpened(let d, let roles):
+            // The question itself is shown to each role in turn; the log keeps a line.
             guard !roles.isEmpty else { return [] }
-            return ["", paint.bold(s("render.discussion", scenario.discussions[d].question))]
+            return [""] + (options.facilitator ? [paint.grey(s("render.discussion", scenario.discussions[d].question))] : [])
         case .discussionAnswered(let role, _, _):
             return ["\(t) " + s("render.discussionAnswered", roleName(role))]
         case .actionTaken(let role, let action):
@@ -214,6 +215,11 @@ extension Repl {
         default:
             if force { error(s("error.notYourTurn", roleName(role))) }
             return
+        }
+        // A cooperation request waiting for this role is easy to overlook while a question is open: remind.
+        for q in session.pendingRequests(for: role) {
+            let request = scenario.requests[q]
+            lines.append(paint.yellow("  " + s("request.pendingForYou", request.title, roleName(request.from), request.id)))
         }
         let text = lines.joined(separator: "\n")
         if !force && text == lastQuestionShown { return }
