@@ -15,13 +15,13 @@ public struct Session: Sendable {
     public internal(set) var state: SessionState
     var events: [Event] = []
     var steps = 0
-    /// Whether ``run()`` is already running the scene: a question settled at once (by automated roles) then lets
-    /// that loop go on instead of running the rest of the scene one call deeper each time.
-    var running = false
     /// Whether events are collected. When false, ``start()`` and ``apply(_:)`` return no events and objective
     /// ratings skip listing the facts they read; the state changes exactly as when events are collected. For tools
     /// that only look at the state (simulation, exploration).
     public var recordsEvents = true
+    /// Whether ``run()`` is already running the scene: a question settled at once (by automated roles) then lets
+    /// that loop go on instead of running the rest of the scene one call deeper each time.
+    var running = false
 
     /// Creates a session. Call ``start()`` to enter the first scene.
     public init(scenario: Scenario, seed: UInt64, played: Set<Int>, facilitated: Bool = false) {
