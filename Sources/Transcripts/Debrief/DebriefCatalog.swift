@@ -273,7 +273,9 @@ enum DebriefCatalog {
         "peer.offNote": "This exercise has no peer evaluation.",
         "peer.notHeld": "The peer evaluation did not take place.",
         "peer.anonymousIntro":
-            "The evaluation was anonymous: only what each role received is shown, never who gave it.",
+            "The evaluation was anonymous: only what each role received is shown, never who gave it; a mean of a single "
+            + "rating is withheld.",
+        "peer.withheld": "withheld (n={0})",
         "peer.namedIntro": "Each row is a rater, each column the role rated.",
         "peer.received": "Mean rating received",
         "peer.flagged": "Flagged pairs (their ratings of each other differ by 2 or more)",
@@ -714,7 +716,8 @@ enum DebriefCatalog {
 
         "peer.offNote": "本演练不进行部门互评。",
         "peer.notHeld": "部门互评未进行。",
-        "peer.anonymousIntro": "互评采用匿名方式：只显示各部门收到的评价汇总，不显示评价来源。",
+        "peer.anonymousIntro": "互评采用匿名方式：只显示各部门收到的评价汇总，不显示评价来源；仅有一条评分的不公布平均分。",
+        "peer.withheld": "不公布（n={0}）",
         "peer.namedIntro": "每行为评价方，每列为被评价部门。",
         "peer.received": "收到的平均评分",
         "peer.flagged": "需关注的部门对（相互评分相差 2 分及以上）",

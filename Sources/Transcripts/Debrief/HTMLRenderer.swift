@@ -719,7 +719,8 @@ struct HTMLRenderer {
                             guard let a = p.received.first(where: { $0.target == r && $0.question == q }),
                                 let mean = a.mean
                             else {
-                                return .num("—")
+                                let withheld = p.received.first { $0.target == r && $0.question == q && $0.withheld }
+                                return .num(withheld.map { t("peer.withheld", String($0.count)) } ?? "—")
                             }
                             return .num(NumberText.format(mean, digits: 2) + " (n=\(a.count))")
                         }

@@ -434,7 +434,7 @@ struct JSONReport {
                                 obj([
                                     ("target", role(a.target)), ("question", str(ids.question(a.question))),
                                     ("count", .int(a.count)),
-                                    ("mean", a.mean.map { num($0) } ?? .null),
+                                    ("mean", a.mean.map { num($0) } ?? .null), ("withheld", .bool(a.withheld)),
                                 ])
                             })
                     ),

@@ -489,7 +489,9 @@ struct MarkdownRenderer {
                 [e(x.role(r))]
                     + scenario.peerQuestions.indices.map { q in
                         let a = p.received.first { $0.target == r && $0.question == q }
-                        guard let a, let mean = a.mean else { return "—" }
+                        guard let a, let mean = a.mean else {
+                            return a?.withheld == true ? t("peer.withheld", String(a?.count ?? 0)) : "—"
+                        }
                         return NumberText.format(mean, digits: 2) + " (n=\(a.count))"
                     })
         }

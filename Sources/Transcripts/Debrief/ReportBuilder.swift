@@ -392,7 +392,7 @@ struct ReportBuilder {
             report.peer.held = true
             report.peer.received = Self.aggregate(
                 replay.anonymousRatings.map { ($0.target, $0.question, $0.value) },
-                scenario: scenario)
+                scenario: scenario, withholdBelow: 2)
             report.peer.flagged = replay.anonymousFlagged
         } else if !report.peer.named.isEmpty {
             report.peer.received = Self.aggregate(
@@ -401,17 +401,22 @@ struct ReportBuilder {
         }
     }
 
-    /// The count and mean of the ratings each role received on each question, in role and question order.
-    static func aggregate(_ ratings: [(target: Int, question: Int, value: Int)], scenario: Scenario)
+    /// The count and mean of the ratings each role received on each question, in role and question order. A mean of
+    /// fewer than `withholdBelow` ratings is withheld (anonymous mode: one rating is no aggregate).
+    static func aggregate(
+        _ ratings: [(target: Int, question: Int, value: Int)], scenario: Scenario, withholdBelow: Int = 1
+    )
         -> [PeerSection.Aggregate]
     {
         var result: [PeerSection.Aggregate] = []
         for target in scenario.roles.indices {
             for question in scenario.peerQuestions.indices {
                 let values = ratings.filter { $0.target == target && $0.question == question }.map(\.value)
-                let mean = values.isEmpty ? nil : Double(values.reduce(0, +)) / Double(values.count)
+                let withheld = !values.isEmpty && values.count < withholdBelow
+                let mean = values.isEmpty || withheld ? nil : Double(values.reduce(0, +)) / Double(values.count)
                 result.append(
-                    PeerSection.Aggregate(target: target, question: question, count: values.count, mean: mean))
+                    PeerSection.Aggregate(
+                        target: target, question: question, count: values.count, mean: mean, withheld: withheld))
             }
         }
         return result

@@ -317,6 +317,8 @@ struct PeerSection: Sendable {
         var question: Int
         var count: Int
         var mean: Double?
+        /// Whether the mean is withheld because too few ratings would reveal who gave them.
+        var withheld = false
     }
 
     /// `named`, `anonymous` or `off`.
