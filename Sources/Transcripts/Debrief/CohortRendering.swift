@@ -272,7 +272,7 @@ extension HTMLRenderer {
                 }
             }
             cohortSection(&b, "sessions", t("cohort.sessions"), first: true) { b in
-                cohortTable(&b, c.sessionHeader, c.sessionRows, numeric: [0, 2, 6], code: [1])
+                cohortTable(&b, c.sessionHeader, c.sessionRows, numeric: [0, 2, 6], code: [1], nowrap: [3, 7])
                 if !cohort.skipped.isEmpty {
                     b.element("h3", text: t("cohort.skipped"))
                     b.element("ul") { b in
@@ -423,7 +423,7 @@ extension HTMLRenderer {
 
     private func cohortTable(
         _ b: inout HTMLBuilder, _ header: [String], _ rows: [[String]], numeric: Set<Int> = [],
-        code: Set<Int> = []
+        code: Set<Int> = [], nowrap: Set<Int> = []
     ) {
         guard !rows.isEmpty else { return }
         b.element("div", ["class": "table-wrap"]) { b in
@@ -447,6 +447,8 @@ extension HTMLRenderer {
                                     b.element("td", ["class": "num"], text: v)
                                 } else if code.contains(i) {
                                     b.element("td") { b in b.element("code", text: v) }
+                                } else if nowrap.contains(i) {
+                                    b.element("td", ["class": "time"], text: v)
                                 } else {
                                     b.element("td", text: v)
                                 }

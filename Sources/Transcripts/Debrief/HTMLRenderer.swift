@@ -84,7 +84,7 @@ struct HTMLRenderer {
         blockquote{margin:.4em 0;padding:.2em 1em;border-left:3px solid #d6dde6;color:#33404d}
         footer{margin-top:3em;color:#5b6875;font-size:.85rem}
         @media (max-width:640px){body{font-size:15px}main{padding:14px 12px 40px}h1{font-size:1.4rem}
-        nav.toc ol{columns:1}th{white-space:normal;min-width:3.4em}td{min-width:4.2em}
+        nav.toc ol{columns:1}th{white-space:normal;min-width:3.4em}td{min-width:4.2em}td:first-child{min-width:7em}
         figure{overflow-x:auto;-webkit-overflow-scrolling:touch}figure>svg{min-width:600px}.kpis{grid-template-columns:repeat(2,minmax(0,1fr))}}
         @media print{body{font-size:10.5pt;color:#000}main{max-width:none;padding:0}nav.toc{display:none}
         h2{break-before:page;break-after:avoid}h3{break-after:avoid}section.first h2{break-before:avoid}
