@@ -266,5 +266,6 @@ extension Catalog {
         "list.separator": ", ",
         "text.parenthesised": " ({0})",
         "score.reasonWithFacts": "{0}. Facts: {1}",
+        "error.alreadyAnsweredTurn": "{0} has nothing to answer now; waiting for: {1} (switch seats with as)",
     ]
 }

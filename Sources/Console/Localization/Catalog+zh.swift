@@ -266,5 +266,6 @@ extension Catalog {
         "list.separator": "、",
         "text.parenthesised": "（{0}）",
         "score.reasonWithFacts": "{0}。依据：{1}",
+        "error.alreadyAnsweredTurn": "{0}现在不需要作答；等待作答的是：{1}（用 as 切换席位）",
     ]
 }

@@ -61,6 +61,7 @@ extension Repl {
             case nil: return ["\(t) " + s("render.chose", roleName(role), label)]
             }
         case .decisionOpened(let d, let round):
+            lastQuestionShown = nil
             let decision = scenario.decisions[d]
             var lines = ["", paint.bold(s("render.decisionOpened", decision.question))]
             lines += wrap(paint.grey(s("render.decisionRule", decision.roles.map(roleName).joined(separator: s("list.separator")),
@@ -87,6 +88,7 @@ extension Repl {
             return [paint.bold(s("render.decisionResolved", scenario.options[option].label, s("resolution.\(by.rawValue)")))
                 + (scenario.decisions[d].options.count > 0 ? "" : "")]
         case .discussionOpened(let d, let roles):
+            lastQuestionShown = nil
             // The question itself is shown to each role in turn; the log keeps a line.
             guard !roles.isEmpty else { return [] }
             return [""] + (options.facilitator ? [paint.grey(s("render.discussion", scenario.discussions[d].question))] : [])

@@ -238,6 +238,13 @@ public final class Repl {
             return
         }
         if answerCurrentQuestion(line) { return }
+        if let seat, answerWordsOfQuestion().contains(line) {
+            // An answer to the current question, typed at a seat that cannot give it now.
+            error(session.waiting.roles.isEmpty || session.waiting.roles.contains(seat)
+                ? s("error.unexpected") : s("error.alreadyAnsweredTurn", roleName(seat),
+                                            session.waiting.roles.filter { session.isPlayed($0) }.map(roleName).joined(separator: s("list.separator"))))
+            return
+        }
         var message = s("error.unknownCommand", word)
         let known: [String] = ReplCommand.all.flatMap { [$0.name.rawValue] + $0.aliases } + currentAnswerWords()
         if let guess = closestMatch(to: word, in: known) { message += s("error.didYouMean", guess) }
@@ -254,6 +261,16 @@ public final class Repl {
             return scenario.decisions[d].options.map { scenario.options[$0].id }
         default:
             return []
+        }
+    }
+
+    /// Every choice or option id of the question being asked now, whoever it is put to.
+    func answerWordsOfQuestion() -> [String] {
+        switch session.waiting {
+        case .ask(let a, _) where a >= 0: return scenario.asks[a].choices.map { scenario.choices[$0].id }
+        case .positions(let d, _), .leadCall(let d, _), .arbitration(let d):
+            return scenario.decisions[d].options.map { scenario.options[$0].id }
+        default: return []
         }
     }
 
