@@ -26,20 +26,18 @@ struct CohortText {
             let played = s.header.roles.filter(\.played).compactMap { role in scenario.role(role.id).map { x.role($0) }
             }
             return [
-                String(n + 1), SessionReport.fileName(s.path), String(s.header.seed),
-                WallTime.display(s.header.started),
-                played.isEmpty ? "—" : played.joined(separator: x.comma),
-                s.isComplete ? x.ending(s.overview) : t("cohort.unfinished"),
+                String(n + 1), String(s.header.seed), s.isComplete ? x.ending(s.overview) : t("cohort.unfinished"),
                 NumberText.format(s.scores.teamTotal), ratingsLine(s),
+                played.isEmpty ? "—" : played.joined(separator: x.comma), WallTime.display(s.header.started),
+                SessionReport.fileName(s.path),
             ]
         }
     }
 
     var sessionHeader: [String] {
         [
-            t("col.number"), t("col.file"), t("overview.seed"), t("overview.started"), t("col.playedBy"),
-            t("overview.ending"),
-            t("col.teamTotal"), t("col.ratings"),
+            t("col.number"), t("overview.seed"), t("overview.ending"), t("col.teamTotal"), t("col.ratings"),
+            t("col.playedBy"), t("overview.started"), t("col.file"),
         ]
     }
 
@@ -137,9 +135,9 @@ extension MarkdownRenderer {
         table(
             c.sessionHeader,
             c.sessionRows.map { row in
-                row.enumerated().map { $0.offset == 1 ? MarkdownEscape.code($0.element) : e($0.element) }
+                row.enumerated().map { $0.offset == 7 ? MarkdownEscape.code($0.element) : e($0.element) }
             },
-            right: [0, 2, 6])
+            right: [0, 1, 3])
         if !cohort.skipped.isEmpty {
             line("### " + t("cohort.skipped"))
             line()
@@ -272,7 +270,7 @@ extension HTMLRenderer {
                 }
             }
             cohortSection(&b, "sessions", t("cohort.sessions"), first: true) { b in
-                cohortTable(&b, c.sessionHeader, c.sessionRows, numeric: [0, 2, 6], code: [1], nowrap: [3, 7])
+                cohortTable(&b, c.sessionHeader, c.sessionRows, numeric: [0, 1, 3], code: [7], nowrap: [4, 6])
                 if !cohort.skipped.isEmpty {
                     b.element("h3", text: t("cohort.skipped"))
                     b.element("ul") { b in
