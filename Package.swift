@@ -51,6 +51,6 @@ let package = Package(
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),
         .testTarget(name: "AuthoringTests", dependencies: ["Authoring"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Golden"]),
     ]
 )

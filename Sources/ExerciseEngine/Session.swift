@@ -146,7 +146,7 @@ public struct Session: Sendable {
         if state.paused, !isNote(input) { throw .paused }
         switch input {
         case .choose(let role, let choice):
-            guard case .ask(let a, let pending) = state.waiting else { throw .nothingAsked }
+            guard case .ask(let a, let pending) = state.waiting, a >= 0 else { throw .nothingAsked }
             guard scenario.asks[a].roles.contains(role) else { throw .notYourTurn(role: role) }
             guard pending.contains(role) else { throw .alreadyAnswered(role: role) }
             guard scenario.asks[a].choices.contains(choice), offered(choice, to: role) else {

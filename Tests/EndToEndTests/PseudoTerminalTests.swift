@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The line editor in a real pseudo-terminal: tmux runs the binary, `send-keys` types, `capture-pane` reads.
-@Suite(.serialized) struct TerminalTests {
+@Suite(.serialized) struct PseudoTerminalTests {
     static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// A tmux session with its own server socket, so tests never touch the user's tmux.
@@ -22,7 +22,7 @@ import Testing
         func tmux(_ arguments: [String]) throws -> String {
             let output = FileManager.default.temporaryDirectory.appendingPathComponent("sandtable-tmux-out-\(UUID().uuidString)").path
             defer { unlink(output) }
-            let argv = [TerminalTests.tmux ?? "/usr/bin/tmux", "-S", socket] + arguments
+            let argv = [PseudoTerminalTests.tmux ?? "/usr/bin/tmux", "-S", socket] + arguments
             var actions = posix_spawn_file_actions_t()
             posix_spawn_file_actions_init(&actions)
             defer { posix_spawn_file_actions_destroy(&actions) }
