@@ -2,7 +2,8 @@ import ArgumentParser
 import Console
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check exercises for errors and warnings, like a compiler.")
+    static let configuration = CommandConfiguration(
+        abstract: "Check exercises for errors and warnings, like a compiler.")
 
     @Argument(help: "The .ttx files to check.") var files: [String]
     @Flag(help: "Treat warnings as errors.") var strict = false
@@ -15,7 +16,8 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let code = CheckCommand.run(files: files, strict: strict, json: format == "json", color: ColorMode(rawValue: color) ?? .auto)
+        let code = CheckCommand.run(
+            files: files, strict: strict, json: format == "json", color: ColorMode(rawValue: color) ?? .auto)
         if code != 0 { throw ExitCode(code) }
     }
 }

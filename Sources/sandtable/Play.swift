@@ -3,7 +3,8 @@ import Console
 import Foundation
 
 struct Play: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Play an exercise in the terminal (hot-seat when several roles are played).")
+    static let configuration = CommandConfiguration(
+        abstract: "Play an exercise in the terminal (hot-seat when several roles are played).")
 
     @Argument(help: "The exercise (.ttx) to play.") var file: String
     @Option(help: "Comma-separated role ids that people play (default: all roles). The others are automated.")
@@ -24,7 +25,8 @@ struct Play: ParsableCommand {
 
     func run() throws {
         let arguments = PlayCommand.Arguments(
-            file: file, roles: roles.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } },
+            file: file,
+            roles: roles.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } },
             seed: seed, facilitator: facilitator, language: lang, color: ColorMode(rawValue: color) ?? .auto,
             outDirectory: out, noTranscript: noTranscript, keyFile: keyFile)
         let code = PlayCommand.run(arguments, recorder: TranscriptRecorders.make)

@@ -14,8 +14,9 @@ struct Resume: ParsableCommand {
     @Option(help: "Colour: auto, always or never.") var color: String = "auto"
 
     func run() throws {
-        let code = ResumeCommand.run(file: file, exercise: exercise, force: force, keyFile: keyFile, language: lang,
-                                     color: ColorMode(rawValue: color) ?? .auto)
+        let code = ResumeCommand.run(
+            file: file, exercise: exercise, force: force, keyFile: keyFile, language: lang,
+            color: ColorMode(rawValue: color) ?? .auto)
         if code != 0 { throw ExitCode(code) }
     }
 }

@@ -24,11 +24,13 @@ import Testing
 
     @Test(arguments: [("tutorial.ttx", "zh"), ("tutorial.en.ttx", "en")])
     func tutorialPlaysToTheEnd(file: String, language: String) throws {
-        let input = try String(contentsOf: Harness.root.appendingPathComponent("Tests/EndToEndTests/Golden/tutorial-\(language).input"),
-                               encoding: .utf8)
+        let input = try String(
+            contentsOf: Harness.root.appendingPathComponent("Tests/EndToEndTests/Golden/tutorial-\(language).input"),
+            encoding: .utf8)
         let out = Harness.scratch()
-        let result = try Harness.run(["play", "exercises/\(file)", "--seed", "42", "--lang", language, "--out", out.path],
-                                     input: input)
+        let result = try Harness.run(
+            ["play", "exercises/\(file)", "--seed", "42", "--lang", language, "--out", out.path],
+            input: input)
         #expect(result.status == 0, "\(result.stderr)")
         try Harness.assertGolden(Self.normalise(result.stdout, transcripts: out), "tutorial-\(language).out")
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".jsonl") }
@@ -50,8 +52,9 @@ import Testing
         var input = "stauts\n\n   \n9\n0\n-1\nfrobnicate\n"
         input += String(repeating: "x", count: 1_048_576) + "\n"
         input += "abc\u{7}def\n"
-        let result0 = try Harness.run(["play", "exercises/tutorial.ttx", "--seed", "1", "--lang", "en", "--no-transcript"],
-                                      input: input)
+        let result0 = try Harness.run(
+            ["play", "exercises/tutorial.ttx", "--seed", "1", "--lang", "en", "--no-transcript"],
+            input: input)
         let out = result0.stdout
         #expect(result0.status == 0)
         #expect(out.contains("unknown command 'stauts' (did you mean 'status'?)"))
@@ -84,7 +87,9 @@ import Testing
     }
 
     @Test func unknownRoleIsRefusedBeforePlay() throws {
-        let result = try Harness.run(["play", "exercises/tutorial.ttx", "--roles", "jiaotng", "--lang", "en", "--no-transcript"])
+        let result = try Harness.run([
+            "play", "exercises/tutorial.ttx", "--roles", "jiaotng", "--lang", "en", "--no-transcript",
+        ])
         #expect(result.status == 2)
         #expect(result.stderr.contains("did you mean 'jiaotong'"))
     }

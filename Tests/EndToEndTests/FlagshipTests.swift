@@ -18,10 +18,12 @@ import Testing
     ]
 
     func play(_ c: Case, out: URL) throws -> Harness.Result {
-        let input = try String(contentsOf: Harness.root.appendingPathComponent("Tests/EndToEndTests/Golden/\(c.name).input"),
-                               encoding: .utf8)
-        return try Harness.run(["play", "exercises/flood-response.ttx", "--lang", "zh", "--out", out.path] + c.arguments,
-                               input: input, environment: ["COLUMNS": "100"])
+        let input = try String(
+            contentsOf: Harness.root.appendingPathComponent("Tests/EndToEndTests/Golden/\(c.name).input"),
+            encoding: .utf8)
+        return try Harness.run(
+            ["play", "exercises/flood-response.ttx", "--lang", "zh", "--out", out.path] + c.arguments,
+            input: input, environment: ["COLUMNS": "100"])
     }
 
     @Test(arguments: cases)

@@ -26,9 +26,10 @@ enum Harness {
     }
 
     /// Runs the binary with arguments and standard input, in a clean environment.
-    static func run(_ arguments: [String], input: String = "", environment extra: [String: String] = [:],
-                    directory: URL? = nil) throws -> Result
-    {
+    static func run(
+        _ arguments: [String], input: String = "", environment extra: [String: String] = [:],
+        directory: URL? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -62,8 +63,9 @@ enum Harness {
         outData = stdout.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errorData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errorData, as: UTF8.self))
     }
 
     /// A new empty temporary folder.
@@ -74,7 +76,8 @@ enum Harness {
     }
 
     /// Compares text with a golden file; with SANDTABLE_UPDATE_GOLDEN=1 writes it instead.
-    static func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    {
         let url = root.appendingPathComponent("Tests/EndToEndTests/Golden/\(name)")
         if ProcessInfo.processInfo.environment["SANDTABLE_UPDATE_GOLDEN"] == "1" {
             try actual.write(to: url, atomically: true, encoding: .utf8)
@@ -87,8 +90,9 @@ enum Harness {
             let first = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
             let got = first < a.count ? a[first] : "<end>"
             let want = first < e.count ? e[first] : "<end>"
-            Issue.record("\(name) differs from golden at line \(first + 1):\n  expected: \(want)\n  actual:   \(got)\n(rerun with SANDTABLE_UPDATE_GOLDEN=1 to accept)",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "\(name) differs from golden at line \(first + 1):\n  expected: \(want)\n  actual:   \(got)\n(rerun with SANDTABLE_UPDATE_GOLDEN=1 to accept)",
+                sourceLocation: sourceLocation)
         }
     }
 }

@@ -3,7 +3,9 @@ import Testing
 
 /// The line editor in a real pseudo-terminal: tmux runs the binary, `send-keys` types, `capture-pane` reads.
 @Suite(.serialized) struct PseudoTerminalTests {
-    static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 
     /// A tmux session with its own server socket, so tests never touch the user's tmux.
     final class Terminal {
@@ -12,7 +14,9 @@ import Testing
         let state: URL
 
         init(state: URL) {
-            socket = FileManager.default.temporaryDirectory.appendingPathComponent("sandtable-tmux-\(UUID().uuidString)").path
+            socket =
+                FileManager.default.temporaryDirectory.appendingPathComponent("sandtable-tmux-\(UUID().uuidString)")
+                .path
             self.state = state
         }
 
@@ -20,7 +24,9 @@ import Testing
         /// through a descriptor the child inherits, and the tmux server that `new-session` starts keeps it open.
         @discardableResult
         func tmux(_ arguments: [String]) throws -> String {
-            let output = FileManager.default.temporaryDirectory.appendingPathComponent("sandtable-tmux-out-\(UUID().uuidString)").path
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "sandtable-tmux-out-\(UUID().uuidString)"
+            ).path
             defer { unlink(output) }
             let argv = [PseudoTerminalTests.tmux ?? "/usr/bin/tmux", "-S", socket] + arguments
             var actions = posix_spawn_file_actions_t()
@@ -40,7 +46,8 @@ import Testing
         }
 
         func start(_ arguments: String, transcripts: URL) throws {
-            let command = "cd '\(Harness.root.path)' && env -i PATH=/usr/bin:/bin TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 "
+            let command =
+                "cd '\(Harness.root.path)' && env -i PATH=/usr/bin:/bin TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 "
                 + "HOME='\(state.path)' XDG_STATE_HOME='\(state.path)' NO_COLOR=1 '\(Harness.binary.path)' \(arguments) --out '\(transcripts.path)'; sleep 30"
             try tmux(["-u", "new-session", "-d", "-s", name, "-x", "100", "-y", "40", command])
         }
@@ -53,7 +60,9 @@ import Testing
 
         /// Waits until the screen contains the text (or fails after a few seconds).
         @discardableResult
-        func wait(for text: String, timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        func wait(for text: String, timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation)
+            throws -> String
+        {
             let deadline = Date().addingTimeInterval(timeout)
             var last = ""
             while Date() < deadline {
@@ -61,7 +70,8 @@ import Testing
                 if last.contains(text) { return last }
                 Thread.sleep(forTimeInterval: 0.1)
             }
-            Issue.record("timed out waiting for \(text.debugDescription); screen:\n\(last)", sourceLocation: sourceLocation)
+            Issue.record(
+                "timed out waiting for \(text.debugDescription); screen:\n\(last)", sourceLocation: sourceLocation)
             return last
         }
 
@@ -89,7 +99,10 @@ import Testing
         try terminal.send("Tab")
         // "score" appears nowhere else on this screen: only the listing shows it, beside the other candidates.
         let listed = try terminal.wait(for: "score")
-        #expect(listed.split(separator: "\n").contains { $0.contains("score") && $0.contains("status") && $0.contains("share_routes") })
+        #expect(
+            listed.split(separator: "\n").contains {
+                $0.contains("score") && $0.contains("status") && $0.contains("share_routes")
+            })
         try terminal.send("C-u")
 
         // Chinese input goes through intact: a role's name switches the seat.
@@ -112,7 +125,9 @@ import Testing
         try terminal.wait(for: "sandtable resume")
         let history = try String(contentsOf: state.appendingPathComponent("sandtable/history"), encoding: .utf8)
         #expect(history.contains("status"))
-        let mode = try FileManager.default.attributesOfItem(atPath: state.appendingPathComponent("sandtable/history").path)[.posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: state.appendingPathComponent("sandtable/history").path)[
+                .posixPermissions] as? Int
         #expect(mode == 0o600)
         terminal.stop()
 

@@ -27,9 +27,10 @@ public enum PlayCommand {
         public var keyFile: String?
 
         /// Creates arguments.
-        public init(file: String, roles: [String]?, seed: UInt64?, facilitator: Bool, language: String?, color: ColorMode,
-                    outDirectory: String, noTranscript: Bool, keyFile: String? = nil)
-        {
+        public init(
+            file: String, roles: [String]?, seed: UInt64?, facilitator: Bool, language: String?, color: ColorMode,
+            outDirectory: String, noTranscript: Bool, keyFile: String? = nil
+        ) {
             self.keyFile = keyFile
             self.file = file
             self.roles = roles
@@ -43,17 +44,21 @@ public enum PlayCommand {
     }
 
     /// Opens a recorder for a new session; set by the transcript layer.
-    public typealias RecorderFactory = (_ scenario: Scenario, _ session: Session, _ arguments: Arguments, _ ui: UILanguage) throws -> SessionRecorder
+    public typealias RecorderFactory = (
+        _ scenario: Scenario, _ session: Session, _ arguments: Arguments, _ ui: UILanguage
+    ) throws -> SessionRecorder
 
     /// Runs a play session and returns the exit code.
     public static func run(_ arguments: Arguments, recorder makeRecorder: RecorderFactory) -> Int32 {
         let environment = ProcessInfo.processInfo.environment
         let language = UILanguage.detect(explicit: arguments.language, environment: environment)
         let strings = Strings(language: language)
-        let errorPaint = Paint(enabled: colorEnabled(mode: arguments.color, environment: environment, isTTY: isatty(2) == 1))
+        let errorPaint = Paint(
+            enabled: colorEnabled(mode: arguments.color, environment: environment, isTTY: isatty(2) == 1))
         let result = ScenarioCompiler.compile(path: arguments.file)
         guard let scenario = result.scenario else {
-            let printer = DiagnosticPrinter(sources: CheckCommand.loadSources(arguments.file, result.diagnostics), paint: errorPaint)
+            let printer = DiagnosticPrinter(
+                sources: CheckCommand.loadSources(arguments.file, result.diagnostics), paint: errorPaint)
             for d in result.diagnostics where d.severity == .error { standardError(printer.render(d)) }
             standardError(strings("play.cannotStart", arguments.file))
             return 1
@@ -65,8 +70,11 @@ public enum PlayCommand {
                 if id == "none" { continue }
                 guard let r = scenario.roles.firstIndex(where: { $0.id == id || $0.name == id }) else {
                     var message = strings("error.unknownRole", id)
-                    if let guess = closestMatch(to: id, in: scenario.roles.map(\.id)) { message += strings("error.didYouMean", guess) }
-                    standardError(message + " — " + strings("play.rolesAre", scenario.roles.map(\.id).joined(separator: ", ")))
+                    if let guess = closestMatch(to: id, in: scenario.roles.map(\.id)) {
+                        message += strings("error.didYouMean", guess)
+                    }
+                    standardError(
+                        message + " — " + strings("play.rolesAre", scenario.roles.map(\.id).joined(separator: ", ")))
                     return 2
                 }
                 played.insert(r)
@@ -76,7 +84,8 @@ public enum PlayCommand {
         var session = Session(scenario: scenario, seed: seed, played: played, facilitated: arguments.facilitator)
         let recorder: SessionRecorder
         do {
-            recorder = arguments.noTranscript ? NullRecorder() : try makeRecorder(scenario, session, arguments, language)
+            recorder =
+                arguments.noTranscript ? NullRecorder() : try makeRecorder(scenario, session, arguments, language)
         } catch {
             standardError(errorPaint("✗ ", .red) + strings("play.noTranscript", String(describing: error)))
             return 1
@@ -88,23 +97,29 @@ public enum PlayCommand {
             standardError(strings("error.recordFailed", String(describing: error)))
             return 1
         }
-        return runRepl(session: session, events: events, recorder: recorder, arguments: arguments, language: language, resumed: false)
+        return runRepl(
+            session: session, events: events, recorder: recorder, arguments: arguments, language: language,
+            resumed: false)
     }
 
     /// Runs the REPL over a session (new or resumed).
-    public static func runRepl(session: Session, events: [Event], recorder: SessionRecorder, arguments: Arguments,
-                               language: UILanguage, resumed: Bool, earlier: [Event] = []) -> Int32
-    {
+    public static func runRepl(
+        session: Session, events: [Event], recorder: SessionRecorder, arguments: Arguments,
+        language: UILanguage, resumed: Bool, earlier: [Event] = []
+    ) -> Int32 {
         let environment = ProcessInfo.processInfo.environment
         let interactive = LineReaders.isInteractive
         let options = PlayOptions(
             language: language,
-            color: colorEnabled(mode: arguments.color, environment: environment, isTTY: TerminalSize.isStandardOutputTerminal),
-            width: TerminalSize.columns(environment: environment), facilitator: arguments.facilitator, interactive: interactive)
+            color: colorEnabled(
+                mode: arguments.color, environment: environment, isTTY: TerminalSize.isStandardOutputTerminal),
+            width: TerminalSize.columns(environment: environment), facilitator: arguments.facilitator,
+            interactive: interactive)
         Interrupts.install()
         let box = CompletionBox()
-        let reader = LineReaders.makeDefault(programName: "sandtable", historyPath: LineReaders.defaultHistoryPath(),
-                                             completion: { line in box.repl?.completions(forLine: line) ?? [] })
+        let reader = LineReaders.makeDefault(
+            programName: "sandtable", historyPath: LineReaders.defaultHistoryPath(),
+            completion: { line in box.repl?.completions(forLine: line) ?? [] })
         let repl = Repl(session: session, recorder: recorder, reader: reader, options: options)
         box.repl = repl
         repl.remember(earlier)

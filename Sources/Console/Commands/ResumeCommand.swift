@@ -6,13 +6,16 @@ import Transcripts
 /// `sandtable resume FILE`: rebuilds a session from its transcript and goes on writing the same file.
 public enum ResumeCommand {
     /// Resumes and plays on; returns the exit code.
-    public static func run(file: String, exercise: String?, force: Bool, keyFile: String?, language: String?, color: ColorMode)
+    public static func run(
+        file: String, exercise: String?, force: Bool, keyFile: String?, language: String?, color: ColorMode
+    )
         -> Int32
     {
         let environment = ProcessInfo.processInfo.environment
         let paint = Paint(enabled: colorEnabled(mode: color, environment: environment, isTTY: isatty(2) == 1))
         guard let header = Transcript.peekHeader(path: file) else {
-            PlayCommand.standardError(paint("✗ ", .red) + "cannot resume '\(file)': it is missing or not a Sandtable transcript")
+            PlayCommand.standardError(
+                paint("✗ ", .red) + "cannot resume '\(file)': it is missing or not a Sandtable transcript")
             return 3
         }
         let ui = UILanguage.detect(explicit: language ?? header.uiLanguage, environment: environment)
@@ -46,8 +49,10 @@ public enum ResumeCommand {
         for mismatch in resumed.mismatches { print(paint.yellow("! ") + mismatch) }
         print(paint.bold(strings("resume.resumed", scenario.header.title, file)))
         let arguments = PlayCommand.Arguments(
-            file: source, roles: nil, seed: resumed.session.seed, facilitator: resumed.session.facilitated, language: ui.rawValue,
-            color: color, outDirectory: (file as NSString).deletingLastPathComponent, noTranscript: false, keyFile: keyFile)
+            file: source, roles: nil, seed: resumed.session.seed, facilitator: resumed.session.facilitated,
+            language: ui.rawValue,
+            color: color, outDirectory: (file as NSString).deletingLastPathComponent, noTranscript: false,
+            keyFile: keyFile)
         // Show the current scene again; the rest of the history stays available to `log`.
         let lastScene = resumed.events.lastIndex { if case .sceneEntered = $0.kind { true } else { false } } ?? 0
         return PlayCommand.runRepl(

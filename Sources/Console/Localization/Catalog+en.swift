@@ -89,7 +89,8 @@ extension Catalog {
         "error.alreadyAnswered": "{0} has already answered this question",
         "error.choiceNotOffered": "'{0}' is not offered now",
         "error.emptyText": "the text cannot be empty",
-        "error.facilitatorOnly": "commands starting with ':' are facilitator commands; they work only in facilitator mode (play --facilitator)",
+        "error.facilitatorOnly":
+            "commands starting with ':' are facilitator commands; they work only in facilitator mode (play --facilitator)",
         "error.injectFired": "'{0}' has already been released",
         "error.invalidDuration": "a duration must be positive, like 30m, 2h or 1h30m",
         "error.noArbitration": "no joint decision is waiting for arbitration",
@@ -99,7 +100,8 @@ extension Catalog {
         "error.paused": "the facilitator has paused the exercise; please wait",
         "error.rateReason": "give a reason for the rating, e.g. :rate warn S \"timely but incomplete\"",
         "error.ratingOutOfRange": "enter a rating from {0} to {1}, or skip",
-        "error.recordFailed": "cannot write the transcript: {0}. To lose no decision, the session accepts no more input",
+        "error.recordFailed":
+            "cannot write the transcript: {0}. To lose no decision, the session accepts no more input",
         "error.recordingBroken": "the transcript cannot be written, so no more input is accepted; type quit",
         "error.sharingScripted": "in this exercise items are shared only by the scenario, not by command",
         "error.unexpected": "that cannot be done now",
@@ -111,7 +113,8 @@ extension Catalog {
         "fcmd.inject.usage": ":inject INJECT",
         "fcmd.inject.summary": "release an inject now",
         "fcmd.pause.usage": ":pause",
-        "fcmd.pause.summary": "pause: trainees cannot answer (the scenario clock stands still; injects are not shifted)",
+        "fcmd.pause.summary":
+            "pause: trainees cannot answer (the scenario clock stands still; injects are not shifted)",
         "fcmd.resume.usage": ":resume",
         "fcmd.resume.summary": "resume the exercise",
         "fcmd.advance.usage": ":advance DURATION",

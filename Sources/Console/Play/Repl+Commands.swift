@@ -48,19 +48,25 @@ extension Repl {
                 return
             }
             var message = s("help.noSuchTopic", topic)
-            if let guess = closestMatch(to: name, in: ReplCommand.all.map(\.name.rawValue)) { message += s("error.didYouMean", guess) }
+            if let guess = closestMatch(to: name, in: ReplCommand.all.map(\.name.rawValue)) {
+                message += s("error.didYouMean", guess)
+            }
             error(message)
             return
         }
         out(paint.bold(s("help.header")))
         let rows = ReplCommand.all.map { [s("\($0.key).usage"), s("\($0.key).summary")] }
-        for line in Table(columns: [TableColumn(""), TableColumn("")], rows: rows).render(maxWidth: options.width).dropFirst(2) {
+        for line in Table(columns: [TableColumn(""), TableColumn("")], rows: rows).render(maxWidth: options.width)
+            .dropFirst(2)
+        {
             out(line)
         }
         if options.facilitator {
             out(paint.bold(s("help.facilitatorHeader")))
             let rows = ReplCommand.facilitator.map { [s("fcmd.\($0).usage"), s("fcmd.\($0).summary")] }
-            for line in Table(columns: [TableColumn(""), TableColumn("")], rows: rows).render(maxWidth: options.width).dropFirst(2) {
+            for line in Table(columns: [TableColumn(""), TableColumn("")], rows: rows).render(maxWidth: options.width)
+                .dropFirst(2)
+            {
                 out(line)
             }
         }
@@ -79,7 +85,9 @@ extension Repl {
         out(s("status.scene", scenario.scenes[state.scene].title))
         let waiting = session.waiting.roles
         if waiting.isEmpty {
-            if case .arbitration = session.waiting { out(s("status.waitingFor", s("prompt.facilitator"))) } else {
+            if case .arbitration = session.waiting {
+                out(s("status.waitingFor", s("prompt.facilitator")))
+            } else {
                 out(s("status.nothingPending"))
             }
         } else {
@@ -91,10 +99,17 @@ extension Repl {
             let outcome = state.requestOutcome[q]
             guard outcome == .pending || outcome == .overdue else { continue }
             let due = state.requestSentAt[q] + request.within
-            deadlines.append((due, s("status.requestDeadline", request.title, roleName(request.to),
-                                     ClockFormat.time(due, start: scenario.header.clockStart), request.id)))
+            deadlines.append(
+                (
+                    due,
+                    s(
+                        "status.requestDeadline", request.title, roleName(request.to),
+                        ClockFormat.time(due, start: scenario.header.clockStart), request.id)
+                ))
         }
-        if case .ask(let a, let pending) = session.waiting, a >= 0, !pending.isEmpty, let timeout = scenario.asks[a].timeout {
+        if case .ask(let a, let pending) = session.waiting, a >= 0, !pending.isEmpty,
+            let timeout = scenario.asks[a].timeout
+        {
             let due = state.askedAt + timeout
             deadlines.append((due, s("status.askDeadline", ClockFormat.time(due, start: scenario.header.clockStart))))
         }
@@ -102,7 +117,13 @@ extension Repl {
             for (x, expectation) in scenario.expectations.enumerated()
             where state.expectationStart[x] >= 0 && state.expectationOutcome[x] == .pending {
                 let due = state.expectationStart[x] + expectation.within
-                deadlines.append((due, s("status.expectDeadline", expectation.title, ClockFormat.time(due, start: scenario.header.clockStart))))
+                deadlines.append(
+                    (
+                        due,
+                        s(
+                            "status.expectDeadline", expectation.title,
+                            ClockFormat.time(due, start: scenario.header.clockStart))
+                    ))
             }
         }
         if !deadlines.isEmpty {
@@ -121,7 +142,10 @@ extension Repl {
             }
             let requests = session.pendingRequests(for: seat)
             for q in requests {
-                wrapped(s("request.pendingForYou", scenario.requests[q].title, roleName(scenario.requests[q].from), scenario.requests[q].id))
+                wrapped(
+                    s(
+                        "request.pendingForYou", scenario.requests[q].title, roleName(scenario.requests[q].from),
+                        scenario.requests[q].id))
             }
         }
         if scenario.header.scores != .hidden || options.facilitator { showScores(final: false, compact: true) }
@@ -134,7 +158,11 @@ extension Repl {
             if r == seat { player += " ◀" }
             return [role.id, role.name, player]
         }
-        let table = Table(columns: [TableColumn(s("roles.header.id")), TableColumn(s("roles.header.role")), TableColumn(s("roles.header.player"))], rows: rows)
+        let table = Table(
+            columns: [
+                TableColumn(s("roles.header.id")), TableColumn(s("roles.header.role")),
+                TableColumn(s("roles.header.player")),
+            ], rows: rows)
         for line in table.render(maxWidth: options.width) { out(line) }
         if let seat, !scenario.roles[seat].brief.isEmpty {
             out()
@@ -149,10 +177,14 @@ extension Repl {
         if !argument.isEmpty {
             guard let item = scenario.items.firstIndex(where: { $0.id == argument || $0.title == argument }) else {
                 var message = s("error.unknownItem", argument)
-                if let guess = closestMatch(to: argument, in: known.map { scenario.items[$0].id }) { message += s("error.didYouMean", guess) }
+                if let guess = closestMatch(to: argument, in: known.map { scenario.items[$0].id }) {
+                    message += s("error.didYouMean", guess)
+                }
                 return error(message)
             }
-            guard known.contains(item) else { return error(s("error.itemNotHeld", roleName(seat), scenario.items[item].title)) }
+            guard known.contains(item) else {
+                return error(s("error.itemNotHeld", roleName(seat), scenario.items[item].title))
+            }
             let info = scenario.items[item]
             out(paint.bold(info.title) + "  " + paint.grey("[\(s("sensitivity.\(info.sensitivity.rawValue)"))]"))
             if !info.text.isEmpty { wrapped(info.text, indent: "  ") }
@@ -164,8 +196,11 @@ extension Repl {
             let info = scenario.items[item]
             return [info.id, info.title, s("sensitivity.\(info.sensitivity.rawValue)"), holders(item)]
         }
-        let table = Table(columns: [TableColumn(s("roles.header.id")), TableColumn(s("info.header.item")),
-                                    TableColumn(s("info.header.sensitivity")), TableColumn(s("info.header.holders"))], rows: rows)
+        let table = Table(
+            columns: [
+                TableColumn(s("roles.header.id")), TableColumn(s("info.header.item")),
+                TableColumn(s("info.header.sensitivity")), TableColumn(s("info.header.holders")),
+            ], rows: rows)
         out(paint.bold(s("info.title", roleName(seat))))
         for line in table.render(maxWidth: options.width) { out(line) }
         let hidden = scenario.items.count - known.count
@@ -191,14 +226,17 @@ extension Repl {
     }
 
     func switchTo(_ argument: String) {
-        guard !argument.isEmpty else { return missing(ReplCommand.find("as")!) }
+        guard !argument.isEmpty else { return missing(ReplCommand.command(.as)) }
         guard let role = resolveRole(argument) else {
             var message = s("error.unknownRole", argument)
-            if let guess = closestMatch(to: argument, in: scenario.roles.map(\.id)) { message += s("error.didYouMean", guess) }
+            if let guess = closestMatch(to: argument, in: scenario.roles.map(\.id)) {
+                message += s("error.didYouMean", guess)
+            }
             return error(message)
         }
         guard session.isPlayed(role) else { return error(s("error.notYourRole", roleName(role))) }
-        if case .positions(_, let pending) = session.waiting, let current = seat, current != role, !pending.contains(current),
+        if case .positions(_, let pending) = session.waiting, let current = seat, current != role,
+            !pending.contains(current),
             options.interactive
         {
             out("\u{1B}[2J\u{1B}[H")
@@ -210,7 +248,10 @@ extension Repl {
             for m in messages { wrapped(m, indent: "  ") }
         }
         for q in session.pendingRequests(for: role) {
-            wrapped(s("request.pendingForYou", scenario.requests[q].title, roleName(scenario.requests[q].from), scenario.requests[q].id))
+            wrapped(
+                s(
+                    "request.pendingForYou", scenario.requests[q].title, roleName(scenario.requests[q].from),
+                    scenario.requests[q].id))
         }
         showQuestion(for: role, force: false)
     }
@@ -238,22 +279,27 @@ extension Repl {
         guard let seat else { return error(s("error.noSeat")) }
         let words = argument.split(separator: " ").map(String.init)
         guard words.count >= 3, words[1] == "with" || words[1] == "给" else {
-            return missing(ReplCommand.find("share")!)
+            return missing(ReplCommand.command(.share))
         }
         guard let item = scenario.items.firstIndex(where: { $0.id == words[0] }) else {
             var message = s("error.unknownItem", words[0])
-            if let guess = closestMatch(to: words[0], in: scenario.items.map(\.id)) { message += s("error.didYouMean", guess) }
+            if let guess = closestMatch(to: words[0], in: scenario.items.map(\.id)) {
+                message += s("error.didYouMean", guess)
+            }
             return error(message)
         }
         var targets: [Int] = []
-        let names = words[2...].joined(separator: " ").split(whereSeparator: { $0 == "," || $0 == " " || $0 == "，" }).map(String.init)
+        let names = words[2...].joined(separator: " ").split(whereSeparator: { $0 == "," || $0 == " " || $0 == "，" })
+            .map(String.init)
         if names == ["all"] || names == ["所有"] {
             targets = []
         } else {
             for name in names {
                 guard let role = resolveRole(name) else {
                     var message = s("error.unknownRole", name)
-                    if let guess = closestMatch(to: name, in: scenario.roles.map(\.id)) { message += s("error.didYouMean", guess) }
+                    if let guess = closestMatch(to: name, in: scenario.roles.map(\.id)) {
+                        message += s("error.didYouMean", guess)
+                    }
                     return error(message)
                 }
                 targets.append(role)
@@ -276,7 +322,9 @@ extension Repl {
             request = scenario.requests.firstIndex { $0.id == argument }
             if request == nil {
                 var message = s("error.unknownRequest", argument)
-                if let guess = closestMatch(to: argument, in: scenario.requests.map(\.id)) { message += s("error.didYouMean", guess) }
+                if let guess = closestMatch(to: argument, in: scenario.requests.map(\.id)) {
+                    message += s("error.didYouMean", guess)
+                }
                 return error(message)
             }
         }
@@ -295,7 +343,9 @@ extension Repl {
         case "inject":
             guard let i = scenario.injects.firstIndex(where: { $0.id == argument }) else {
                 var message = s("error.unknownInject", argument)
-                if let guess = closestMatch(to: argument, in: scenario.injects.map(\.id)) { message += s("error.didYouMean", guess) }
+                if let guess = closestMatch(to: argument, in: scenario.injects.map(\.id)) {
+                    message += s("error.didYouMean", guess)
+                }
                 return error(message)
             }
             if session.state.fired[i] { return error(s("error.injectFired", scenario.injects[i].title)) }
@@ -326,7 +376,9 @@ extension Repl {
             if submit(.note(role: nil, text: argument)) { out(paint.grey(s("notice.noteAdded"))) }
         default:
             var message = s("error.unknownCommand", ":" + word)
-            if let guess = closestMatch(to: word, in: ReplCommand.facilitator) { message += s("error.didYouMean", ":" + guess) }
+            if let guess = closestMatch(to: word, in: ReplCommand.facilitator) {
+                message += s("error.didYouMean", ":" + guess)
+            }
             error(message)
         }
     }

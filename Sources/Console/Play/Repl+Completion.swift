@@ -17,13 +17,16 @@ extension Repl {
         let command = words[0]
         switch command {
         case "as", "seat", "切换":
-            return index == 1 ? scenario.roles.indices.filter { session.isPlayed($0) }.map { scenario.roles[$0].id } : []
+            return index == 1
+                ? scenario.roles.indices.filter { session.isPlayed($0) }.map { scenario.roles[$0].id } : []
         case "do", "act", "行动":
             guard index == 1, let seat else { return [] }
             return session.availableActions(for: seat).map { scenario.actions[$0].id }
         case "share", "共享":
             guard let seat else { return [] }
-            if index == 1 { return scenario.items.indices.filter { session.knows(seat, $0) }.map { scenario.items[$0].id } }
+            if index == 1 {
+                return scenario.items.indices.filter { session.knows(seat, $0) }.map { scenario.items[$0].id }
+            }
             if index == 2 { return ["with"] }
             return scenario.roles.map(\.id) + (index == 3 ? ["all"] : [])
         case "info", "信息":
@@ -35,7 +38,8 @@ extension Repl {
         case "help", "?", "帮助":
             return index == 1 ? ReplCommand.all.map(\.name.rawValue) : []
         case ":inject":
-            return index == 1 ? scenario.injects.indices.filter { !session.state.fired[$0] }.map { scenario.injects[$0].id } : []
+            return index == 1
+                ? scenario.injects.indices.filter { !session.state.fired[$0] }.map { scenario.injects[$0].id } : []
         case ":arbitrate":
             guard index == 1, case .arbitration(let d) = session.waiting else { return [] }
             return scenario.decisions[d].options.map { scenario.options[$0].id }

@@ -10,9 +10,13 @@ extension Repl {
         let played = scenario.roles.indices.filter { session.isPlayed($0) }
         out(s("opening.roles", played.map(roleName).joined(separator: s("list.separator"))))
         let automated = scenario.roles.indices.filter { !session.isPlayed($0) }
-        if !automated.isEmpty { out(s("opening.automated", automated.map(roleName).joined(separator: s("list.separator")))) }
-        out(s("opening.clock", ClockFormat.time(0, start: header.clockStart),
-              header.duration.map(formatDuration) ?? "—"))
+        if !automated.isEmpty {
+            out(s("opening.automated", automated.map(roleName).joined(separator: s("list.separator"))))
+        }
+        out(
+            s(
+                "opening.clock", ClockFormat.time(0, start: header.clockStart),
+                header.duration.map(formatDuration) ?? "—"))
         out(paint.grey(s("opening.hint")))
         out()
     }
@@ -32,7 +36,9 @@ extension Repl {
         }
     }
 
-    private func stamp(_ clock: Int) -> String { paint.grey("[" + ClockFormat.time(clock, start: scenario.header.clockStart) + "]") }
+    private func stamp(_ clock: Int) -> String {
+        paint.grey("[" + ClockFormat.time(clock, start: scenario.header.clockStart) + "]")
+    }
 
     private func wrap(_ text: String, indent: String = "") -> [String] {
         TextLayout.wrap(text, width: max(20, options.width), indent: indent)
@@ -64,8 +70,11 @@ extension Repl {
             lastQuestionShown = nil
             let decision = scenario.decisions[d]
             var lines = ["", paint.bold(s("render.decisionOpened", decision.question))]
-            lines += wrap(paint.grey(s("render.decisionRule", decision.roles.map(roleName).joined(separator: s("list.separator")),
-                                        s("rule.\(decision.rule.rawValue)"))), indent: "  ")
+            lines += wrap(
+                paint.grey(
+                    s(
+                        "render.decisionRule", decision.roles.map(roleName).joined(separator: s("list.separator")),
+                        s("rule.\(decision.rule.rawValue)"))), indent: "  ")
             if round > 1 { lines.append("  " + s("render.round", String(round))) }
             return lines
         case .positionTaken(let role, _, _, let auto):
@@ -73,7 +82,9 @@ extension Repl {
         case .positionsRevealed(let d, let positions):
             var lines = [paint.bold(s("render.positionsRevealed"))]
             for r in scenario.decisions[d].roles {
-                if let o = positions[r], o >= 0 { lines.append("  " + TextLayout.pad(roleName(r), toWidth: 14) + " " + scenario.options[o].label) }
+                if let o = positions[r], o >= 0 {
+                    lines.append("  " + TextLayout.pad(roleName(r), toWidth: 14) + " " + scenario.options[o].label)
+                }
             }
             return lines
         case .decisionFailed(_, let step):
@@ -85,19 +96,24 @@ extension Repl {
         case .arbitrationAwaited:
             return []
         case .decisionResolved(let d, let option, let by, _):
-            return [paint.bold(s("render.decisionResolved", scenario.options[option].label, s("resolution.\(by.rawValue)")))
-                + (scenario.decisions[d].options.count > 0 ? "" : "")]
+            return [
+                paint.bold(s("render.decisionResolved", scenario.options[option].label, s("resolution.\(by.rawValue)")))
+                    + (scenario.decisions[d].options.count > 0 ? "" : "")
+            ]
         case .discussionOpened(let d, let roles):
             lastQuestionShown = nil
             // The question itself is shown to each role in turn; the log keeps a line.
             guard !roles.isEmpty else { return [] }
-            return [""] + (options.facilitator ? [paint.grey(s("render.discussion", scenario.discussions[d].question))] : [])
+            return [""]
+                + (options.facilitator ? [paint.grey(s("render.discussion", scenario.discussions[d].question))] : [])
         case .discussionAnswered(let role, _, _):
             return ["\(t) " + s("render.discussionAnswered", roleName(role))]
         case .actionTaken(let role, let action):
             return ["\(t) " + s("render.action", roleName(role), scenario.actions[action].title)]
         case .itemShared(let item, let by, let with, _):
-            let to = with.count == scenario.roles.count ? s("info.everyone") : with.map(roleName).joined(separator: s("list.separator"))
+            let to =
+                with.count == scenario.roles.count
+                ? s("info.everyone") : with.map(roleName).joined(separator: s("list.separator"))
             let from = by.map(roleName) ?? s("render.someone")
             return ["\(t) " + paint.cyan(s("render.shared", from, scenario.items[item].title, to))]
         case .breach(let item, let role):
@@ -109,9 +125,17 @@ extension Repl {
             let body = inject.text
             if let seat, audience.contains(seat) || options.facilitator {
                 if !body.isEmpty { lines += wrap(body, indent: "  ") }
-                if !inject.audience.isEmpty { lines.append(paint.grey("  " + s("render.injectTo", audience.map(roleName).joined(separator: s("list.separator"))))) }
+                if !inject.audience.isEmpty {
+                    lines.append(
+                        paint.grey(
+                            "  " + s("render.injectTo", audience.map(roleName).joined(separator: s("list.separator")))))
+                }
             } else {
-                lines.append(paint.grey("  " + s("render.injectElsewhere", audience.map(roleName).joined(separator: s("list.separator")))))
+                lines.append(
+                    paint.grey(
+                        "  "
+                            + s("render.injectElsewhere", audience.map(roleName).joined(separator: s("list.separator")))
+                    ))
             }
             for r in audience where r != seat && session.isPlayed(r) && !body.isEmpty {
                 inbox[r, default: []].append("【\(inject.title)】" + body)
@@ -119,21 +143,36 @@ extension Repl {
             return lines + [""]
         case .expectationScored(let x, let role, let outcome):
             guard showScores, role == nil else { return [] }
-            return ["\(t) " + paint.grey(s("render.expectation", scenario.expectations[x].title, s("outcome.\(outcome.rawValue)")))]
+            return [
+                "\(t) "
+                    + paint.grey(
+                        s("render.expectation", scenario.expectations[x].title, s("outcome.\(outcome.rawValue)")))
+            ]
         case .requestSent(let q, let deadline):
             let request = scenario.requests[q]
-            var lines = ["\(t) " + paint.bold(s("render.requestSent", roleName(request.from), roleName(request.to), request.title))]
-            lines.append("  " + s("render.requestDeadline", ClockFormat.time(deadline, start: scenario.header.clockStart)))
+            var lines = [
+                "\(t) "
+                    + paint.bold(s("render.requestSent", roleName(request.from), roleName(request.to), request.title))
+            ]
+            lines.append(
+                "  " + s("render.requestDeadline", ClockFormat.time(deadline, start: scenario.header.clockStart)))
             if session.isPlayed(request.to) {
-                lines.append(paint.grey("  " + s("render.requestHow", request.id, request.acceptLabel, request.refuseLabel)))
+                lines.append(
+                    paint.grey("  " + s("render.requestHow", request.id, request.acceptLabel, request.refuseLabel)))
             }
             return lines
         case .requestAnswered(let q, let accepted, let outcome, _):
             let request = scenario.requests[q]
             let label = accepted ? request.acceptLabel : request.refuseLabel
-            return ["\(t) " + s("render.requestAnswered", roleName(request.to), label, s("request.\(outcome.rawValue)"))]
+            return [
+                "\(t) " + s("render.requestAnswered", roleName(request.to), label, s("request.\(outcome.rawValue)"))
+            ]
         case .requestOverdue(let q):
-            return ["\(t) " + paint.red(s("render.requestOverdue", scenario.requests[q].title, roleName(scenario.requests[q].to)))]
+            return [
+                "\(t) "
+                    + paint.red(
+                        s("render.requestOverdue", scenario.requests[q].title, roleName(scenario.requests[q].to)))
+            ]
         case .variableChanged(let v, let value):
             return options.facilitator ? [paint.grey("  \(scenario.variables[v].id) = \(value)")] : []
         case .measureChanged(let m, let role, let delta, _, _):
@@ -142,10 +181,16 @@ extension Repl {
             return [paint.grey("  \(scenario.measures[m].name) \(sign)\(formatNumber(delta)) · \(roleName(role))")]
         case .pointsAwarded(let role, let amount, let reason, _):
             guard scenario.header.scores != .hidden || options.facilitator else { return [] }
-            return ["\(t) " + paint.green(s("render.points", roleName(role), formatNumber(amount))) + (reason.isEmpty ? "" : paint.grey(s("text.parenthesised", reason)))]
+            return [
+                "\(t) " + paint.green(s("render.points", roleName(role), formatNumber(amount)))
+                    + (reason.isEmpty ? "" : paint.grey(s("text.parenthesised", reason)))
+            ]
         case .clockAdvanced(let from, let to):
-            return [paint.grey("⏱ " + ClockFormat.time(from, start: scenario.header.clockStart) + " → "
-                + ClockFormat.time(to, start: scenario.header.clockStart))]
+            return [
+                paint.grey(
+                    "⏱ " + ClockFormat.time(from, start: scenario.header.clockStart) + " → "
+                        + ClockFormat.time(to, start: scenario.header.clockStart))
+            ]
         case .debriefNote(let text):
             return options.facilitator ? [paint.grey(s("render.debriefNote") + " " + text)] : []
         case .note:
@@ -194,10 +239,17 @@ extension Repl {
             let ask = scenario.asks[a]
             lines.append(paint.bold(s("question.for", roleName(role))) + " " + ask.question)
             for (n, c) in session.offeredChoices(a, to: role).enumerated() {
-                lines.append("  " + paint.bold("\(n + 1).") + " " + scenario.choices[c].label + paint.grey("  [\(scenario.choices[c].id)]"))
+                lines.append(
+                    "  " + paint.bold("\(n + 1).") + " " + scenario.choices[c].label
+                        + paint.grey("  [\(scenario.choices[c].id)]"))
             }
             if let timeout = ask.timeout {
-                lines.append(paint.grey("  " + s("question.timeout", ClockFormat.time(session.state.askedAt + timeout, start: scenario.header.clockStart))))
+                lines.append(
+                    paint.grey(
+                        "  "
+                            + s(
+                                "question.timeout",
+                                ClockFormat.time(session.state.askedAt + timeout, start: scenario.header.clockStart))))
             }
         case .positions(let d, let pending) where pending.contains(role):
             lines.append(paint.bold(s("question.position", roleName(role))) + " " + scenario.decisions[d].question)
@@ -221,7 +273,8 @@ extension Repl {
         // A cooperation request waiting for this role is easy to overlook while a question is open: remind.
         for q in session.pendingRequests(for: role) {
             let request = scenario.requests[q]
-            lines.append(paint.yellow("  " + s("request.pendingForYou", request.title, roleName(request.from), request.id)))
+            lines.append(
+                paint.yellow("  " + s("request.pendingForYou", request.title, roleName(request.from), request.id)))
         }
         let text = lines.joined(separator: "\n")
         if !force && text == lastQuestionShown { return }
@@ -244,7 +297,8 @@ extension Repl {
 
     func optionLines(_ d: Int) -> [String] {
         scenario.decisions[d].options.enumerated().map { (n, o) in
-            "  " + paint.bold("\(n + 1).") + " " + scenario.options[o].label + paint.grey("  [\(scenario.options[o].id)]")
+            "  " + paint.bold("\(n + 1).") + " " + scenario.options[o].label
+                + paint.grey("  [\(scenario.options[o].id)]")
         }
     }
 

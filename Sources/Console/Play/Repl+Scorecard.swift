@@ -23,14 +23,21 @@ extension Repl {
         guard visibility == .full else { return }
         for measure in card.measures {
             let m = scenario.measures[measure.measure]
-            out(paint.bold(s("score.measure", m.name, formatNumber(m.weight), formatNumber(m.range.lowerBound), formatNumber(m.range.upperBound))))
+            out(
+                paint.bold(
+                    s(
+                        "score.measure", m.name, formatNumber(m.weight), formatNumber(m.range.lowerBound),
+                        formatNumber(m.range.upperBound))))
             var bars = scenario.roles.indices.map { BarChart.Item(roleName($0), measure.normalized[$0]) }
             bars.append(BarChart.Item(s("score.team"), measure.team))
             for line in BarChart(bars).render(width: min(options.width, 72)) { out("  " + line) }
         }
         if !final {
             out(paint.bold(s("score.points")))
-            out("  " + scenario.roles.indices.map { "\(roleName($0)) \(formatNumber(card.points[$0]))" }.joined(separator: " · "))
+            out(
+                "  "
+                    + scenario.roles.indices.map { "\(roleName($0)) \(formatNumber(card.points[$0]))" }.joined(
+                        separator: " · "))
         }
     }
 
@@ -44,11 +51,16 @@ extension Repl {
         for result in card.objectives {
             let objective = scenario.objectives[result.objective]
             let rating = result.rating.rawValue
-            let colour: Style = result.rating == .P ? .green : result.rating == .S ? .cyan : result.rating == .M ? .yellow : .red
-            hanging("  " + paint("[\(rating)]", .bold, colour) + " ",
-                    objective.title + (objective.capability.isEmpty ? "" : s("text.parenthesised", objective.capability)), hang: 6)
+            let colour: Style =
+                result.rating == .P ? .green : result.rating == .S ? .cyan : result.rating == .M ? .yellow : .red
+            hanging(
+                "  " + paint("[\(rating)]", .bold, colour) + " ",
+                objective.title + (objective.capability.isEmpty ? "" : s("text.parenthesised", objective.capability)),
+                hang: 6)
             let reason = ratingReason(result.objective)
-            for line in TextLayout.wrap(reason, width: max(20, options.width - 6), indent: "") { out("      " + paint.grey(line)) }
+            for line in TextLayout.wrap(reason, width: max(20, options.width - 6), indent: "") {
+                out("      " + paint.grey(line))
+            }
             if let override = result.override {
                 out("      " + s("score.override", result.computed.rawValue, override.rawValue, result.overrideReason))
             }
@@ -67,21 +79,30 @@ extension Repl {
                 return [roleName(r), "\(t.hits)/\(t.possible)", String(t.late), String(t.missed)]
             }
             rows.append([s("score.team"), "\(team.hits)/\(team.possible)", String(team.late), String(team.missed)])
-            let table = Table(columns: [TableColumn(s("roles.header.role")), TableColumn(s("score.hits"), alignment: .right),
-                                        TableColumn(s("score.late"), alignment: .right), TableColumn(s("score.missed"), alignment: .right)], rows: rows)
+            let table = Table(
+                columns: [
+                    TableColumn(s("roles.header.role")), TableColumn(s("score.hits"), alignment: .right),
+                    TableColumn(s("score.late"), alignment: .right), TableColumn(s("score.missed"), alignment: .right),
+                ], rows: rows)
             for line in table.render(maxWidth: options.width) { out("  " + line) }
         }
         // Collaboration points and requests.
         out(paint.bold(s("score.points")))
-        hanging("  ", scenario.roles.indices.map { "\(roleName($0)) \(formatNumber(card.points[$0]))" }.joined(separator: " · "))
+        hanging(
+            "  ",
+            scenario.roles.indices.map { "\(roleName($0)) \(formatNumber(card.points[$0]))" }.joined(separator: " · "))
         let sent = scenario.requests.indices.filter { session.state.requestSentAt[$0] >= 0 }
         if !sent.isEmpty {
             out(paint.bold(s("score.requests")))
             for q in sent {
                 let request = scenario.requests[q]
-                var line = request.title + " · " + roleName(request.from) + " → " + roleName(request.to) + " · " + s("request.\(card.requests[q].rawValue)")
+                var line =
+                    request.title + " · " + roleName(request.from) + " → " + roleName(request.to) + " · "
+                    + s("request.\(card.requests[q].rawValue)")
                 let answered = session.state.requestAnsweredAt[q]
-                if answered >= 0 { line += " · " + s("score.responseTime", formatDuration(answered - session.state.requestSentAt[q])) }
+                if answered >= 0 {
+                    line += " · " + s("score.responseTime", formatDuration(answered - session.state.requestSentAt[q]))
+                }
                 hanging("  ", line)
             }
         }
@@ -95,8 +116,10 @@ extension Repl {
             for (n, result) in points.enumerated() {
                 let objective = scenario.objectives[result.objective]
                 let owner = objective.owner.map { s("text.parenthesised", roleName($0)) } ?? ""
-                for (i, line) in TextLayout.wrap("\(n + 1). [\(result.rating.rawValue)] \(objective.title)\(owner)：\(objective.recommendation)",
-                                                  width: max(20, options.width - 2)).enumerated() {
+                for (i, line) in TextLayout.wrap(
+                    "\(n + 1). [\(result.rating.rawValue)] \(objective.title)\(owner)：\(objective.recommendation)",
+                    width: max(20, options.width - 2)
+                ).enumerated() {
                     out((i == 0 ? "  " : "     ") + line)
                 }
             }
@@ -109,7 +132,9 @@ extension Repl {
         var (value, facts) = (false, [String]())
         var reason = s("score.noRule", objective.otherwise.rawValue)
         for rule in objective.rules {
-            (value, facts) = { let r = session.evaluateWithFacts(rule.condition); return (r.0 == .bool(true), r.1) }()
+            (value, facts) = {
+                let r = session.evaluateWithFacts(rule.condition); return (r.0 == .bool(true), r.1)
+            }()
             if value {
                 reason = s("score.ruleHeld", rule.rating.rawValue, rule.source)
                 break
@@ -135,8 +160,11 @@ extension Repl {
                 let mean = Double(values.reduce(0, +)) / Double(values.count)
                 rows.append([roleName(target), String(format: "%.1f", mean), String(values.count)])
             }
-            let table = Table(columns: [TableColumn(s("score.rated")), TableColumn(s("score.mean"), alignment: .right),
-                                        TableColumn(s("score.raters"), alignment: .right)], rows: rows)
+            let table = Table(
+                columns: [
+                    TableColumn(s("score.rated")), TableColumn(s("score.mean"), alignment: .right),
+                    TableColumn(s("score.raters"), alignment: .right),
+                ], rows: rows)
             for line in table.render(maxWidth: options.width) { out("    " + line) }
         }
         var flags = flaggedPairs
@@ -145,8 +173,11 @@ extension Repl {
             for a in scenario.roles.indices {
                 for b in scenario.roles.indices where b > a {
                     for q in scenario.peerQuestions.indices {
-                        guard let ab = peerRatings.first(where: { $0.rater == a && $0.target == b && $0.question == q })?.value,
-                            let ba = peerRatings.first(where: { $0.rater == b && $0.target == a && $0.question == q })?.value,
+                        guard
+                            let ab = peerRatings.first(where: { $0.rater == a && $0.target == b && $0.question == q })?
+                                .value,
+                            let ba = peerRatings.first(where: { $0.rater == b && $0.target == a && $0.question == q })?
+                                .value,
                             abs(ab - ba) >= 2
                         else { continue }
                         flags.append(PeerPair(first: a, second: b, question: q, gap: abs(ab - ba)))
@@ -155,8 +186,11 @@ extension Repl {
             }
         }
         for pair in flags {
-            hanging("  ", s("score.flagged", roleName(pair.first), roleName(pair.second), String(pair.gap),
-                            scenario.peerQuestions[pair.question].id))
+            hanging(
+                "  ",
+                s(
+                    "score.flagged", roleName(pair.first), roleName(pair.second), String(pair.gap),
+                    scenario.peerQuestions[pair.question].id))
         }
     }
 }

@@ -240,9 +240,13 @@ public final class Repl {
         if answerCurrentQuestion(line) { return }
         if let seat, answerWordsOfQuestion().contains(line) {
             // An answer to the current question, typed at a seat that cannot give it now.
-            error(session.waiting.roles.isEmpty || session.waiting.roles.contains(seat)
-                ? s("error.unexpected") : s("error.alreadyAnsweredTurn", roleName(seat),
-                                            session.waiting.roles.filter { session.isPlayed($0) }.map(roleName).joined(separator: s("list.separator"))))
+            error(
+                session.waiting.roles.isEmpty || session.waiting.roles.contains(seat)
+                    ? s("error.unexpected")
+                    : s(
+                        "error.alreadyAnsweredTurn", roleName(seat),
+                        session.waiting.roles.filter { session.isPlayed($0) }.map(roleName).joined(
+                            separator: s("list.separator"))))
             return
         }
         var message = s("error.unknownCommand", word)

@@ -27,6 +27,11 @@ struct ReplCommand: Sendable {
         ReplCommand(name: .quit, aliases: ["exit", "q", "退出"]),
     ]
 
+    /// The entry of a command in the table.
+    static func command(_ name: Name) -> ReplCommand {
+        all.first { $0.name == name } ?? ReplCommand(name: name, aliases: [])
+    }
+
     /// The command with this name or alias.
     static func find(_ word: String) -> ReplCommand? {
         all.first { $0.name.rawValue == word || $0.aliases.contains(word) }

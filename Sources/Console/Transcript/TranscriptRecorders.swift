@@ -13,7 +13,9 @@ extension TranscriptWriter: SessionRecorder {
 /// Makes the recorder that writes a session's transcript.
 public enum TranscriptRecorders {
     /// Opens a new transcript for a session in the arguments' folder (checked before play starts).
-    public static func make(_ scenario: Scenario, _ session: Session, _ arguments: PlayCommand.Arguments, _ ui: UILanguage) throws
+    public static func make(
+        _ scenario: Scenario, _ session: Session, _ arguments: PlayCommand.Arguments, _ ui: UILanguage
+    ) throws
         -> SessionRecorder
     {
         let key = try TranscriptKey.load(keyFile: arguments.keyFile).get()
