@@ -54,8 +54,13 @@ struct ClockTests {
         #expect(events.map(\.kind).contains(.clockAdvanced(from: 0, to: 20)))
         events = try play.act("b", "wait")
         #expect(play.state.clock == 30)
-        #expect(events.last?.kind == .clockAdvanced(from: 20, to: 30))
-        #expect(events.first?.kind == .actionTaken(role: try play.role("b"), action: try play.action("wait")))
+        // The clock is shown moving before what falls due at its new time.
+        #expect(
+            events.map(\.kind) == [
+                .actionTaken(role: try play.role("b"), action: try play.action("wait")),
+                .clockAdvanced(from: 20, to: 30),
+                .injectFired(inject: try play.inject("early"), manual: false),
+            ])
     }
 
     @Test("timed injects fire in clock order, those of one minute in the order they are written, each at its time")
@@ -69,7 +74,15 @@ struct ClockTests {
             #expect(event.kind == .injectFired(inject: try play.inject(id), manual: false))
             #expect(event.clock == clock)
         }
-        #expect(events.last == Event(clock: 70, kind: .clockAdvanced(from: 0, to: 70)))
+        // The clock moves in steps, each shown before what falls due then.
+        let steps = events.compactMap {
+            if case .clockAdvanced(let from, let to) = $0.kind { [from, to] } else { nil }
+        }
+        #expect(steps == [[0, 30], [30, 45], [45, 60], [60, 70]])
+        let sameFirst = try #require(
+            events.firstIndex { $0.kind == .injectFired(inject: try play.inject("same_first"), manual: false) })
+        #expect(events[sameFirst - 1].kind == .clockAdvanced(from: 30, to: 45))
+        #expect(events.last == Event(clock: 70, kind: .clockAdvanced(from: 60, to: 70)))
         #expect(play.state.clock == 70)
     }
 
