@@ -1,3 +1,4 @@
+import Foundation
 import ScenarioLanguage
 import Testing
 
@@ -184,6 +185,29 @@ struct PropertyTests {
                 #expect(events.map(canonical) == first.events.map(canonical))
             }
         }
+    }
+
+    @Test("determinism holds with every role automated at random", arguments: bundledExerciseNames)
+    func randomAutomation(file: String) throws {
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("exercises/\(file)"), encoding: .utf8)
+        let randomized = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("role ") ? $0 + "\n  auto random" : String($0) }
+            .joined(separator: "\n")
+        let scenario = try compile(randomized)
+        #expect(scenario.roles.allSatisfy { $0.automation == .random })
+        var distinct: Set<[String]> = []
+        for seed in UInt64(1)...10 {
+            for played in [Set<Int>(), [0]] {
+                let first = Playthrough(scenario, seed: seed, played: played, facilitated: false)
+                let second = Playthrough(scenario, seed: seed, played: played, facilitated: false)
+                #expect(first.events.map(canonical) == second.events.map(canonical), "seed \(seed)")
+                #expect(first.session.state == second.session.state)
+                #expect(first.refusals.isEmpty)
+                #expect(first.session.state.endReason != .error)
+                if played.isEmpty { distinct.insert(first.events.map(canonical)) }
+            }
+        }
+        #expect(distinct.count > 1, "random automation never varied")
     }
 
     @Test("event descriptions are byte-identical across runs, the revealed positions included")
