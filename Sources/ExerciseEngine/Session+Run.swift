@@ -512,6 +512,7 @@ extension Session {
             }
             processDue()
             if storyOver { return }
+            shown = max(shown, state.clock)  // an inject's own `advance` showed the clock moving
         }
         state.clock = max(state.clock, target)
         if state.clock > shown { emit(.clockAdvanced(from: shown, to: state.clock)) }
