@@ -86,6 +86,19 @@ struct ClockTests {
         #expect(play.state.clock == 70)
     }
 
+    @Test("an inject that advances the clock while the clock advances: each move starts where the last ended")
+    func nestedAdvance() throws {
+        let text = Self.exercise.replacingOccurrences(
+            of: "inject early \"Early\" at +30m", with: "inject early \"Early\" at +30m\n  advance 20m")
+        var play = try Play(text, facilitated: true)
+        let events = try play.advance(60)
+        let moves = events.compactMap {
+            if case .clockAdvanced(let from, let to) = $0.kind { [from, to] } else { nil }
+        }
+        #expect(moves == [[0, 30], [30, 45], [45, 50], [50, 60]])
+        #expect(play.state.clock == 60)
+    }
+
     @Test("a condition inject fires right after the input that makes its condition true, once")
     func conditionInject() throws {
         var play = try Play(Self.exercise)

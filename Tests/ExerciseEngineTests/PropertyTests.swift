@@ -161,6 +161,11 @@ struct PropertyTests {
                     let clocks = run.events.map(\.clock)
                     #expect(zip(clocks, clocks.dropFirst()).allSatisfy { $0 <= $1 }, "seed \(seed)")
                     if let duration = scenario.header.duration { #expect(clocks.allSatisfy { $0 <= duration }) }
+                    // Each move of the clock starts where the last one ended.
+                    let moves = run.events.compactMap {
+                        if case .clockAdvanced(let from, let to) = $0.kind { (from, to) } else { nil }
+                    }
+                    #expect(zip(moves, moves.dropFirst()).allSatisfy { $0.1 == $1.0 }, "seed \(seed): \(moves)")
                 }
             }
         }
