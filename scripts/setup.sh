@@ -12,7 +12,8 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if [ "$want_test" = 1 ]; then
   command -v tmux >/dev/null 2>&1 || missing+=(tmux)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-  locale -a 2>/dev/null | grep -qi '^c.utf-\?8$' || true
+  # Chinese text in the HTML report's screenshots needs a CJK font.
+  fc-list 2>/dev/null | grep -qi 'noto.*cjk' || missing+=(fonts-noto-cjk)
 fi
 
 if [ "${#missing[@]}" -gt 0 ]; then
