@@ -246,7 +246,18 @@ extension Session {
         }
         noteChoice(role: role, choice: choice)
         if storyOver { return }
-        if case .ask(a, let left) = state.waiting, left.isEmpty { completeQuestion() }
+        if case .ask(a, let left) = state.waiting {
+            if left.isEmpty {
+                completeQuestion()
+                return
+            }
+            // This answer may have taken away every choice of a role still to answer: it could never answer.
+            if let stuck = left.first(where: { offeredChoices(a, to: $0).isEmpty }) {
+                emit(.runtimeError(message: "no choice of this ask is offered to '\(scenario.roles[stuck].id)' any more",
+                                   location: scenario.asks[a].location))
+                finishStory(ending: nil, reason: .error)
+            }
+        }
     }
 
     /// Continues the scene after a question is settled.
