@@ -246,18 +246,7 @@ extension Session {
         }
         noteChoice(role: role, choice: choice)
         if storyOver { return }
-        if case .ask(a, let left) = state.waiting {
-            if left.isEmpty {
-                completeQuestion()
-                return
-            }
-            // This answer may have taken away every choice of a role still to answer: it could never answer.
-            if let stuck = left.first(where: { offeredChoices(a, to: $0).isEmpty }) {
-                emit(.runtimeError(message: "no choice of this ask is offered to '\(scenario.roles[stuck].id)' any more",
-                                   location: scenario.asks[a].location))
-                finishStory(ending: nil, reason: .error)
-            }
-        }
+        if case .ask(a, let left) = state.waiting, left.isEmpty { completeQuestion() }
     }
 
     /// Continues the scene after a question is settled.
@@ -621,6 +610,20 @@ extension Session {
             checkConditionResponses()
         }
         if !storyOver, nextDue(upTo: state.clock) != nil { processDue() }
+        failIfStuck()
+    }
+
+    /// An input (an answer, an action, a share…) may have taken away every choice of a role still to answer: that
+    /// role could never answer, and the session would wait forever.
+    mutating func failIfStuck() {
+        guard !storyOver, case .ask(let a, let pending) = state.waiting, a >= 0,
+            let stuck = pending.first(where: { offeredChoices(a, to: $0).isEmpty })
+        else { return }
+        emit(
+            .runtimeError(
+                message: "no choice of this ask is offered to '\(scenario.roles[stuck].id)' any more",
+                location: scenario.asks[a].location))
+        finishStory(ending: nil, reason: .error)
     }
 
     // MARK: Facilitator
