@@ -127,6 +127,28 @@ struct AutomationTests {
         #expect(play.state.ending == (try play.ending("other")))
     }
 
+    @Test("an input that takes away every choice of a role still to answer ends the exercise with a runtime error")
+    func nothingLeftToChoose() throws {
+        let text = Self.timeouts
+            .replacingOccurrences(
+                of: "choice quick \"Quick\" default", with: "choice quick \"Quick\" default if n == 0"
+            )
+            .replacingOccurrences(of: "choice slow \"Slow\" cost 1h", with: "choice slow \"Slow\" cost 1h if n == 0")
+        // By an answer.
+        var answer = try Play(
+            text.replacingOccurrences(
+                of: "choice gated \"Gated\" if n == 0", with: "choice gated \"Gated\" if n == 0\n      set n = 1"))
+        try answer.choose("b", "gated")
+        #expect(answer.kinds.contains { if case .runtimeError = $0 { true } else { false } })
+        #expect(answer.session.isEnded)
+        // By an action.
+        var action = try Play(text)
+        let events = try action.act("b", "block")
+        #expect(events.contains { if case .runtimeError = $0.kind { true } else { false } })
+        #expect(action.state.endReason == .error)
+        #expect(action.session.isEnded)
+    }
+
     @Test("a time-out with no choice offered to a role ends the exercise with a runtime error")
     func timeoutWithNothingOffered() throws {
         let text = Self.timeouts
@@ -134,11 +156,11 @@ struct AutomationTests {
                 of: "choice quick \"Quick\" default", with: "choice quick \"Quick\" default if n == 0"
             )
             .replacingOccurrences(of: "choice slow \"Slow\" cost 1h", with: "choice slow \"Slow\" cost 1h if n == 0")
-        var play = try Play(text)
-        try play.act("b", "block")
-        try play.act("b", "wait")
-        let events = try play.act("b", "wait")
-        #expect(events.contains { if case .runtimeError = $0.kind { true } else { false } })
+        // An inject at 20 takes the choices away while a long action runs; the time-out at 30 finds none.
+        var play = try Play(text + "\ninject cut \"Cut\" at +20m\n  set n = 1\naction long \"Long\" by all cost 40m\n")
+        let events = try play.act("b", "long")
+        let error = try #require(events.first { if case .runtimeError = $0.kind { true } else { false } })
+        #expect(error.clock == 30)
         #expect(play.state.endReason == .error)
         #expect(play.session.isEnded)
     }
