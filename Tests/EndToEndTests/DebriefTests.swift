@@ -171,34 +171,14 @@ import Testing
 
     /// Runs headless Chromium with arguments; returns standard output and standard error.
     static func chromium(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let profile = Harness.scratch().appendingPathComponent("profile").path
-        process.arguments =
+        let result = try Harness.spawn(
+            URL(fileURLWithPath: "/usr/bin/env"),
             [
                 "chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
                 "--no-first-run", "--user-data-dir=\(profile)", "--enable-logging=stderr", "--v=0",
-            ] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        nonisolated(unsafe) var errorData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errorData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: outData, as: UTF8.self),
-            String(decoding: errorData, as: UTF8.self)
-        )
+            ] + arguments)
+        return (result.status, result.stdout, result.stderr)
     }
 
     static var chromiumInstalled: Bool {

@@ -26,46 +26,52 @@ enum Harness {
     }
 
     /// Runs the binary with arguments and standard input, in a clean environment.
-    static func run(
-        _ arguments: [String], input: String = "", environment extra: [String: String] = [:],
-        directory: URL? = nil
-    ) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? root
+    static func run(_ arguments: [String], input: String = "", environment extra: [String: String] = [:],
+                    directory: URL? = nil) throws -> Result
+    {
         var environment = [
             "PATH": "/usr/bin:/bin", "COLUMNS": "80", "LANG": "C.UTF-8", "NO_COLOR": "1",
             "HOME": FileManager.default.temporaryDirectory.path, "XDG_STATE_HOME": scratch().path,
         ]
         environment.merge(extra) { $1 }
-        process.environment = environment
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
+        return try spawn(binary, arguments, input: Data(input.utf8), environment: environment, directory: directory ?? root)
+    }
+
+    /// Runs a program with standard input, output and error in temporary files, never pipes: tests run in
+    /// parallel, and a pipe's end inherited by another test's child (a tmux server lives on) would keep a reader
+    /// waiting for an end of file that never comes.
+    static func spawn(_ executable: URL, _ arguments: [String], input: Data = Data(), environment: [String: String]? = nil,
+                      directory: URL? = nil) throws -> Result
+    {
+        let folder = scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inURL = folder.appendingPathComponent("stdin")
+        let outURL = folder.appendingPathComponent("stdout")
+        let errURL = folder.appendingPathComponent("stderr")
+        try input.write(to: inURL)
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let stdin = try FileHandle(forReadingFrom: inURL)
+        let stdout = try FileHandle(forWritingTo: outURL)
+        let stderr = try FileHandle(forWritingTo: errURL)
+        defer {
+            try? stdin.close()
+            try? stdout.close()
+            try? stderr.close()
+        }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? root
+        if let environment { process.environment = environment }
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
-        let writer = Thread {
-            stdin.fileHandleForWriting.write(Data(input.utf8))
-            try? stdin.fileHandleForWriting.close()
-        }
-        writer.start()
-        var outData = Data()
-        nonisolated(unsafe) var errorData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errorData = stderr.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        outData = stdout.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
         process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errorData, as: UTF8.self))
+        return Result(status: process.terminationStatus,
+                      stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+                      stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
     }
 
     /// A new empty temporary folder.

@@ -36,25 +36,30 @@ struct CheckOutputTests {
         process.arguments = arguments
         process.currentDirectoryURL = folder
         process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "COLUMNS": "80"].merging(extra) { $1 }
-        let out = Pipe()
-        let err = Pipe()
+        // Files, not pipes: tests run in parallel, and a pipe's end inherited by another test's long-lived child
+        // would keep this reader waiting for an end of file.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sandtable-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("stdout")
+        let errURL = scratch.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+        defer {
+            try? out.close()
+            try? err.close()
+        }
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let errors = Box(Data())
-        let done = DispatchSemaphore(value: 0)
-        let reader = Thread {
-            errors.value = err.fileHandleForReading.readDataToEndOfFile()
-            done.signal()
-        }
-        reader.start()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        done.wait()
         return Output(
-            status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self),
-            stderr: String(decoding: errors.value, as: UTF8.self))
+            status: process.terminationStatus,
+            stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
     }
 
     /// A folder with files in it, removed afterwards.
