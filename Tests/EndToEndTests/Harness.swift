@@ -26,23 +26,26 @@ enum Harness {
     }
 
     /// Runs the binary with arguments and standard input, in a clean environment.
-    static func run(_ arguments: [String], input: String = "", environment extra: [String: String] = [:],
-                    directory: URL? = nil) throws -> Result
-    {
+    static func run(
+        _ arguments: [String], input: String = "", environment extra: [String: String] = [:],
+        directory: URL? = nil
+    ) throws -> Result {
         var environment = [
             "PATH": "/usr/bin:/bin", "COLUMNS": "80", "LANG": "C.UTF-8", "NO_COLOR": "1",
             "HOME": FileManager.default.temporaryDirectory.path, "XDG_STATE_HOME": scratch().path,
         ]
         environment.merge(extra) { $1 }
-        return try spawn(binary, arguments, input: Data(input.utf8), environment: environment, directory: directory ?? root)
+        return try spawn(
+            binary, arguments, input: Data(input.utf8), environment: environment, directory: directory ?? root)
     }
 
     /// Runs a program with standard input, output and error in temporary files, never pipes: tests run in
     /// parallel, and a pipe's end inherited by another test's child (a tmux server lives on) would keep a reader
     /// waiting for an end of file that never comes.
-    static func spawn(_ executable: URL, _ arguments: [String], input: Data = Data(), environment: [String: String]? = nil,
-                      directory: URL? = nil) throws -> Result
-    {
+    static func spawn(
+        _ executable: URL, _ arguments: [String], input: Data = Data(), environment: [String: String]? = nil,
+        directory: URL? = nil
+    ) throws -> Result {
         let folder = scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let inURL = folder.appendingPathComponent("stdin")
@@ -69,9 +72,10 @@ enum Harness {
         process.standardError = stderr
         try process.run()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-                      stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+        return Result(
+            status: process.terminationStatus,
+            stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
     }
 
     /// A new empty temporary folder.

@@ -38,7 +38,8 @@ struct CheckOutputTests {
         process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "COLUMNS": "80"].merging(extra) { $1 }
         // Files, not pipes: tests run in parallel, and a pipe's end inherited by another test's long-lived child
         // would keep this reader waiting for an end of file.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sandtable-check-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sandtable-check-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outURL = scratch.appendingPathComponent("stdout")
