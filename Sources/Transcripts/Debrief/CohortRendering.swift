@@ -423,38 +423,9 @@ extension HTMLRenderer {
         _ b: inout HTMLBuilder, _ header: [String], _ rows: [[String]], numeric: Set<Int> = [],
         code: Set<Int> = [], nowrap: Set<Int> = []
     ) {
-        guard !rows.isEmpty else { return }
-        b.element("div", ["class": "table-wrap"]) { b in
-            b.element("table") { b in
-                b.element("thead") { b in
-                    b.element("tr") { b in
-                        for (i, h) in header.enumerated() {
-                            if numeric.contains(i) {
-                                b.element("th", ["class": "num"], text: h)
-                            } else {
-                                b.element("th", text: h)
-                            }
-                        }
-                    }
-                }
-                b.element("tbody") { b in
-                    for row in rows {
-                        b.element("tr") { b in
-                            for (i, v) in row.enumerated() {
-                                if numeric.contains(i) {
-                                    b.element("td", ["class": "num"], text: v)
-                                } else if code.contains(i) {
-                                    b.element("td") { b in b.element("code", text: v) }
-                                } else if nowrap.contains(i) {
-                                    b.element("td", ["class": "time"], text: v)
-                                } else {
-                                    b.element("td", text: v)
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+        b.table(header: header, rows: rows, numeric: numeric, columnClass: { nowrap.contains($0) ? "time" : nil }) {
+            b, i, v in
+            if code.contains(i) { b.element("code", text: v) } else { b.text(v) }
         }
     }
 

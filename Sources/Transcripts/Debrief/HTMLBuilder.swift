@@ -67,6 +67,43 @@ struct HTMLBuilder {
         output += "</" + tag.description + ">"
     }
 
+    /// A table in a horizontally scrolling wrapper: a header row, then the rows. Numeric columns are right-aligned
+    /// (class `num`); `columnClass` gives other columns a class; `cell` writes a cell's content.
+    mutating func table<Cell>(
+        header: [String], rows: [[Cell]], numeric: Set<Int> = [], columnClass: (Int) -> String? = { _ in nil },
+        cell: (inout HTMLBuilder, Int, Cell) -> Void
+    ) {
+        guard !rows.isEmpty else { return }
+        element("div", ["class": "table-wrap"]) { b in
+            b.element("table") { b in
+                b.element("thead") { b in
+                    b.element("tr") { b in
+                        for (i, h) in header.enumerated() {
+                            if numeric.contains(i) {
+                                b.element("th", ["class": "num"], text: h)
+                            } else {
+                                b.element("th", text: h)
+                            }
+                        }
+                    }
+                }
+                b.element("tbody") { b in
+                    for row in rows {
+                        b.element("tr") { b in
+                            for (i, value) in row.enumerated() {
+                                if let name = numeric.contains(i) ? "num" : columnClass(i) {
+                                    b.element("td", ["class": name]) { b in cell(&b, i, value) }
+                                } else {
+                                    b.element("td") { b in cell(&b, i, value) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// An element holding text.
     mutating func element(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:], text: String) {
         openTag(tag, attributes)

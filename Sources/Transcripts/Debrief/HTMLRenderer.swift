@@ -139,36 +139,9 @@ struct HTMLRenderer {
         _ b: inout HTMLBuilder, _ header: [String], _ rows: [[Cell]], numeric: Set<Int> = [],
         time: Set<Int> = []
     ) {
-        guard !rows.isEmpty else { return }
-        b.element("div", ["class": "table-wrap"]) { b in
-            b.element("table") { b in
-                b.element("thead") { b in
-                    b.element("tr") { b in
-                        for (i, h) in header.enumerated() {
-                            if numeric.contains(i) {
-                                b.element("th", ["class": "num"], text: h)
-                            } else {
-                                b.element("th", text: h)
-                            }
-                        }
-                    }
-                }
-                b.element("tbody") { b in
-                    for row in rows {
-                        b.element("tr") { b in
-                            for (i, c) in row.enumerated() {
-                                if numeric.contains(i) {
-                                    b.element("td", ["class": "num"]) { b in cell(&b, c) }
-                                } else if time.contains(i) {
-                                    b.element("td", ["class": "time"]) { b in cell(&b, c) }
-                                } else {
-                                    b.element("td") { b in cell(&b, c) }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+        b.table(header: header, rows: rows, numeric: numeric, columnClass: { time.contains($0) ? "time" : nil }) {
+            b, _, c in
+            cell(&b, c)
         }
     }
 
