@@ -95,137 +95,183 @@ public struct GraphExporter: Sendable {
     /// The graph as text in a format.
     public func render(_ format: GraphFormat) -> String {
         switch format {
-        case .dot: dot()
-        case .mermaid: mermaid()
+        case .dot: render(in: DOTSyntax())
+        case .mermaid: render(in: MermaidSyntax())
         }
     }
 
-    // MARK: DOT
-
-    private func dot() -> String {
-        var out = ["digraph \(Self.dotQuote(exerciseID)) {"]
-        out.append("  graph [rankdir=TB, fontname=\"sans-serif\", labelloc=t, label=\(Self.dotQuote(title))];")
-        out.append("  node [fontname=\"sans-serif\", fontsize=11];")
-        out.append("  edge [fontname=\"sans-serif\", fontsize=9];")
+    /// The one walk both formats share: the opening lines, a line per node, a line per edge, the closing lines.
+    private func render(in syntax: some GraphSyntax) -> String {
+        var out = syntax.opening(title: title, exerciseID: exerciseID)
         for node in nodes {
-            var attributes: [String] = []
-            switch node.kind {
-            case .scene: attributes.append("shape=box, style=\"rounded\(node.isExpected ? ",bold" : "")\"")
-            case .ending: attributes.append("shape=doubleoctagon\(node.isExpected ? ", style=bold" : "")")
-            case .inject: attributes.append("shape=note, style=dashed")
-            case .action, .request: attributes.append("shape=component, style=dashed")
-            case .fallOff: attributes.append("shape=octagon, color=\"#d62728\", fontcolor=\"#d62728\"")
-            }
-            if node.isExpected { attributes.append("color=\"#1f77b4\", penwidth=2") }
-            if node.isStart { attributes.append("peripheries=2") }
             let label = node.kind == .fallOff ? node.title : "\(node.id)\n\(node.title)"
-            attributes.append("label=\(Self.dotQuote(label))")
-            out.append("  \(node.key) [\(attributes.joined(separator: ", "))];")
+            out.append("  " + syntax.node(node, label: label))
         }
         for edge in edges {
-            var attributes: [String] = []
-            if !edge.labels.isEmpty { attributes.append("label=\(Self.dotQuote(edge.labels.joined(separator: "\n")))") }
-            switch edge.style {
-            case .flow: break
-            case .jump: attributes.append("style=dashed")
-            case .trigger: attributes.append("style=dotted, arrowhead=open")
-            }
-            if edge.isExpected { attributes.append("color=\"#1f77b4\", fontcolor=\"#1f77b4\", penwidth=2.5") }
-            let list = attributes.isEmpty ? "" : " [\(attributes.joined(separator: ", "))]"
-            out.append("  \(edge.from) -> \(edge.to)\(list);")
+            let label = edge.labels.isEmpty ? nil : edge.labels.joined(separator: "\n")
+            out.append("  " + syntax.edge(edge, label: label))
         }
-        out.append("}")
+        out += syntax.closing(nodes: nodes, edges: edges)
         return out.joined(separator: "\n") + "\n"
     }
 
     /// A DOT double-quoted string: backslashes and quotes escaped, line breaks as `\n`.
     static func dotQuote(_ text: String) -> String {
-        var out = "\""
-        for ch in text {
-            switch ch {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\r": break
-            default: out.append(ch)
+        quoted(text) { character in
+            switch character {
+            case "\\": "\\\\"
+            case "\"": "\\\""
+            case "\n": "\\n"
+            case "\r": ""
+            default: nil
             }
         }
-        return out + "\""
-    }
-
-    // MARK: Mermaid
-
-    private func mermaid() -> String {
-        var out = ["---", "title: \(Self.mermaidTitle(title))", "---", "flowchart TD"]
-        for node in nodes {
-            let label = Self.mermaidQuote(node.kind == .fallOff ? node.title : "\(node.id)\n\(node.title)")
-            switch node.kind {
-            case .scene: out.append("  \(node.key)[\(label)]")
-            case .ending: out.append("  \(node.key)([\(label)])")
-            case .inject: out.append("  \(node.key){{\(label)}}")
-            case .action, .request: out.append("  \(node.key)[/\(label)/]")
-            case .fallOff: out.append("  \(node.key)[[\(label)]]")
-            }
-        }
-        var expectedLinks: [Int] = []
-        for (i, edge) in edges.enumerated() {
-            let arrow: String
-            switch edge.style {
-            case .flow: arrow = edge.isExpected ? "==>" : "-->"
-            case .jump, .trigger: arrow = "-.->"
-            }
-            let label = edge.labels.isEmpty ? "" : "|\(Self.mermaidQuote(edge.labels.joined(separator: "\n")))|"
-            out.append("  \(edge.from) \(arrow)\(label) \(edge.to)")
-            if edge.isExpected { expectedLinks.append(i) }
-        }
-        out.append("  classDef expected stroke:#1f77b4,stroke-width:3px")
-        out.append("  classDef start stroke-width:4px")
-        out.append("  classDef fallOff stroke:#d62728,color:#d62728")
-        let expected = nodes.filter(\.isExpected).map(\.key)
-        if !expected.isEmpty { out.append("  class \(expected.joined(separator: ",")) expected") }
-        if let start = nodes.first(where: \.isStart) { out.append("  class \(start.key) start") }
-        let falls = nodes.filter { $0.kind == .fallOff }.map(\.key)
-        if !falls.isEmpty { out.append("  class \(falls.joined(separator: ",")) fallOff") }
-        if !expectedLinks.isEmpty {
-            out.append(
-                "  linkStyle \(expectedLinks.map(String.init).joined(separator: ",")) stroke:#1f77b4,stroke-width:3px")
-        }
-        return out.joined(separator: "\n") + "\n"
     }
 
     /// A Mermaid quoted label: characters that Mermaid reads as markup become entity codes (`#quot;` …), line
     /// breaks become `<br/>`. CJK and other text passes unchanged.
     static func mermaidQuote(_ text: String) -> String {
-        var out = "\""
-        for ch in text {
-            switch ch {
-            case "\"": out += "#quot;"
-            case "#": out += "#35;"
-            case "<": out += "#lt;"
-            case ">": out += "#gt;"
-            case "&": out += "#amp;"
-            case "|": out += "#124;"
-            case "`": out += "#96;"
-            case "\n": out += "<br/>"
-            case "\r": break
-            default: out.append(ch)
+        quoted(text) { character in
+            switch character {
+            case "\"": "#quot;"
+            case "#": "#35;"
+            case "<": "#lt;"
+            case ">": "#gt;"
+            case "&": "#amp;"
+            case "|": "#124;"
+            case "`": "#96;"
+            case "\n": "<br/>"
+            case "\r": ""
+            default: nil
             }
         }
-        return out + "\""
     }
 
     /// The title in the YAML front matter, as a double-quoted YAML string.
     static func mermaidTitle(_ text: String) -> String {
+        quoted(text) { character in
+            switch character {
+            case "\"": "\\\""
+            case "\\": "\\\\"
+            case "\n", "\r": " "
+            default: nil
+            }
+        }
+    }
+
+    /// `text` in double quotes, each character replaced by what `escape` gives for it (kept when nil).
+    private static func quoted(_ text: String, escape: (Character) -> String?) -> String {
         var out = "\""
-        for ch in text {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n", "\r": out += " "
-            default: out.append(ch)
+        for character in text {
+            if let replacement = escape(character) {
+                out += replacement
+            } else {
+                out.append(character)
             }
         }
         return out + "\""
+    }
+}
+
+/// How one output format writes the graph; ``GraphExporter`` walks the nodes and edges and asks it for the lines.
+private protocol GraphSyntax {
+    /// The lines before the nodes.
+    func opening(title: String, exerciseID: String) -> [String]
+    /// The line of a node; `label` is its id and title on two lines (the title alone for the falls-off node).
+    func node(_ node: GraphExporter.Node, label: String) -> String
+    /// The line of an edge; `label` is its labels on separate lines, nil when it has none.
+    func edge(_ edge: GraphExporter.Edge, label: String?) -> String
+    /// The lines after the edges.
+    func closing(nodes: [GraphExporter.Node], edges: [GraphExporter.Edge]) -> [String]
+}
+
+/// Graphviz DOT: attributes on each node and edge.
+private struct DOTSyntax: GraphSyntax {
+    func opening(title: String, exerciseID: String) -> [String] {
+        [
+            "digraph \(GraphExporter.dotQuote(exerciseID)) {",
+            "  graph [rankdir=TB, fontname=\"sans-serif\", labelloc=t, label=\(GraphExporter.dotQuote(title))];",
+            "  node [fontname=\"sans-serif\", fontsize=11];",
+            "  edge [fontname=\"sans-serif\", fontsize=9];",
+        ]
+    }
+
+    func node(_ node: GraphExporter.Node, label: String) -> String {
+        var attributes: [String] = []
+        switch node.kind {
+        case .scene: attributes.append("shape=box, style=\"rounded\(node.isExpected ? ",bold" : "")\"")
+        case .ending: attributes.append("shape=doubleoctagon\(node.isExpected ? ", style=bold" : "")")
+        case .inject: attributes.append("shape=note, style=dashed")
+        case .action, .request: attributes.append("shape=component, style=dashed")
+        case .fallOff: attributes.append("shape=octagon, color=\"#d62728\", fontcolor=\"#d62728\"")
+        }
+        if node.isExpected { attributes.append("color=\"#1f77b4\", penwidth=2") }
+        if node.isStart { attributes.append("peripheries=2") }
+        attributes.append("label=\(GraphExporter.dotQuote(label))")
+        return "\(node.key) [\(attributes.joined(separator: ", "))];"
+    }
+
+    func edge(_ edge: GraphExporter.Edge, label: String?) -> String {
+        var attributes: [String] = []
+        if let label { attributes.append("label=\(GraphExporter.dotQuote(label))") }
+        switch edge.style {
+        case .flow: break
+        case .jump: attributes.append("style=dashed")
+        case .trigger: attributes.append("style=dotted, arrowhead=open")
+        }
+        if edge.isExpected { attributes.append("color=\"#1f77b4\", fontcolor=\"#1f77b4\", penwidth=2.5") }
+        let list = attributes.isEmpty ? "" : " [\(attributes.joined(separator: ", "))]"
+        return "\(edge.from) -> \(edge.to)\(list);"
+    }
+
+    func closing(nodes: [GraphExporter.Node], edges: [GraphExporter.Edge]) -> [String] { ["}"] }
+}
+
+/// A Mermaid flowchart: a shape per node kind, an arrow per edge style, and the highlighting in classes at the end.
+private struct MermaidSyntax: GraphSyntax {
+    func opening(title: String, exerciseID: String) -> [String] {
+        ["---", "title: \(GraphExporter.mermaidTitle(title))", "---", "flowchart TD"]
+    }
+
+    func node(_ node: GraphExporter.Node, label: String) -> String {
+        let label = GraphExporter.mermaidQuote(label)
+        switch node.kind {
+        case .scene: return "\(node.key)[\(label)]"
+        case .ending: return "\(node.key)([\(label)])"
+        case .inject: return "\(node.key){{\(label)}}"
+        case .action, .request: return "\(node.key)[/\(label)/]"
+        case .fallOff: return "\(node.key)[[\(label)]]"
+        }
+    }
+
+    func edge(_ edge: GraphExporter.Edge, label: String?) -> String {
+        let arrow: String
+        switch edge.style {
+        case .flow: arrow = edge.isExpected ? "==>" : "-->"
+        case .jump, .trigger: arrow = "-.->"
+        }
+        let text = label.map { "|\(GraphExporter.mermaidQuote($0))|" } ?? ""
+        return "\(edge.from) \(arrow)\(text) \(edge.to)"
+    }
+
+    func closing(nodes: [GraphExporter.Node], edges: [GraphExporter.Edge]) -> [String] {
+        var out = [
+            "  classDef expected stroke:#1f77b4,stroke-width:3px",
+            "  classDef start stroke-width:4px",
+            "  classDef fallOff stroke:#d62728,color:#d62728",
+        ]
+        let expected = nodes.filter(\.isExpected).map(\.key)
+        if !expected.isEmpty { out.append("  class \(expected.joined(separator: ",")) expected") }
+        if let start = nodes.first(where: \.isStart) { out.append("  class \(start.key) start") }
+        let falls = nodes.filter { $0.kind == .fallOff }.map(\.key)
+        if !falls.isEmpty { out.append("  class \(falls.joined(separator: ",")) fallOff") }
+        // Mermaid styles links by their position in the file: the edges' indices.
+        let expectedLinks = edges.indices.filter { edges[$0].isExpected }
+        if !expectedLinks.isEmpty {
+            out.append(
+                "  linkStyle \(expectedLinks.map(String.init).joined(separator: ",")) stroke:#1f77b4,stroke-width:3px")
+        }
+        return out
     }
 }
 
