@@ -19,7 +19,9 @@ let package = Package(
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
         .target(name: "LineEditor", dependencies: ["CLibedit"]),
-        .target(name: "ScenarioLanguage"),
+        // The UI language, the string catalogues and the clock formats; below every module that speaks to people.
+        .target(name: "Localization"),
+        .target(name: "ScenarioLanguage", dependencies: ["Localization"]),
         .target(name: "ExerciseEngine", dependencies: ["ScenarioLanguage"]),
         .target(
             name: "Transcripts",
@@ -28,10 +30,15 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // After-action reports; reads what it needs of Transcripts through `package` access.
+        .target(name: "Debrief", dependencies: ["Localization", "ExerciseEngine", "Transcripts"]),
         .target(name: "Authoring", dependencies: ["ExerciseEngine"]),
         .target(
             name: "Console",
-            dependencies: ["LineEditor", "ScenarioLanguage", "ExerciseEngine", "Transcripts", "Authoring"]
+            dependencies: [
+                "Localization", "LineEditor", "ScenarioLanguage", "ExerciseEngine", "Transcripts", "Debrief",
+                "Authoring",
+            ]
         ),
         .executableTarget(
             name: "sandtable",
@@ -42,13 +49,21 @@ let package = Package(
         ),
         .executableTarget(
             name: "sandtable-bench",
-            dependencies: ["ScenarioLanguage", "ExerciseEngine", "Transcripts", "Authoring"],
+            dependencies: ["ScenarioLanguage", "ExerciseEngine", "Authoring"],
             path: "Benchmarks/Sources"
         ),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage"]),
         .testTarget(name: "ExerciseEngineTests", dependencies: ["ExerciseEngine"]),
-        .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
+        // Helpers shared by the transcript and debrief tests: a small exercise, scripted play, temporary folders.
+        .target(
+            name: "TranscriptsTestSupport",
+            dependencies: ["ScenarioLanguage", "ExerciseEngine", "Transcripts"],
+            path: "Tests/TranscriptsTestSupport"
+        ),
+        .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts", "TranscriptsTestSupport"]),
+        .testTarget(name: "DebriefTests", dependencies: ["Debrief", "TranscriptsTestSupport"]),
         .testTarget(name: "AuthoringTests", dependencies: ["Authoring"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Golden"]),

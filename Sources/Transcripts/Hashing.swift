@@ -50,7 +50,7 @@ public struct TranscriptKey: Sendable {
 }
 
 /// SHA-256 helpers.
-enum Digest {
+package enum Digest {
     /// The SHA-256 of the bytes, as 64 lowercase hex digits.
     static func sha256(_ bytes: [UInt8]) -> String { Hex.encode(SHA256.hash(data: bytes)) }
 
@@ -59,7 +59,7 @@ enum Digest {
     /// Each file contributes `<byte count>\n<text>`, its text with line endings normalised to `\n` (and a byte-order
     /// mark already removed), so the fingerprint depends on neither where the files are nor how a checkout wrote
     /// line endings; the length prefix keeps file boundaries unambiguous.
-    static func scenario(_ scenario: Scenario) -> String {
+    package static func scenario(_ scenario: Scenario) -> String {
         var hasher = SHA256()
         for source in scenario.sources {
             let text = source.lines.joined(separator: "\n")

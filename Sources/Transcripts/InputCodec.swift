@@ -10,7 +10,7 @@ public struct InputCodec: Sendable {
     /// Creates a codec for a scenario.
     public init(scenario: Scenario) { ids = ScenarioIDs(scenario) }
 
-    init(ids: ScenarioIDs) { self.ids = ids }
+    package init(ids: ScenarioIDs) { self.ids = ids }
 
     /// The kind of the step that records the session's start (``Session/start()``): not an input, no data.
     public static let startKind = "start"

@@ -6,29 +6,29 @@ import ScenarioLanguage
 /// Strict replay stops at the first point where the recording and the replay differ (an unknown id, an input the
 /// engine refuses, an event that differs). Lenient replay (resume with `--force`) skips what no longer applies and
 /// describes each such point.
-struct Replayer {
+package struct Replayer {
     /// The result of a replay.
-    struct Outcome {
+    package struct Outcome {
         /// The rebuilt session.
-        var session: Session
+        package var session: Session
         /// Lenient replay: where the exercise no longer matches the recording.
-        var mismatches: [String] = []
+        package var mismatches: [String] = []
         /// Strict replay: the first difference.
-        var failure: TranscriptError?
+        package var failure: TranscriptError?
         /// Whether the transcript records the session's start.
-        var startRecorded = false
+        package var startRecorded = false
         /// Whether the transcript records the end of the session (an `ended` event).
-        var endRecorded = false
+        package var endRecorded = false
         /// Whether the anonymous peer evaluation was completed (its ratings cannot be replayed).
-        var anonymousReviewRecorded = false
+        package var anonymousReviewRecorded = false
         /// The line of a resume record after which the exercise was different, so events were no longer compared.
-        var comparisonStoppedAt: Int?
+        package var comparisonStoppedAt: Int?
         /// Inputs replayed (including the start).
-        var steps = 0
+        package var steps = 0
         /// Event lines compared with the replay.
-        var eventsCompared = 0
+        package var eventsCompared = 0
         /// All events the replay produced, in order.
-        var events: [Event] = []
+        package var events: [Event] = []
     }
 
     let transcript: Transcript
@@ -38,7 +38,7 @@ struct Replayer {
     /// Whether to stop at the first difference (else skip and describe).
     let strict: Bool
 
-    init(transcript: Transcript, scenario: Scenario, strict: Bool) {
+    package init(transcript: Transcript, scenario: Scenario, strict: Bool) {
         self.transcript = transcript
         self.scenario = scenario
         builder = RecordBuilder(scenario: scenario, key: nil)
@@ -54,7 +54,7 @@ struct Replayer {
         return text.count > 240 ? String(text.prefix(240)) + "…" : text
     }
 
-    func run() -> Outcome {
+    package func run() -> Outcome {
         let header = transcript.header
         var played: Set<Int> = []
         var notes: [String] = []

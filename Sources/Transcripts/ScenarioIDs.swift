@@ -1,7 +1,7 @@
 import ScenarioLanguage
 
 /// Id lookups over a scenario, built once: transcripts name elements by id, the engine by index.
-struct ScenarioIDs: Sendable {
+package struct ScenarioIDs: Sendable {
     let scenario: Scenario
     private let roles: [String: Int]
     private let choices: [String: Int]
@@ -15,7 +15,7 @@ struct ScenarioIDs: Sendable {
     /// Options by `decision index`, then option id.
     private let options: [Int: [String: Int]]
 
-    init(_ scenario: Scenario) {
+    package init(_ scenario: Scenario) {
         self.scenario = scenario
         func table<T>(_ elements: [T], _ id: (T) -> String) -> [String: Int] {
             var t: [String: Int] = [:]
@@ -44,38 +44,38 @@ struct ScenarioIDs: Sendable {
         elements.indices.contains(index) ? id(elements[index]) : "#\(index)"
     }
 
-    func role(_ i: Int) -> String { name(scenario.roles, i, \.id) }
-    func choice(_ i: Int) -> String { name(scenario.choices, i, \.id) }
-    func action(_ i: Int) -> String { name(scenario.actions, i, \.id) }
-    func item(_ i: Int) -> String { name(scenario.items, i, \.id) }
-    func inject(_ i: Int) -> String { name(scenario.injects, i, \.id) }
-    func objective(_ i: Int) -> String { name(scenario.objectives, i, \.id) }
-    func request(_ i: Int) -> String { name(scenario.requests, i, \.id) }
-    func decision(_ i: Int) -> String { name(scenario.decisions, i, \.id) }
-    func option(_ i: Int) -> String { name(scenario.options, i, \.id) }
-    func scene(_ i: Int) -> String { name(scenario.scenes, i, \.id) }
-    func ask(_ i: Int) -> String { name(scenario.asks, i, \.id) }
-    func discussion(_ i: Int) -> String { name(scenario.discussions, i, \.id) }
-    func expectation(_ i: Int) -> String { name(scenario.expectations, i, \.id) }
-    func variable(_ i: Int) -> String { name(scenario.variables, i, \.id) }
-    func measure(_ i: Int) -> String { name(scenario.measures, i, \.id) }
-    func ending(_ i: Int) -> String { name(scenario.endings, i, \.id) }
-    func question(_ i: Int) -> String { name(scenario.peerQuestions, i, \.id) }
+    package func role(_ i: Int) -> String { name(scenario.roles, i, \.id) }
+    package func choice(_ i: Int) -> String { name(scenario.choices, i, \.id) }
+    package func action(_ i: Int) -> String { name(scenario.actions, i, \.id) }
+    package func item(_ i: Int) -> String { name(scenario.items, i, \.id) }
+    package func inject(_ i: Int) -> String { name(scenario.injects, i, \.id) }
+    package func objective(_ i: Int) -> String { name(scenario.objectives, i, \.id) }
+    package func request(_ i: Int) -> String { name(scenario.requests, i, \.id) }
+    package func decision(_ i: Int) -> String { name(scenario.decisions, i, \.id) }
+    package func option(_ i: Int) -> String { name(scenario.options, i, \.id) }
+    package func scene(_ i: Int) -> String { name(scenario.scenes, i, \.id) }
+    package func ask(_ i: Int) -> String { name(scenario.asks, i, \.id) }
+    package func discussion(_ i: Int) -> String { name(scenario.discussions, i, \.id) }
+    package func expectation(_ i: Int) -> String { name(scenario.expectations, i, \.id) }
+    package func variable(_ i: Int) -> String { name(scenario.variables, i, \.id) }
+    package func measure(_ i: Int) -> String { name(scenario.measures, i, \.id) }
+    package func ending(_ i: Int) -> String { name(scenario.endings, i, \.id) }
+    package func question(_ i: Int) -> String { name(scenario.peerQuestions, i, \.id) }
     /// The decision an option belongs to, as an id.
-    func decisionOf(option i: Int) -> String {
+    package func decisionOf(option i: Int) -> String {
         scenario.options.indices.contains(i) ? decision(scenario.options[i].decision) : "#?"
     }
 
     // MARK: Id to index
 
-    func role(id: String) -> Int? { roles[id] }
-    func choice(id: String) -> Int? { choices[id] }
-    func action(id: String) -> Int? { actions[id] }
-    func item(id: String) -> Int? { items[id] }
-    func inject(id: String) -> Int? { injects[id] }
-    func objective(id: String) -> Int? { objectives[id] }
-    func request(id: String) -> Int? { requests[id] }
-    func decision(id: String) -> Int? { decisions[id] }
-    func question(id: String) -> Int? { questions[id] }
-    func option(id: String, decision: Int) -> Int? { options[decision]?[id] }
+    package func role(id: String) -> Int? { roles[id] }
+    package func choice(id: String) -> Int? { choices[id] }
+    package func action(id: String) -> Int? { actions[id] }
+    package func item(id: String) -> Int? { items[id] }
+    package func inject(id: String) -> Int? { injects[id] }
+    package func objective(id: String) -> Int? { objectives[id] }
+    package func request(id: String) -> Int? { requests[id] }
+    package func decision(id: String) -> Int? { decisions[id] }
+    package func question(id: String) -> Int? { questions[id] }
+    package func option(id: String, decision: Int) -> Int? { options[decision]?[id] }
 }

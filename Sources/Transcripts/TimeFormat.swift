@@ -19,8 +19,11 @@ public enum TranscriptTime {
         return "\(pad(c.year, 4))\(pad(c.month))\(pad(c.day))-\(pad(c.hour))\(pad(c.minute))\(pad(c.second))"
     }
 
-    /// The scenario time `HH:MM` of a clock reading: the exercise's start (minutes after midnight) plus the minutes
-    /// elapsed, with `+Nd` when past midnight, e.g. `01:30+1d`.
+    /// The scenario time `HH:MM` of a clock reading as event records store it (`time`): the exercise's start
+    /// (minutes after midnight) plus the minutes elapsed, with `+Nd` when past midnight, e.g. `01:30+1d`.
+    ///
+    /// This is part of the record format, and records are hashed: it keeps its own spelling, apart from the one
+    /// people read (`+1d 01:30`, `Localization`'s `ClockFormat.time`), so that transcripts stay byte-identical.
     public static func scenario(start: Int, minutes: Int) -> String {
         let total = start + minutes
         let day = total >= 0 ? total / 1440 : (total - 1439) / 1440

@@ -2,6 +2,7 @@ import ExerciseEngine
 import Foundation
 import ScenarioLanguage
 import Testing
+import TranscriptsTestSupport
 
 @testable import Transcripts
 

@@ -1,4 +1,6 @@
+import Debrief
 import Foundation
+import Localization
 import ScenarioLanguage
 import Transcripts
 
@@ -99,8 +101,8 @@ public enum DebriefCommand {
             return usageError
         }
         let language =
-            arguments.language.flatMap(DebriefLanguage.init(argument:))
-            ?? DebriefLanguage(argument: firstHeader.uiLanguage) ?? .en
+            arguments.language.flatMap(UILanguage.init(argument:))
+            ?? UILanguage(argument: firstHeader.uiLanguage) ?? .en
         let options = DebriefOptions(language: language, due: arguments.due)
 
         let text: String

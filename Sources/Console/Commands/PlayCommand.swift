@@ -1,6 +1,7 @@
 import ExerciseEngine
 import Foundation
 import LineEditor
+import Localization
 import ScenarioLanguage
 
 /// `sandtable play FILE`: compiles the exercise, opens the transcript, and runs the REPL.
@@ -51,8 +52,8 @@ public enum PlayCommand {
     /// Runs a play session and returns the exit code.
     public static func run(_ arguments: Arguments, recorder makeRecorder: RecorderFactory) -> Int32 {
         let environment = ProcessInfo.processInfo.environment
-        let language = UILanguage.detect(explicit: arguments.language, environment: environment)
-        let strings = Strings(language: language)
+        var language = UILanguage.detect(explicit: arguments.language, environment: environment)
+        var strings = Strings(.console, language: language)
         let errorPaint = Paint(
             enabled: colorEnabled(mode: arguments.color, environment: environment, isTTY: isatty(2) == 1))
         let result = ScenarioCompiler.compile(path: arguments.file)
@@ -63,6 +64,10 @@ public enum PlayCommand {
             standardError(strings("play.cannotStart", arguments.file))
             return 1
         }
+        // Under the C locale (or none), a Chinese exercise is played in Chinese.
+        language = UILanguage.detect(
+            explicit: arguments.language, environment: environment, contentLanguage: scenario.header.language)
+        strings = Strings(.console, language: language)
         var played = Set(scenario.roles.indices)
         if let ids = arguments.roles {
             played = []

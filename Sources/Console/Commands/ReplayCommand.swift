@@ -1,4 +1,6 @@
+import Debrief
 import Foundation
+import Localization
 import ScenarioLanguage
 import Transcripts
 
@@ -36,7 +38,7 @@ public enum ReplayCommand {
             return 2
         }
         let lang =
-            language.flatMap(DebriefLanguage.init(argument:)) ?? DebriefLanguage(argument: header.uiLanguage) ?? .en
+            language.flatMap(UILanguage.init(argument:)) ?? UILanguage(argument: header.uiLanguage) ?? .en
         let script: ReplayScript
         switch ReplayScript.load(path: file, scenario: scenario, key: key, language: lang) {
         case .success(let s): script = s

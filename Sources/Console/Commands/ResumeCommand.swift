@@ -1,5 +1,6 @@
 import ExerciseEngine
 import Foundation
+import Localization
 import ScenarioLanguage
 import Transcripts
 
@@ -19,7 +20,7 @@ public enum ResumeCommand {
             return 3
         }
         let ui = UILanguage.detect(explicit: language ?? header.uiLanguage, environment: environment)
-        let strings = Strings(language: ui)
+        let strings = Strings(.console, language: ui)
         guard let source = exercise ?? header.source else {
             PlayCommand.standardError(strings("resume.noExercise"))
             return 2

@@ -25,10 +25,3 @@ public final class NullRecorder: SessionRecorder {
     /// Does nothing.
     public func close(session: Session, wall: Date) throws {}
 }
-
-extension Strings {
-    /// Looks up a key built at run time, such as `cmd.\(name).usage`.
-    func callAsFunction(_ key: String, _ arguments: String...) -> String {
-        format(StringKey(rawValue: key), arguments: arguments)
-    }
-}

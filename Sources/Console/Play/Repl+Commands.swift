@@ -1,5 +1,6 @@
 import ExerciseEngine
 import Foundation
+import Localization
 import ScenarioLanguage
 
 extension Repl {
@@ -77,16 +78,16 @@ extension Repl {
 
     func showStatus() {
         let state = session.state
-        var clock = s("status.clock", clockText) + "  " + s("status.elapsed", formatDuration(state.clock))
+        var clock = s("status.clock", clockText) + "  " + s("status.elapsed", s.duration(state.clock))
         if let duration = scenario.header.duration {
-            clock += "  " + s("status.remaining", formatDuration(max(0, duration - state.clock)))
+            clock += "  " + s("status.remaining", s.duration(max(0, duration - state.clock)))
         }
         out(clock)
         out(s("status.scene", scenario.scenes[state.scene].title))
         let waiting = session.waiting.roles
         if waiting.isEmpty {
             if case .arbitration = session.waiting {
-                out(s("status.waitingFor", s("prompt.facilitator")))
+                out(s("status.waitingFor", s("word.facilitator")))
             } else {
                 out(s("status.nothingPending"))
             }
@@ -136,7 +137,7 @@ extension Repl {
                 out(paint.bold(s("status.actions", roleName(seat))))
                 for a in actions {
                     let action = scenario.actions[a]
-                    let cost = action.cost > 0 ? " (" + s("status.cost", formatDuration(action.cost)) + ")" : ""
+                    let cost = action.cost > 0 ? " (" + s("status.cost", s.duration(action.cost)) + ")" : ""
                     wrapped("do \(action.id)  \(action.title)\(cost)", indent: "  ")
                 }
             }
@@ -153,7 +154,7 @@ extension Repl {
 
     func showRoles() {
         let rows = scenario.roles.enumerated().map { (r, role) -> [String] in
-            var player = session.isPlayed(r) ? s("roles.you") : s("roles.automated")
+            var player = session.isPlayed(r) ? s("roles.you") : s("word.automated")
             if role.isLead { player += " · " + s("roles.lead") }
             if r == seat { player += " ◀" }
             return [role.id, role.name, player]

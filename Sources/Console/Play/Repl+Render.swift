@@ -1,5 +1,6 @@
 import ExerciseEngine
 import Foundation
+import Localization
 import ScenarioLanguage
 
 extension Repl {
@@ -16,7 +17,7 @@ extension Repl {
         out(
             s(
                 "opening.clock", ClockFormat.time(0, start: header.clockStart),
-                header.duration.map(formatDuration) ?? "—"))
+                header.duration.map(s.duration) ?? "—"))
         out(paint.grey(s("opening.hint")))
         out()
     }
@@ -90,7 +91,7 @@ extension Repl {
         case .decisionFailed(_, let step):
             return [paint.yellow(s("render.decisionFailed", s("rule.\(step)")))]
         case .negotiationRound(_, let round, let cost):
-            return [paint.yellow(s("render.negotiation", String(round), formatDuration(cost)))]
+            return [paint.yellow(s("render.negotiation", String(round), s.duration(cost)))]
         case .leadCallAwaited(_, let role):
             return [paint.yellow(s("render.leadCall", roleName(role)))]
         case .arbitrationAwaited:

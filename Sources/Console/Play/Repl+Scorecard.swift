@@ -1,5 +1,6 @@
 import ExerciseEngine
 import Foundation
+import Localization
 import ScenarioLanguage
 
 extension Repl {
@@ -101,7 +102,7 @@ extension Repl {
                     + s("request.\(card.requests[q].rawValue)")
                 let answered = session.state.requestAnsweredAt[q]
                 if answered >= 0 {
-                    line += " · " + s("score.responseTime", formatDuration(answered - session.state.requestSentAt[q]))
+                    line += " · " + s("score.responseTime", s.duration(answered - session.state.requestSentAt[q]))
                 }
                 hanging("  ", line)
             }

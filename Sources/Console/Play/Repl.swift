@@ -1,6 +1,7 @@
 import ExerciseEngine
 import Foundation
 import LineEditor
+import Localization
 import ScenarioLanguage
 
 /// Options of one play session.
@@ -56,7 +57,7 @@ public final class Repl {
         self.recorder = recorder
         self.reader = reader
         self.options = options
-        self.s = Strings(language: options.language)
+        self.s = Strings(.console, language: options.language)
         self.paint = Paint(enabled: options.color)
         self.seat = session.scenario.roles.indices.first { session.isPlayed($0) }
     }
@@ -218,7 +219,7 @@ public final class Repl {
     }
 
     func prompt() -> Prompt {
-        let who = seat.map { roleName($0) } ?? (options.facilitator ? s("prompt.facilitator") : s("prompt.observer"))
+        let who = seat.map { roleName($0) } ?? (options.facilitator ? s("word.facilitator") : s("prompt.observer"))
         let paused = session.state.paused ? " · " + s("prompt.paused") : ""
         return Prompt("[\(who) · \(clockText)\(paused)] > ", color: options.color ? .cyan : nil)
     }

@@ -1,5 +1,6 @@
 import ExerciseEngine
 import Foundation
+import Localization
 import ScenarioLanguage
 import Transcripts
 

@@ -1,5 +1,6 @@
 import ExerciseEngine
 import ScenarioLanguage
+import Transcripts
 
 /// Builds a ``SessionReport`` from a replayed transcript, walking its events in order so that every decision,
 /// score change, share and rating is tied to the step (and so the wall time) that produced it.
@@ -176,7 +177,7 @@ struct ReportBuilder {
             timeline(clock, "decisionFailed", [scenario.decisions[d].question, step])
         case .negotiationRound(let d, let round, let cost):
             timeline(
-                clock, "negotiation", [scenario.decisions[d].question, String(round), ScenarioClock.duration(cost)])
+                clock, "negotiation", [scenario.decisions[d].question, String(round), Self.duration(cost)])
         case .leadCallAwaited(let d, let role):
             if let open = openJoint, open.decision == d { report.decisions[open.record].awaited.append(("lead", role)) }
             callWall = wall
@@ -277,13 +278,7 @@ struct ReportBuilder {
                 ScoreSection.Award(clock: clock, role: role, amount: amount, reason: reason, cause: cause(c)))
             follow(clock, "points", role: role, [NumberText.signed(amount)])
         case .clockAdvanced(let from, let to):
-            let start = scenario.header.clockStart
-            follow(
-                clock, "clock",
-                [
-                    TranscriptTime.scenario(start: start, minutes: from),
-                    TranscriptTime.scenario(start: start, minutes: to),
-                ])
+            follow(clock, "clock", [Self.time(from), Self.time(to)])
         case .debriefNote(let text):
             report.debriefNotes.append(NoteRecord(clock: clock, role: nil, text: text))
             follow(clock, "note", [text])
@@ -323,13 +318,25 @@ struct ReportBuilder {
 
     private var objectiveRatings: [Int: [ObjectiveRecord.Rated]] = [:]
 
-    /// Stands for "every other role" in the arguments of a share; the renderers put it into words.
-    static let everyone = "\u{1}everyone"
+    /// Starts the stand-ins in the arguments of timeline entries and consequences, which the renderers put into the
+    /// report's language (``ReportText/names(_:)``, ``ReportText/expand(_:)``): the report itself is built once,
+    /// in no language.
+    static let marker = "\u{1}"
 
+    /// Stands for "every other role" in the arguments of a share; the renderers put it into words.
+    static let everyone = marker + "everyone"
+
+    /// Stands for a scenario time (minutes on the clock) in the arguments.
+    static func time(_ clock: Int) -> String { marker + "time:\(clock)" }
+
+    /// Stands for a scenario duration in the arguments.
+    static func duration(_ minutes: Int) -> String { marker + "duration:\(minutes)" }
+
+    /// A variable's value as the report's arguments carry it (a duration as a stand-in).
     static func text(_ value: Value) -> String {
         switch value {
         case .number(let n): NumberText.format(n, digits: 2)
-        case .duration(let m): ScenarioClock.duration(m)
+        case .duration(let m): duration(m)
         case .bool(let b): b ? "true" : "false"
         case .text(let t): t
         }

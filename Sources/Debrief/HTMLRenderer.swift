@@ -1,4 +1,5 @@
 import ExerciseEngine
+import Localization
 import ScenarioLanguage
 
 /// Renders reports as one self-contained HTML file: inline CSS, inline SVG charts, no script and nothing fetched
@@ -6,7 +7,7 @@ import ScenarioLanguage
 /// sections, light backgrounds).
 struct HTMLRenderer {
     let options: DebriefOptions
-    var t: DebriefText { DebriefText(options.language) }
+    var t: Strings { Strings(.debrief, language: options.language) }
 
     /// A table cell.
     enum Cell {
@@ -267,7 +268,7 @@ struct HTMLRenderer {
                         .text(
                             t(
                                 "overview.clockRange", x.time(0), x.time(o.finalClock),
-                                ScenarioClock.duration(o.finalClock))),
+                                x.duration(o.finalClock))),
                     ],
                     [.text(t("overview.facilitated")), .text(t(h.facilitated ? "word.yes" : "word.no"))],
                     [.text(t("overview.peer")), .text(t("peer." + h.peer))],
@@ -630,7 +631,7 @@ struct HTMLRenderer {
                         answered += " · " + (accepted ? q.acceptLabel : q.refuseLabel)
                         if r.auto { answered += t("auto.automated") }
                     }
-                    let minutes = r.answered.map { ScenarioClock.duration($0 - r.sent) } ?? "—"
+                    let minutes = r.answered.map { x.duration($0 - r.sent) } ?? "—"
                     let wall = r.wallResponse.map { " (" + WallTime.duration(milliseconds: $0) + ")" } ?? ""
                     var outcome = outcomeCell(r.outcome.rawValue, x)
                     if r.overdue { outcome = .parts([outcome, .text("· " + t("requests.wasOverdue"))]) }

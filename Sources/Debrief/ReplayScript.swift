@@ -1,6 +1,8 @@
 import ExerciseEngine
 import Foundation
+import Localization
 import ScenarioLanguage
+import Transcripts
 
 /// A recorded session as a list of steps for `sandtable replay`: at each step, the input, its events in brief, what
 /// each role saw and did, the clock, who was waited for, and the scores. The words are in the chosen language.
@@ -49,11 +51,11 @@ public struct ReplayScript: Sendable {
     public var steps: [Step]
     /// Warnings about the transcript (torn end, unfinished).
     public var warnings: [String]
-    let text: DebriefText
+    let text: Strings
     let clockStart: Int
 
     /// Reads, checks and replays the transcript at `path`.
-    public static func load(path: String, scenario: Scenario, key: TranscriptKey? = nil, language: DebriefLanguage)
+    public static func load(path: String, scenario: Scenario, key: TranscriptKey? = nil, language: UILanguage)
         -> Result<ReplayScript, DebriefError>
     {
         let transcript: Transcript
@@ -68,7 +70,7 @@ public struct ReplayScript: Sendable {
     }
 
     /// The replay's own words (`rp.…` keys of the catalogue), placeholders filled.
-    public func label(_ key: String, _ args: String...) -> String { text.fill(key, args) }
+    public func label(_ key: String, _ args: String...) -> String { text.format(key, arguments: args) }
 
     /// The index of the first step after which the scenario clock has reached `clock`; the last step if none has.
     public func stepIndex(reaching clock: Int) -> Int {
@@ -110,7 +112,7 @@ public struct ReplayScript: Sendable {
         return minutes
     }
 
-    init(_ replay: SessionReplay, language: DebriefLanguage) {
+    init(_ replay: SessionReplay, language: UILanguage) {
         let scenario = replay.scenario
         let x = ReportText(language, scenario: scenario)
         text = x.t
@@ -131,7 +133,7 @@ private struct ReplayDescriber {
     let x: ReportText
     let replay: SessionReplay
     var scenario: Scenario { x.scenario }
-    var t: DebriefText { x.t }
+    var t: Strings { x.t }
 
     func step(_ index: Int, _ step: ReplayedStep) -> ReplayScript.Step {
         let roleCount = scenario.roles.count
@@ -171,7 +173,7 @@ private struct ReplayDescriber {
             case .decisionFailed(let d, let rule):
                 line = t("tl.decisionFailed", scenario.decisions[d].question, x.rule(rule))
             case .negotiationRound(let d, let round, let cost):
-                line = t("tl.negotiation", scenario.decisions[d].question, String(round), ScenarioClock.duration(cost))
+                line = t("tl.negotiation", scenario.decisions[d].question, String(round), x.duration(cost))
             case .leadCallAwaited(_, let r):
                 line = t("rp.leadCall", x.role(r))
             case .arbitrationAwaited:
@@ -228,7 +230,7 @@ private struct ReplayDescriber {
             case .requestOverdue(let q):
                 line = t("tl.requestOverdue", scenario.requests[q].title, x.role(scenario.requests[q].to))
             case .variableChanged(let v, let value):
-                line = t("cq.variable", scenario.variables[v].id, ReportBuilder.text(value))
+                line = t("cq.variable", scenario.variables[v].id, x.expand(ReportBuilder.text(value)))
             case .measureChanged(let m, let r, let delta, _, _):
                 if delta != 0 { line = t("cq.measure", scenario.measures[m].name, NumberText.signed(delta), x.role(r)) }
             case .pointsAwarded(let r, let amount, _, _):
@@ -310,7 +312,7 @@ private struct ReplayDescriber {
             case .inject(let i): return t("rp.in.inject", scenario.injects[i].title)
             case .pause: return t("rp.in.pause")
             case .resume: return t("rp.in.resume")
-            case .advance(let m): return t("rp.in.advance", ScenarioClock.duration(m))
+            case .advance(let m): return t("rp.in.advance", x.duration(m))
             case .arbitrate(let o): return t("rp.in.arbitrate", scenario.options[o].label)
             case .rate(let o, let rating, let reason):
                 return t("rp.in.rateObjective", scenario.objectives[o].title, rating.rawValue, reason)

@@ -1,5 +1,6 @@
 import ExerciseEngine
 import ScenarioLanguage
+import Transcripts
 
 /// Why a transcript could not be debriefed or replayed.
 public enum DebriefError: Error, Sendable, Hashable, CustomStringConvertible {

@@ -92,17 +92,6 @@ enum WallTime {
     private static func pad(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }
 
-/// Scenario-clock helpers.
-enum ScenarioClock {
-    /// A scenario duration in minutes for people: `45m`, `2h`, `1h 30m`.
-    static func duration(_ minutes: Int) -> String {
-        if minutes < 0 { return "-" + duration(-minutes) }
-        if minutes < 60 { return "\(minutes)m" }
-        let rest = minutes % 60
-        return rest == 0 ? "\(minutes / 60)h" : "\(minutes / 60)h \(rest)m"
-    }
-}
-
 /// Number formatting shared by the renderers.
 enum NumberText {
     /// A value with at most `digits` decimals, trailing zeros removed: `72.5`, `10`, `-2.25`.

@@ -1,4 +1,5 @@
 import ExerciseEngine
+import Localization
 import ScenarioLanguage
 
 /// What both cohort renderers show, in the same order, as rows of text.
@@ -6,9 +7,9 @@ struct CohortText {
     let cohort: CohortReport
     let scenario: Scenario
     let x: ReportText
-    var t: DebriefText { x.t }
+    var t: Strings { x.t }
 
-    init?(_ cohort: CohortReport, language: DebriefLanguage) {
+    init?(_ cohort: CohortReport, language: UILanguage) {
         guard let scenario = cohort.scenario else { return nil }
         self.cohort = cohort
         self.scenario = scenario
@@ -107,7 +108,7 @@ struct CohortText {
 extension MarkdownRenderer {
     /// Renders a cohort report as Markdown.
     static func cohort(_ cohort: CohortReport, options: DebriefOptions) -> String {
-        let t = DebriefText(options.language)
+        let t = Strings(.debrief, language: options.language)
         var out: [String] = []
         func e(_ s: String) -> String { MarkdownEscape.inline(s) }
         func line(_ s: String = "") { out.append(s) }

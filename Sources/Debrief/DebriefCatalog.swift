@@ -1,7 +1,9 @@
+import Localization
+
 // The debrief's own words in English and Chinese. Both tables have the same keys and the same placeholders
 // (`{0}`, `{1}`, …); a test keeps them in step. The exercise's own texts (titles, labels) are never translated.
 
-/// The catalogue of the debrief's and the replay's words.
+/// The tables of the debrief's and the replay's words.
 enum DebriefCatalog {
     /// English.
     static let en: [String: String] = [
@@ -60,11 +62,9 @@ enum DebriefCatalog {
         "word.yes": "yes",
         "word.no": "no",
         "word.played": "a person",
-        "word.automated": "automated",
         "word.lead": "lead unit",
         "word.team": "Team",
         "word.expected": "expected",
-        "word.facilitator": "facilitator",
         "word.everyone": "everyone",
         "word.everyoneElse": "all other roles",
         "word.anyone": "any role",
@@ -196,10 +196,6 @@ enum DebriefCatalog {
         "cause.breach": "breach of “{0}”",
         "cause.scene": "scene “{0}”",
         "cause.facilitator": "facilitator",
-
-        "sensitivity.public": "public",
-        "sensitivity.internal": "internal",
-        "sensitivity.secret": "secret",
 
         "auto.automated": " (automated)",
         "auto.timeout": " (time-out: default)",
@@ -509,11 +505,9 @@ enum DebriefCatalog {
         "word.yes": "是",
         "word.no": "否",
         "word.played": "学员",
-        "word.automated": "自动",
         "word.lead": "牵头单位",
         "word.team": "团队",
         "word.expected": "推荐",
-        "word.facilitator": "导调员",
         "word.everyone": "全部部门",
         "word.everyoneElse": "其他全部部门",
         "word.anyone": "任一部门",
@@ -644,10 +638,6 @@ enum DebriefCatalog {
         "cause.breach": "“{0}”泄露",
         "cause.scene": "场景“{0}”",
         "cause.facilitator": "导调员",
-
-        "sensitivity.public": "公开",
-        "sensitivity.internal": "内部",
-        "sensitivity.secret": "涉密",
 
         "auto.automated": "（自动）",
         "auto.timeout": "（超时，取默认）",
@@ -880,4 +870,9 @@ enum DebriefCatalog {
         "rp.ui.unknown": "未知命令“{0}”。n 或回车：下一步 · p：上一步 · j HH:MM 或 j +90m：跳转 · g N：第 N 步 · q：退出",
         "rp.ui.prompt": "回放> ",
     ]
+}
+
+extension Catalog {
+    /// The debrief's and the replay's catalogue, including the common words.
+    static let debrief = Catalog(name: "debrief", zh: DebriefCatalog.zh, en: DebriefCatalog.en)
 }

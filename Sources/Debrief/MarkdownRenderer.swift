@@ -1,4 +1,5 @@
 import ExerciseEngine
+import Localization
 import ScenarioLanguage
 
 /// Escapes text for Markdown so that an exercise's texts and trainees' notes cannot turn into markup, links or HTML.
@@ -61,7 +62,7 @@ struct MarkdownRenderer {
     let report: SessionReport
     let options: DebriefOptions
     let x: ReportText
-    var t: DebriefText { x.t }
+    var t: Strings { x.t }
     private var out: [String] = []
 
     init(report: SessionReport, options: DebriefOptions) {
@@ -130,7 +131,7 @@ struct MarkdownRenderer {
         rows.append([t("overview.wall"), o.wallMilliseconds.map { WallTime.duration(milliseconds: $0) } ?? "—"])
         rows.append([
             t("overview.clock"),
-            t("overview.clockRange", x.time(0), x.time(o.finalClock), ScenarioClock.duration(o.finalClock)),
+            t("overview.clockRange", x.time(0), x.time(o.finalClock), x.duration(o.finalClock)),
         ])
         rows.append([t("overview.ending"), e(x.ending(o))])
         rows.append([t("overview.facilitated"), t(h.facilitated ? "word.yes" : "word.no")])
@@ -443,7 +444,7 @@ struct MarkdownRenderer {
                     answered += " · " + e(accepted ? q.acceptLabel : q.refuseLabel)
                     if r.auto { answered += e(t("auto.automated")) }
                 }
-                let minutes = r.answered.map { ScenarioClock.duration($0 - r.sent) } ?? "—"
+                let minutes = r.answered.map { x.duration($0 - r.sent) } ?? "—"
                 let wall = r.wallResponse.map { " (" + WallTime.duration(milliseconds: $0) + ")" } ?? ""
                 return [
                     e(q.title), e(x.role(q.from)) + " → " + e(x.role(q.to)), x.time(r.sent), x.time(r.deadline),

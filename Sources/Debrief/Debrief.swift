@@ -1,5 +1,7 @@
 import ExerciseEngine
+import Localization
 import ScenarioLanguage
+import Transcripts
 
 /// The output format of a debrief.
 public enum DebriefFormat: String, Sendable, CaseIterable {
@@ -11,35 +13,15 @@ public enum DebriefFormat: String, Sendable, CaseIterable {
     case json
 }
 
-/// The language of a debrief's own words (the exercise's texts stay as written).
-public enum DebriefLanguage: String, Sendable, CaseIterable {
-    /// Simplified Chinese.
-    case zh
-    /// English.
-    case en
-
-    /// Parses `zh`, `en`, or a locale tag starting with one of them (`zh-Hans`, `en_GB`); nil for anything else.
-    public init?(argument: String) {
-        let tag = argument.lowercased()
-        if tag == "zh" || tag.hasPrefix("zh-") || tag.hasPrefix("zh_") {
-            self = .zh
-        } else if tag == "en" || tag.hasPrefix("en-") || tag.hasPrefix("en_") {
-            self = .en
-        } else {
-            return nil
-        }
-    }
-}
-
 /// How to render a debrief.
 public struct DebriefOptions: Sendable {
     /// The language of the report's own words.
-    public var language: DebriefLanguage
+    public var language: UILanguage
     /// The due date written into every row of the improvement plan (empty: left for the facilitator to fill in).
     public var due: String
 
     /// Creates options.
-    public init(language: DebriefLanguage, due: String = "") {
+    public init(language: UILanguage, due: String = "") {
         self.language = language
         self.due = due
     }

@@ -1,5 +1,5 @@
-extension Catalog {
-    /// Chinese (Simplified) UI strings. Keep the keys and placeholders identical to `Catalog.en`.
+extension ConsoleCatalog {
+    /// Chinese (Simplified) UI strings. Keep the keys and placeholders identical to `ConsoleCatalog.en`.
     static let zh: [String: String] = [
         // 帮助
         "help.header": "可用命令：",
@@ -70,15 +70,11 @@ extension Catalog {
         "prompt.choose": "请选择 1–{0}，或输入 help 查看帮助",
         "roles.header.role": "角色",
         "roles.header.player": "扮演者",
-        "roles.automated": "自动",
         "roles.you": "您",
         "log.empty": "尚未发生任何事件",
         "info.none": "{0}目前没有掌握任何信息",
         "info.header.item": "信息",
         "info.header.sensitivity": "密级",
-        "sensitivity.public": "公开",
-        "sensitivity.internal": "内部",
-        "sensitivity.secret": "秘密",
 
         // REPL
         "action.none": "{0}目前没有可执行的行动",
@@ -143,7 +139,6 @@ extension Catalog {
         "play.cannotStart": "无法开始演练：{0} 有错误（运行 sandtable check 查看全部问题）",
         "play.noTranscript": "无法创建演练记录：{0}",
         "play.rolesAre": "可选角色：{0}",
-        "prompt.facilitator": "导调员",
         "prompt.observer": "观察",
         "prompt.paused": "已暂停",
         "question.arbitrateHow": "输入 :arbitrate 选项编号或标识 进行裁决",

@@ -1,5 +1,5 @@
-extension Catalog {
-    /// English UI strings. Keep the keys and placeholders identical to `Catalog.zh`.
+extension ConsoleCatalog {
+    /// English UI strings. Keep the keys and placeholders identical to `ConsoleCatalog.zh`.
     static let en: [String: String] = [
         // Help
         "help.header": "Commands:",
@@ -70,15 +70,11 @@ extension Catalog {
         "prompt.choose": "Choose 1–{0}, or type 'help'",
         "roles.header.role": "Role",
         "roles.header.player": "Played by",
-        "roles.automated": "automated",
         "roles.you": "you",
         "log.empty": "nothing has happened yet",
         "info.none": "{0} holds no information yet",
         "info.header.item": "Item",
         "info.header.sensitivity": "Sensitivity",
-        "sensitivity.public": "public",
-        "sensitivity.internal": "internal",
-        "sensitivity.secret": "secret",
 
         // REPL
         "action.none": "{0} has no action available now",
@@ -146,7 +142,6 @@ extension Catalog {
         "play.cannotStart": "cannot start: {0} has errors (run sandtable check to see them all)",
         "play.noTranscript": "cannot create the transcript: {0}",
         "play.rolesAre": "roles are: {0}",
-        "prompt.facilitator": "facilitator",
         "prompt.observer": "observer",
         "prompt.paused": "paused",
         "question.arbitrateHow": "type :arbitrate followed by an option number or id",

@@ -1,5 +1,6 @@
 import ExerciseEngine
 import ScenarioLanguage
+import Transcripts
 
 /// The after-action report of one session, built by replaying its transcript through the exercise engine: every
 /// score in it comes with the events that produced it. Language-neutral: the renderers

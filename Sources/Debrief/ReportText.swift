@@ -1,65 +1,19 @@
 import ExerciseEngine
+import Localization
 import ScenarioLanguage
-
-/// Looks up the debrief's own words in ``DebriefCatalog`` and fills `{0}`, `{1}`… in by position.
-struct DebriefText: Sendable {
-    let language: DebriefLanguage
-    private let table: [String: String]
-
-    init(_ language: DebriefLanguage) {
-        self.language = language
-        table = language == .zh ? DebriefCatalog.zh : DebriefCatalog.en
-    }
-
-    /// The text of `key` with its placeholders filled; `⟦key⟧` when the catalogue lacks the key (a test keeps
-    /// rendered reports free of those).
-    func callAsFunction(_ key: String, _ args: String...) -> String { fill(key, args) }
-
-    /// The text of `key` with its placeholders filled from an array.
-    func fill(_ key: String, _ args: [String]) -> String {
-        guard let template = table[key] else { return "⟦\(key)⟧" }
-        guard !args.isEmpty, template.contains("{") else { return template }
-        var out = ""
-        var chars = template.makeIterator()
-        while let c = chars.next() {
-            guard c == "{" else {
-                out.append(c)
-                continue
-            }
-            var digits = ""
-            var closed = false
-            while let d = chars.next() {
-                if d == "}" {
-                    closed = true
-                    break
-                }
-                digits.append(d)
-            }
-            if closed, let n = Int(digits), args.indices.contains(n) {
-                out += args[n]
-            } else {
-                out += "{" + digits + (closed ? "}" : "")
-            }
-        }
-        return out
-    }
-
-    /// Whether the catalogue has the key.
-    func has(_ key: String) -> Bool { table[key] != nil }
-}
 
 /// Sentences about a session's elements, shared by the Markdown, HTML and JSON renderers and by `replay`.
 struct ReportText: Sendable {
-    let t: DebriefText
+    let t: Strings
     let scenario: Scenario
 
-    init(_ language: DebriefLanguage, scenario: Scenario) {
-        t = DebriefText(language)
+    init(_ language: UILanguage, scenario: Scenario) {
+        t = Strings(.debrief, language: language)
         self.scenario = scenario
     }
 
     /// The list separator: `、` in Chinese, `, ` in English.
-    var comma: String { t.language == .zh ? "、" : ", " }
+    var comma: String { t.listSeparator }
 
     /// A role's name; the facilitator (or nobody) for nil.
     func role(_ r: Int?) -> String {
@@ -79,8 +33,24 @@ struct ReportText: Sendable {
         text == ReportBuilder.everyone ? t("word.everyoneElse") : text.replacingOccurrences(of: ", ", with: comma)
     }
 
-    /// The scenario time of a clock reading, `HH:MM`.
-    func time(_ clock: Int) -> String { TranscriptTime.scenario(start: scenario.header.clockStart, minutes: clock) }
+    /// The scenario time of a clock reading, `HH:MM` (`+1d HH:MM` past midnight).
+    func time(_ clock: Int) -> String { ClockFormat.time(clock, start: scenario.header.clockStart) }
+
+    /// A scenario duration in the report's language.
+    func duration(_ minutes: Int) -> String { t.duration(minutes) }
+
+    /// An argument of a timeline entry or a consequence with the builder's stand-ins for times and durations
+    /// (``ReportBuilder/time(_:)``, ``ReportBuilder/duration(_:)``) put into words.
+    func expand(_ argument: String) -> String {
+        guard argument.hasPrefix(ReportBuilder.marker), let colon = argument.firstIndex(of: ":"),
+            let minutes = Int(argument[argument.index(after: colon)...])
+        else { return argument }
+        switch argument[argument.index(after: argument.startIndex)..<colon] {
+        case "time": return time(minutes)
+        case "duration": return duration(minutes)
+        default: return argument
+        }
+    }
 
     /// A wall-clock deliberation, or a dash.
     func deliberation(_ ms: Int64?) -> String { ms.map { WallTime.duration(milliseconds: $0) } ?? "—" }
@@ -121,7 +91,8 @@ struct ReportText: Sendable {
 
     /// A timeline entry as a sentence.
     func timeline(_ e: TimelineEntry) -> String {
-        let a = e.args + Array(repeating: "", count: 3)
+        let args = e.args.map(expand)
+        let a = args + Array(repeating: "", count: 3)
         switch e.kind {
         case "chose": return t("tl.chose", role(e.role), a[0]) + auto(e.auto)
         case "action": return t("tl.action", role(e.role), a[0])
@@ -139,13 +110,14 @@ struct ReportText: Sendable {
         case "checkpoint": return t("tl.checkpoint", a[0], a[1])
         case "override": return t("tl.override", a[0], a[1], a[2])
         case "ending": return a[0].isEmpty ? t("tl.endingReason", t("reason." + a[1])) : t("tl.ending", a[0])
-        default: return t.fill("tl." + e.kind, e.args)
+        default: return t.format("tl." + e.kind, arguments: args)
         }
     }
 
     /// A consequence of a decision as a short phrase.
     func consequence(_ c: Consequence) -> String {
-        let a = c.args + Array(repeating: "", count: 3)
+        let args = c.args.map(expand)
+        let a = args + Array(repeating: "", count: 3)
         switch c.kind {
         case "share":
             return c.role == nil ? t("cq.shareBy0", a[0], names(a[1])) : t("cq.share", role(c.role), a[0], names(a[1]))
@@ -157,7 +129,7 @@ struct ReportText: Sendable {
         case "measure": return t("cq.measure", a[0], a[1], role(c.role))
         case "points": return t("cq.points", a[0], role(c.role))
         case "ending": return a[0].isEmpty ? t("cq.endingReason", t("reason." + a[1])) : t("cq.ending", a[0])
-        default: return t.fill("cq." + c.kind, c.args)
+        default: return t.format("cq." + c.kind, arguments: args)
         }
     }
 
@@ -196,7 +168,7 @@ struct ReportText: Sendable {
         if !decision.fallback.isEmpty {
             let steps = decision.fallback.map { step -> String in
                 switch step {
-                case .negotiate(let m): return t("fallback.negotiate", ScenarioClock.duration(m))
+                case .negotiate(let m): return t("fallback.negotiate", duration(m))
                 case .lead: return t("fallback.lead")
                 case .arbitrate: return t("fallback.arbitrate")
                 }

@@ -1,5 +1,6 @@
 import ExerciseEngine
 import ScenarioLanguage
+import Transcripts
 
 /// Writes JSON with two-space indentation; arrays of plain values stay on one line. Members keep their order.
 enum PrettyJSON {

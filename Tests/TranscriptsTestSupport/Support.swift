@@ -1,13 +1,11 @@
 import ExerciseEngine
 import Foundation
 import ScenarioLanguage
-import Testing
-
-@testable import Transcripts
+import Transcripts
 
 /// A small exercise that exercises most event kinds: a request, an ask with costs, a joint decision with a lead
 /// fallback, an inject with an expected action, a discussion, named peer review, and a clock that passes midnight.
-let miniExercise = """
+package let miniExercise = """
     exercise mini "Mini drill"
       language en
       version "0.1"
@@ -71,25 +69,35 @@ let miniExercise = """
 
     """
 
+/// A test exercise that did not compile.
+package struct SupportError: Error, CustomStringConvertible {
+    package let message: String
+    package var description: String { message }
+}
+
 /// Compiles an exercise from text, failing the test on errors.
-func compile(_ text: String, path: String = "mini.ttx") throws -> Scenario {
+package func compile(_ text: String, path: String = "mini.ttx") throws -> Scenario {
     let result = ScenarioCompiler.compile(text: text, path: path)
-    return try #require(result.scenario, "\(result.diagnostics.map { "\($0.location): \($0.message)" })")
+    guard let scenario = result.scenario else {
+        throw SupportError(message: "\(result.diagnostics.map { "\($0.location): \($0.message)" })")
+    }
+    return scenario
 }
 
 /// The repository's root.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+package let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
 /// Compiles a bundled exercise.
-func bundled(_ file: String) throws -> Scenario {
+package func bundled(_ file: String) throws -> Scenario {
     let path = repositoryRoot.appendingPathComponent("exercises/\(file)").path
     let result = ScenarioCompiler.compile(path: path)
-    return try #require(result.scenario, "\(result.diagnostics.map(\.message))")
+    guard let scenario = result.scenario else { throw SupportError(message: "\(result.diagnostics.map(\.message))") }
+    return scenario
 }
 
 /// Where the tests' folders go; folders left by runs more than an hour ago are removed on first use.
-let scratchRoot: String = {
+package let scratchRoot: String = {
     let root = NSTemporaryDirectory() + "sandtable-transcripts-tests"
     let fm = FileManager.default
     for name in (try? fm.contentsOfDirectory(atPath: root)) ?? [] {
@@ -104,32 +112,33 @@ let scratchRoot: String = {
 }()
 
 /// A fresh temporary folder.
-func temporaryDirectory() throws -> String {
+package func temporaryDirectory() throws -> String {
     let path = scratchRoot + "/" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
 }
 
 /// A fixed start time, so that output is byte-stable.
-let fixedStart = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
+package let fixedStart = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
 
 /// SplitMix64: a tiny deterministic generator for scripted play.
-struct TestRandom {
-    var state: UInt64
-    mutating func next() -> UInt64 {
+package struct TestRandom {
+    package var state: UInt64
+    package init(state: UInt64) { self.state = state }
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
-    mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
-    mutating func pick<T>(_ items: [T]) -> T? { items.isEmpty ? nil : items[below(items.count)] }
+    package mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
+    package mutating func pick<T>(_ items: [T]) -> T? { items.isEmpty ? nil : items[below(items.count)] }
 }
 
 /// Picks a valid next input: usually the answer the session waits for, sometimes a side move (an action, a request
 /// answer, a note, a share).
-func nextInput(_ session: Session, _ rng: inout TestRandom, sideMoves: inout Int) -> Input? {
+package func nextInput(_ session: Session, _ rng: inout TestRandom, sideMoves: inout Int) -> Input? {
     let scenario = session.scenario
     guard !session.isEnded else { return nil }
     let played = scenario.roles.indices.filter { session.isPlayed($0) }
@@ -181,15 +190,15 @@ func nextInput(_ session: Session, _ rng: inout TestRandom, sideMoves: inout Int
 }
 
 /// One recorded step of a scripted session.
-struct Step {
-    var input: Input?
-    var events: [Event]
-    var state: SessionState
+package struct Step {
+    package var input: Input?
+    package var events: [Event]
+    package var state: SessionState
 }
 
 /// Plays a whole scripted session, writing it through a writer; returns the steps.
 @discardableResult
-func playScripted(
+package func playScripted(
     scenario: Scenario, seed: UInt64, played: Set<Int>? = nil, facilitated: Bool = false, writer: TranscriptWriter?,
     maxSteps: Int = 500, sideMoves: Int = 12
 ) throws -> (session: Session, steps: [Step]) {
@@ -211,7 +220,7 @@ func playScripted(
 }
 
 /// Creates a writer in a fresh folder.
-func makeWriter(
+package func makeWriter(
     _ scenario: Scenario, seed: UInt64, played: Set<Int>? = nil, facilitated: Bool = false, key: TranscriptKey? = nil,
     directory: String? = nil
 ) throws -> TranscriptWriter {
@@ -222,15 +231,17 @@ func makeWriter(
 }
 
 /// The file's lines as JSON objects.
-func jsonLines(_ path: String) throws -> [JSONValue] {
+package func jsonLines(_ path: String) throws -> [JSONValue] {
     let text = try String(contentsOfFile: path, encoding: .utf8)
     return try text.split(separator: "\n").map { line in try JSONValue.parse(Array(line.utf8)).get() }
 }
 
 /// The bytes of a file.
-func fileBytes(_ path: String) throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
+package func fileBytes(_ path: String) throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
 
 /// Writes bytes to a file.
-func writeBytes(_ bytes: [UInt8], to path: String) throws { try Data(bytes).write(to: URL(fileURLWithPath: path)) }
+package func writeBytes(_ bytes: [UInt8], to path: String) throws {
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+}
 
-let testKey = TranscriptKey(bytes: Array("facilitator secret".utf8))
+package let testKey = TranscriptKey(bytes: Array("facilitator secret".utf8))
