@@ -417,23 +417,16 @@ private struct Builder {
         var pending = [scenario.scenes[s].entry]
         while let pc = pending.popLast() {
             guard pc >= 0, pc < scenario.code.count, seen.insert(pc).inserted else { continue }
+            if let question = question(at: pc) {
+                for answer in question.answers {
+                    branch(
+                        from, block: answer.effects, after: pc + 1, label: answer.id, expected: answer.isExpected,
+                        question: question.key, memo: &memo)
+                }
+                pending.append(pc + 1)
+                continue
+            }
             switch scenario.code[pc] {
-            case .ask(let a):
-                for c in scenario.asks[a].choices {
-                    let choice = scenario.choices[c]
-                    branch(
-                        from, block: choice.effects, after: pc + 1, label: choice.id, expected: choice.isExpected,
-                        question: "a\(a)", memo: &memo)
-                }
-                pending.append(pc + 1)
-            case .decide(let d):
-                for o in scenario.decisions[d].options {
-                    let option = scenario.options[o]
-                    branch(
-                        from, block: option.effects, after: pc + 1, label: option.id, expected: option.isExpected,
-                        question: "d\(d)", memo: &memo)
-                }
-                pending.append(pc + 1)
             case .jump(let t): pending.append(t)
             case .jumpUnless(_, let t), .chance(_, let t): pending.append(contentsOf: [pc + 1, t])
             case .goto, .end, .fallOff, .done: break
@@ -479,21 +472,16 @@ private struct Builder {
         var pending = [start]
         while let pc = pending.popLast() {
             guard pc >= 0, pc < scenario.code.count, seen.insert(pc).inserted else { continue }
+            if let question = question(at: pc) {
+                if stopAtQuestions { continue }
+                for answer in question.answers {
+                    let block = blockExits(answer.effects)
+                    exits.targets.formUnion(block.targets)
+                    if block.fallsThrough { pending.append(pc + 1) }
+                }
+                continue
+            }
             switch scenario.code[pc] {
-            case .ask(let a):
-                if stopAtQuestions { continue }
-                for c in scenario.asks[a].choices {
-                    let block = blockExits(scenario.choices[c].effects)
-                    exits.targets.formUnion(block.targets)
-                    if block.fallsThrough { pending.append(pc + 1) }
-                }
-            case .decide(let d):
-                if stopAtQuestions { continue }
-                for o in scenario.decisions[d].options {
-                    let block = blockExits(scenario.options[o].effects)
-                    exits.targets.formUnion(block.targets)
-                    if block.fallsThrough { pending.append(pc + 1) }
-                }
             case .goto(let s): exits.targets.insert(.scene(s))
             case .end(let e): exits.targets.insert(.ending(e))
             case .fallOff: exits.targets.insert(.fallOff)
@@ -505,6 +493,28 @@ private struct Builder {
                 pending.append(pc + 1)
             default: pending.append(pc + 1)
             }
+        }
+    }
+
+    /// A choice of an ask or an option of a decision: what the walks need of either.
+    private struct Answer {
+        var id: String
+        var effects: Int
+        var isExpected: Bool
+    }
+
+    /// The question put at `pc`, keyed `a3` (an ask) or `d1` (a decision), with its answers in order; nil when the
+    /// instruction puts no question.
+    private func question(at pc: Int) -> (key: String, answers: [Answer])? {
+        switch scenario.code[pc] {
+        case .ask(let a):
+            let choices = scenario.asks[a].choices.map { scenario.choices[$0] }
+            return ("a\(a)", choices.map { Answer(id: $0.id, effects: $0.effects, isExpected: $0.isExpected) })
+        case .decide(let d):
+            let options = scenario.decisions[d].options.map { scenario.options[$0] }
+            return ("d\(d)", options.map { Answer(id: $0.id, effects: $0.effects, isExpected: $0.isExpected) })
+        default:
+            return nil
         }
     }
 
