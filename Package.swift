@@ -18,7 +18,10 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
-        .target(name: "LineEditor", dependencies: ["CLibedit"]),
+        // Display width (from the Unicode data) and SGR styles: what the line editor and the console both need to
+        // draw text in a terminal.
+        .target(name: "TerminalText"),
+        .target(name: "LineEditor", dependencies: ["CLibedit", "TerminalText"]),
         // The UI language, the string catalogues and the clock formats; below every module that speaks to people.
         .target(name: "Localization"),
         .target(name: "ScenarioLanguage", dependencies: ["Localization"]),
@@ -36,8 +39,8 @@ let package = Package(
         .target(
             name: "Console",
             dependencies: [
-                "Localization", "LineEditor", "ScenarioLanguage", "ExerciseEngine", "Transcripts", "Debrief",
-                "Authoring",
+                "Localization", "TerminalText", "LineEditor", "ScenarioLanguage", "ExerciseEngine", "Transcripts",
+                "Debrief", "Authoring",
             ]
         ),
         .executableTarget(
@@ -52,7 +55,8 @@ let package = Package(
             dependencies: ["ScenarioLanguage", "ExerciseEngine", "Authoring"],
             path: "Benchmarks/Sources"
         ),
-        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TerminalText"]),
         .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage"]),
         .testTarget(name: "ExerciseEngineTests", dependencies: ["ExerciseEngine"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
@@ -65,7 +69,7 @@ let package = Package(
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts", "TranscriptsTestSupport"]),
         .testTarget(name: "DebriefTests", dependencies: ["Debrief", "TranscriptsTestSupport"]),
         .testTarget(name: "AuthoringTests", dependencies: ["Authoring"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "TerminalText"]),
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Golden"]),
     ]
 )

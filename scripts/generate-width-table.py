@@ -11,7 +11,7 @@ Code points the file does not list take the file's defaults: its `# @missing` li
 the wide defaults only in the header's prose (15.1 and before), the blocks listed there.
 
 To move to a new Unicode version: put the new EastAsianWidth.txt in scripts/data/ as EastAsianWidth-<version>.txt,
-remove the old one, run this script, and run the tests (ConsoleTests re-derive the table from the file).
+remove the old one, run this script, and run the tests (TerminalTextTests re-derive the table from the file).
 """
 
 import pathlib
@@ -20,7 +20,7 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DATA = ROOT / "scripts" / "data"
-OUTPUT = ROOT / "Sources" / "Console" / "Rendering" / "DisplayWidth+EastAsianWidth.swift"
+OUTPUT = ROOT / "Sources" / "TerminalText" / "DisplayWidth+EastAsianWidth.swift"
 CODE_POINTS = 0x110000
 
 # Long property value names, as `@missing` lines of derived files spell them.

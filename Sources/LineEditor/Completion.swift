@@ -1,3 +1,5 @@
+import TerminalText
+
 /// Supplies Tab-completion candidates.
 ///
 /// Called with the text before the cursor (the whole of it, so the provider can
@@ -59,7 +61,7 @@ enum CompletionLogic {
     static func columns(_ items: [String], width: Int) -> [String] {
         guard !items.isEmpty else { return [] }
         let gap = 2
-        let cellWidth = (items.map(displayWidth).max() ?? 0) + gap
+        let cellWidth = (items.map(DisplayWidth.width).max() ?? 0) + gap
         let columnCount = max(1, min(items.count, (max(width, 1) + gap) / cellWidth))
         let rowCount = (items.count + columnCount - 1) / columnCount
         return (0..<rowCount).map { row in
@@ -71,31 +73,10 @@ enum CompletionLogic {
                 line += item
                 let nextIndex = (column + 1) * rowCount + row
                 if nextIndex < items.count {
-                    line += String(repeating: " ", count: cellWidth - displayWidth(item))
+                    line += String(repeating: " ", count: cellWidth - DisplayWidth.width(item))
                 }
             }
             return line
         }
-    }
-
-    /// Terminal columns `text` takes: East Asian wide and fullwidth characters
-    /// count 2, combining marks and zero-width joiners/selectors 0, others 1.
-    static func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + scalarWidth($1) }
-    }
-
-    private static func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
-        let value = scalar.value
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        default: break
-        }
-        if (0xFE00...0xFE0F).contains(value) { return 0 }
-        let wide: [ClosedRange<UInt32>] = [
-            0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-            0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD,
-        ]
-        return wide.contains { $0.contains(value) } ? 2 : 1
     }
 }

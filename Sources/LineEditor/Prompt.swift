@@ -1,3 +1,5 @@
+import TerminalText
+
 /// The prompt shown before a line is read.
 ///
 /// The caller passes plain text and, optionally, a colour; the reader adds the
@@ -6,11 +8,11 @@
 public struct Prompt: Equatable, Sendable, ExpressibleByStringLiteral {
     /// The visible text, e.g. `"交通局> "`. Control characters are not shown.
     public var text: String
-    /// Shown in bold and this colour when set; plain when `nil`.
-    public var color: PromptColor?
+    /// Shown in bold and this style (a colour) when set; plain when `nil`.
+    public var color: Style?
 
     /// Creates a prompt from its text and an optional colour.
-    public init(_ text: String, color: PromptColor? = nil) {
+    public init(_ text: String, color: Style? = nil) {
         self.text = text
         self.color = color
     }
@@ -38,36 +40,8 @@ public struct Prompt: Equatable, Sendable, ExpressibleByStringLiteral {
         var split = text.index(after: lastVisible)
         if split == text.endIndex { split = lastVisible }
         guard split > text.startIndex else { return text }
-        let start = "\u{1B}[1;\(color.code)m"
-        let reset = "\u{1B}[0m"
+        let start = Style.sequence([.bold, color])
+        let reset = Style.reset
         return "\(marker)\(start)\(marker)\(text[..<split])\(marker)\(reset)\(marker)\(text[split...])"
-    }
-}
-
-/// The colours a ``Prompt`` can take (always bold).
-public enum PromptColor: Equatable, Sendable, CaseIterable {
-    /// ANSI red.
-    case red
-    /// ANSI green.
-    case green
-    /// ANSI yellow.
-    case yellow
-    /// ANSI blue.
-    case blue
-    /// ANSI magenta.
-    case magenta
-    /// ANSI cyan.
-    case cyan
-
-    /// The SGR foreground code.
-    var code: Int {
-        switch self {
-        case .red: 31
-        case .green: 32
-        case .yellow: 33
-        case .blue: 34
-        case .magenta: 35
-        case .cyan: 36
-        }
     }
 }

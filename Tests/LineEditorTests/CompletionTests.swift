@@ -1,3 +1,4 @@
+import TerminalText
 import Testing
 
 @testable import LineEditor
@@ -53,13 +54,6 @@ struct CompletionTests {
         #expect(CompletionLogic.action(word: "", candidates: ["a", "b"]) == .list(["a", "b"]))
     }
 
-    @Test func displayWidthCountsCJKAsTwo() {
-        #expect(CompletionLogic.displayWidth("abc") == 3)
-        #expect(CompletionLogic.displayWidth("交通局") == 6)
-        #expect(CompletionLogic.displayWidth("e\u{301}") == 1)
-        #expect(CompletionLogic.displayWidth("ａ") == 2)
-    }
-
     @Test func columnsFillTopToBottomWithinWidth() {
         let rows = CompletionLogic.columns(["a1", "a2", "a3", "a4", "a5"], width: 9)
         // cell width 4 ("a1" + 2 spaces): (9 + 2) / 4 = 2 columns, 3 rows
@@ -70,8 +64,16 @@ struct CompletionTests {
         let rows = CompletionLogic.columns(["交通局", "ab", "气象局", "cd"], width: 80)
         #expect(rows == ["交通局  ab      气象局  cd"])
         for row in CompletionLogic.columns(["交通局", "ab", "应急管理局"], width: 12) {
-            #expect(CompletionLogic.displayWidth(row) <= 12)
+            #expect(DisplayWidth.width(row) <= 12)
         }
+    }
+
+    @Test func columnsMeasureLikeTheConsole() {
+        // The same display width as every other printer: U+231A WATCH is wide (W), U+4DC0 a narrow (N) hexagram,
+        // and a ZWJ emoji sequence one wide grapheme. Cells are 4 columns ("ab" and two spaces).
+        #expect(CompletionLogic.columns(["⌚", "ab", "x"], width: 80) == ["⌚  ab  x"])
+        #expect(CompletionLogic.columns(["䷀", "ab", "x"], width: 80) == ["䷀   ab  x"])
+        #expect(CompletionLogic.columns(["👨‍👩‍👧", "ab", "x"], width: 80) == ["👨‍👩‍👧  ab  x"])
     }
 
     @Test func columnsNeverBelowOne() {

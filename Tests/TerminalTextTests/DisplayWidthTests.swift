@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Console
+@testable import TerminalText
 
 @Suite struct DisplayWidthTests {
     @Test func asciiIsOneColumnEach() {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Console
+@testable import TerminalText
 
 /// The generated wide table against the Unicode data file it was generated from, re-derived here independently of
 /// `scripts/generate-width-table.py`, and the widths users see for the cases that matter.

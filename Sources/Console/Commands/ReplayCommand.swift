@@ -2,6 +2,7 @@ import Debrief
 import Foundation
 import Localization
 import ScenarioLanguage
+import TerminalText
 import Transcripts
 
 /// `sandtable replay FILE [--exercise PATH]`: steps through a recorded session. At each step it shows the input, its

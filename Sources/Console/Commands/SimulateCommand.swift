@@ -3,6 +3,7 @@ import Foundation
 import LineEditor
 import ScenarioLanguage
 import Synchronization
+import TerminalText
 
 /// `sandtable simulate FILE`: many seeded random playthroughs; runtime errors with their seeds, coverage, and the
 /// distributions of endings, scores and ratings.

@@ -1,5 +1,6 @@
 import Foundation
 import ScenarioLanguage
+import TerminalText
 
 /// Renders diagnostics the way a compiler does: `file:line:col: error: message [code]`, the source line, and a
 /// caret under the span placed by display width, so it stands under the right character in Chinese text.

@@ -2,6 +2,7 @@ import ExerciseEngine
 import Foundation
 import Localization
 import ScenarioLanguage
+import TerminalText
 
 extension Repl {
     func showOpening() {

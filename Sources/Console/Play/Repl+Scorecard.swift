@@ -2,6 +2,7 @@ import ExerciseEngine
 import Foundation
 import Localization
 import ScenarioLanguage
+import TerminalText
 
 extension Repl {
     /// The scores: in play as the exercise's visibility allows, and in full at the end (the scorecard).

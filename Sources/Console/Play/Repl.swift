@@ -3,6 +3,7 @@ import Foundation
 import LineEditor
 import Localization
 import ScenarioLanguage
+import TerminalText
 
 /// Options of one play session.
 public struct PlayOptions: Sendable {

@@ -1,3 +1,5 @@
+import TerminalText
+
 /// A horizontal bar chart of labelled scores on a 0–100 scale, one line per bar.
 ///
 /// Each line is `label  ████████▌    73`: the label padded (or truncated with `…`) to a common display width, a

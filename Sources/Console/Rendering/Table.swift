@@ -1,3 +1,5 @@
+import TerminalText
+
 /// One column of a ``Table``: its header and how its cells align.
 public struct TableColumn: Sendable, Hashable {
     /// The header text; may be wrapped like any cell.

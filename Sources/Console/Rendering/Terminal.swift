@@ -1,4 +1,5 @@
 import Foundation
+import TerminalText
 
 #if canImport(Glibc)
     import Glibc
@@ -79,43 +80,6 @@ public func colorEnabled(mode: ColorMode, environment: [String: String], isTTY: 
     }
 }
 
-/// A text style applied with an ANSI SGR escape sequence.
-public enum Style: Sendable, Hashable, CaseIterable {
-    /// Bold (SGR 1).
-    case bold
-    /// Faint (SGR 2).
-    case dim
-    /// Red foreground (SGR 31).
-    case red
-    /// Green foreground (SGR 32).
-    case green
-    /// Yellow foreground (SGR 33).
-    case yellow
-    /// Blue foreground (SGR 34).
-    case blue
-    /// Magenta foreground (SGR 35).
-    case magenta
-    /// Cyan foreground (SGR 36).
-    case cyan
-    /// Grey, i.e. bright black foreground (SGR 90).
-    case grey
-
-    /// The SGR parameter of this style.
-    public var sgrCode: Int {
-        switch self {
-        case .bold: 1
-        case .dim: 2
-        case .red: 31
-        case .green: 32
-        case .yellow: 33
-        case .blue: 34
-        case .magenta: 35
-        case .cyan: 36
-        case .grey: 90
-        }
-    }
-}
-
 /// Applies ``Style``s to text when colour is enabled, and returns the text untouched when it is not.
 ///
 /// Styles are applied per line, so that each line of a multi-line text starts and ends its own escape sequence
@@ -142,8 +106,8 @@ public struct Paint: Sendable, Hashable {
         guard isEnabled, !styles.isEmpty else {
             return text
         }
-        let start = "\u{1B}[" + styles.map { String($0.sgrCode) }.joined(separator: ";") + "m"
-        let reset = "\u{1B}[0m"
+        let start = Style.sequence(styles)
+        let reset = Style.reset
         return text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.isEmpty ? "" : start + $0 + reset }
             .joined(separator: "\n")

@@ -1,3 +1,5 @@
+import TerminalText
+
 /// Horizontal alignment of text inside a fixed number of terminal columns.
 public enum TextAlignment: Sendable, Hashable, CaseIterable {
     /// Text starts at the first column; padding goes on the right.
