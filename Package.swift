@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // libedit's header and module map; only LineEditor imports it.
@@ -24,7 +25,10 @@ let package = Package(
         .target(name: "LineEditor", dependencies: ["CLibedit", "TerminalText"]),
         // The UI language, the string catalogues and the clock formats; below every module that speaks to people.
         .target(name: "Localization"),
-        .target(name: "ScenarioLanguage", dependencies: ["Localization"]),
+        .target(
+            name: "ScenarioLanguage",
+            dependencies: ["Localization", .product(name: "SystemPackage", package: "swift-system")]
+        ),
         .target(name: "ExerciseEngine", dependencies: ["ScenarioLanguage"]),
         .target(
             name: "Transcripts",
@@ -40,7 +44,7 @@ let package = Package(
             name: "Console",
             dependencies: [
                 "Localization", "TerminalText", "LineEditor", "ScenarioLanguage", "ExerciseEngine", "Transcripts",
-                "Debrief", "Authoring",
+                "Debrief", "Authoring", .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         .executableTarget(
@@ -57,7 +61,12 @@ let package = Package(
         ),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TerminalText"]),
-        .testTarget(name: "ScenarioLanguageTests", dependencies: ["ScenarioLanguage"]),
+        .testTarget(
+            name: "ScenarioLanguageTests",
+            dependencies: [
+                "ScenarioLanguage", "Localization", .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         .testTarget(name: "ExerciseEngineTests", dependencies: ["ExerciseEngine"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"]),
         // Helpers shared by the transcript and debrief tests: a small exercise, scripted play, temporary folders.

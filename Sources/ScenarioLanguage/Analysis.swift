@@ -5,15 +5,10 @@ extension Compiler {
         let regions = sceneRegions()
         let reachable = reachableScenes(regions)
         for (index, scene) in scenario.scenes.enumerated() where !reachable.contains(index) {
-            report(
-                .unreachableScene, "scene '\(scene.id)' is never reached: no goto leads to it",
-                span(scene.location, scene.id))
+            report(.unreachableScene(scene.id), span(scene.location, scene.id))
         }
         for (index, scene) in scenario.scenes.enumerated() where reachable.contains(index) && canFallOff(scene: index) {
-            report(
-                .deadEnd,
-                "scene '\(scene.id)' can end without a goto or an end; the exercise would stop there with no ending",
-                span(scene.location, scene.id))
+            report(.deadEnd(scene.id), span(scene.location, scene.id))
         }
         findLoops()
         checkConstantConditions(reachable)
@@ -159,11 +154,7 @@ extension Compiler {
             }
             let names = cycle.map { scenario.scenes[$0].id }
             report(
-                .infiniteLoop,
-                cycle.count == 1
-                    ? "scene '\(names[0])' jumps back to itself without asking anything, so the exercise would loop forever"
-                    : "these scenes jump to each other without asking anything, so the exercise would loop forever: "
-                        + (names + [names[0]]).joined(separator: " → "),
+                cycle.count == 1 ? .selfLoop(names[0]) : .loop(names + [names[0]]),
                 SourceSpan(start: scenario.codeLocations[pc], length: 4))
         }
     }
@@ -172,12 +163,7 @@ extension Compiler {
     private mutating func checkConstantConditions(_ reachable: Set<Int>) {
         for (condition, span) in constantChecks {
             guard let value = truth(condition, reachable) else { continue }
-            report(
-                .constantCondition,
-                value
-                    ? "this condition always holds, so testing it changes nothing"
-                    : "this condition can never hold, so what depends on it never happens",
-                span)
+            report(value ? .conditionAlwaysHolds : .conditionNeverHolds, span)
         }
     }
 
@@ -186,56 +172,38 @@ extension Compiler {
         let requestTargets = Set(scenario.requests.map(\.to))
         for (i, role) in scenario.roles.enumerated() {
             if !usedRoles.contains(i) && !askedRoles.contains(i) {
-                report(
-                    .unused, "role '\(role.id)' takes no part: nothing asks it, shares with it or refers to it",
-                    span(role.location, role.id))
+                report(.unusedRole(role.id), span(role.location, role.id))
             } else if !askedRoles.contains(i) && !requestTargets.contains(i) {
-                report(
-                    .roleNeverAsked, "role '\(role.id)' is never asked anything; whoever plays it will only watch",
-                    span(role.location, role.id))
+                report(.roleNeverAsked(role.id), span(role.location, role.id))
             }
         }
         let usedItems = used[.item] ?? []
         for (i, item) in scenario.items.enumerated() where !usedItems.contains(i) {
-            report(
-                .unused, "information item '\(item.id)' is never shared, known or tested", span(item.location, item.id))
+            report(.unusedItem(item.id), span(item.location, item.id))
         }
         for (i, measure) in scenario.measures.enumerated() where !changedMeasures.contains(i) {
-            report(
-                .idleMeasure, "no effect changes measure '\(measure.id)'; it will always score the same",
-                span(measure.location, measure.id))
+            report(.idleMeasure(measure.id), span(measure.location, measure.id))
         }
         for (i, variable) in scenario.variables.enumerated() where !readVariables.contains(i) {
-            report(
-                .unused, "state variable '\(variable.id)' is never read by any condition",
-                span(variable.location, variable.id))
+            report(.unreadVariable(variable.id), span(variable.location, variable.id))
         }
         let usedEndings = Set(scenario.code.compactMap { if case .end(let e) = $0 { e } else { nil } })
         for (i, ending) in scenario.endings.enumerated() where !usedEndings.contains(i) {
-            report(
-                .unused, "ending '\(ending.id)' is never reached: no `end \(ending.id)`",
-                span(ending.location, ending.id))
+            report(.unreachedEnding(ending.id), span(ending.location, ending.id))
         }
         for (i, inject) in scenario.injects.enumerated() {
             if case .manual = inject.trigger, !triggeredInjects.contains(i) {
-                report(
-                    .unused, "inject '\(inject.id)' never fires: give it `at TIME` or `when CONDITION`, or trigger it",
-                    span(inject.location, inject.id))
+                report(.injectNeverFires(inject.id), span(inject.location, inject.id))
             }
         }
         for (i, request) in scenario.requests.enumerated() where !sentRequests.contains(i) {
-            report(
-                .unused, "request '\(request.id)' is never sent: add `send \(request.id)` to a choice or an action",
-                span(request.location, request.id))
+            report(.requestNeverSent(request.id), span(request.location, request.id))
         }
         for (i, choice) in scenario.choices.enumerated()
         where !choice.hasEffects && !referencedChoices.contains(i) && choice.ask >= 0
             && reachable.contains(scenario.asks[choice.ask].scene)
         {
-            report(
-                .choiceWithoutEffect,
-                "choice '\(choice.id)' has no effect: choosing it changes nothing, and no condition tests chose(\(choice.id))",
-                span(choice.location, choice.id))
+            report(.choiceWithoutEffect(choice.id), span(choice.location, choice.id))
         }
     }
 
@@ -246,10 +214,7 @@ extension Compiler {
             let possible = objective.rules.contains { truth($0.condition, reachable) != false }
             if !possible && objective.otherwise == .U {
                 report(
-                    .objectiveUnattainable,
-                    objective.rules.isEmpty
-                        ? "objective '\(objective.id)' has no rating rules; it will always be rated U"
-                        : "none of the rules of objective '\(objective.id)' can ever hold; it will always be rated U",
+                    objective.rules.isEmpty ? .objectiveWithoutRules(objective.id) : .objectiveUnattainable(objective.id),
                     span(objective.location, objective.id))
             }
         }

@@ -12,16 +12,11 @@ extension Compiler {
             let keyword = declaration.keyword
             if keyword == "exercise" {
                 if !declaration.includedFrom.isEmpty {
-                    report(
-                        .duplicateProperty,
-                        "an included file cannot have an `exercise` header; the header belongs in the main file",
-                        node.lineSpan)
+                    report(.headerInIncludedFile, node.lineSpan)
                     continue
                 }
                 if let previous = headerNode {
-                    report(
-                        .duplicateProperty, "the exercise has two headers", node.lineSpan,
-                        notes: [Diagnostic.Note(message: "the first is here", span: previous.lineSpan)])
+                    report(.twoHeaders, node.lineSpan, notes: [Diagnostic.Note(.firstHeader, at: previous.lineSpan)])
                     continue
                 }
                 headerNode = node
@@ -29,20 +24,12 @@ extension Compiler {
             }
             guard Self.declarationKeywords.contains(keyword) else {
                 let span = node.span(node.tokens[0])
-                if let guess = closestMatch(to: keyword, in: Self.declarationKeywords) {
-                    report(
-                        .unknownDeclaration, "unknown declaration '\(keyword)' (did you mean '\(guess)'?)", span,
-                        fixIt: guess)
-                } else {
-                    report(
-                        .unknownDeclaration,
-                        "unknown declaration '\(keyword)'; a top-level line starts with exercise, role, info, measure, state, objective, ending, inject, action, request, scene or include",
-                        span)
-                }
+                let guess = closestMatch(to: keyword, in: Self.declarationKeywords)
+                report(.unknownDeclaration(keyword, guess: guess), span, fixIts: didYouMean(span, keyword, guess))
                 continue
             }
             guard let (id, idSpan) = cursor.identifier() else {
-                report(.expected, "expected an id after `\(keyword)`", cursor.here)
+                report(.expectedID(after: keyword), cursor.here)
                 continue
             }
             let title = cursor.text()?.0 ?? id

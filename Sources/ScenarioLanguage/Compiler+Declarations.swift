@@ -58,30 +58,28 @@ extension Compiler {
     /// Reports an indented block under a line that takes none.
     mutating func rejectBlock(_ node: OutlineNode) {
         guard let first = node.children.first else { return }
-        let what = node.tokens.first?.identifier.map { "`\($0)`" } ?? "this line"
+        let what = node.tokens.first?.identifier
         let span =
             first.textBlock == nil
             ? first.lineSpan : SourceSpan(start: first.location(column: first.indent.count + 1), length: 3)
-        report(
-            .unexpectedBlock, "\(what) takes no indented block; write these lines at the same indentation as it", span)
+        let message: CompilerMessage = what.map { .takesNoBlock(keyword: $0) } ?? .lineTakesNoBlock
+        report(message, span)
     }
 
     /// Reads `LO..HI`, reporting a missing, empty or upside-down range.
     mutating func checkedRange(_ line: inout TokenCursor) -> (ClosedRange<Double>, SourceSpan)? {
         guard let (low, high, span) = line.bounds() else {
-            report(.expected, "expected a range like 0..100", line.here)
+            report(.expectedRange, line.here)
             return nil
         }
         if low > high {
+            let swapped = "\(formatNumber(high))..\(formatNumber(low))"
             report(
-                .invalidValue,
-                "the range is upside down; write the low bound first: \(formatNumber(high))..\(formatNumber(low))",
-                span,
-                fixIt: "\(formatNumber(high))..\(formatNumber(low))")
+                .rangeUpsideDown(swapped), span, fixIts: [.replace(span, text(of: span), with: swapped)])
             return nil
         }
         if low == high {
-            report(.invalidValue, "a range needs two different bounds", span)
+            report(.rangeNeedsTwoBounds, span)
             return nil
         }
         return (low...high, span)
@@ -90,12 +88,12 @@ extension Compiler {
     /// Notes a property that may be given once; reports it when given again.
     ///
     /// Call it just after the cursor has moved past the property's word.
-    mutating func once(_ word: String, _ line: TokenCursor, _ seen: inout [String: SourceSpan], in what: String) {
+    mutating func once(
+        _ word: String, _ line: TokenCursor, _ seen: inout [String: SourceSpan], in place: MessageArgument
+    ) {
         let span = line.node.span(line.tokens[line.index - 1])
         if let first = seen[word] {
-            report(
-                .duplicateProperty, "`\(word)` is given twice in \(what); keep one", span,
-                notes: [Diagnostic.Note(message: "first given here", span: first)])
+            report(.givenTwice(word, in: place), span, notes: [Diagnostic.Note(.firstGiven, at: first)])
         } else {
             seen[word] = span
         }
@@ -114,25 +112,34 @@ extension Compiler {
         return blocks.isEmpty ? nil : blocks.joined(separator: "\n\n")
     }
 
-    mutating func unknownProperty(_ cursor: TokenCursor, in what: String, allowed: [String]) {
+    mutating func unknownProperty(_ cursor: TokenCursor, in place: MessageArgument, allowed: [String]) {
         guard let token = cursor.current else { return }
         let span = cursor.node.span(token)
         let word = token.identifier ?? ""
         if !word.isEmpty, let guess = closestMatch(to: word, in: allowed) {
-            report(
-                .unknownStatement, "unknown property '\(word)' of \(what) (did you mean '\(guess)'?)", span,
-                fixIt: guess)
+            report(.unknownProperty(word, of: place, guess: guess), span, fixIts: didYouMean(span, word, guess))
         } else {
-            report(
-                .unknownStatement,
-                "unexpected '\(word.isEmpty ? "symbol" : word)' in \(what); it takes \(allowed.joined(separator: ", "))",
-                span)
+            report(.unexpectedWord(word.isEmpty ? nil : word, in: place, allowed: allowed), span)
         }
+    }
+
+    /// Reports a word that is not one of a property's values, with a "did you mean" fix-it when one is close.
+    mutating func oneOf(_ property: String, _ values: [String], _ written: String, _ span: SourceSpan) {
+        report(
+            .propertyIs(property, oneOf: values), span,
+            fixIts: didYouMean(span, written, closestMatch(to: written, in: values)))
+    }
+
+    /// The source text that `span` covers.
+    func text(of span: SourceSpan) -> String {
+        guard let file = scenario.sources.first(where: { $0.path == span.start.file }) else { return "" }
+        let line = file.line(span.start.line)
+        return String(line.dropFirst(max(0, span.start.column - 1)).prefix(max(0, span.length)))
     }
 
     mutating func expectEnd(_ cursor: TokenCursor) {
         guard !cursor.isAtEnd else { return }
-        report(.extraTokens, "unexpected text at the end of the line", cursor.here)
+        report(.extraText, cursor.here)
     }
 
     // MARK: Header
@@ -140,7 +147,7 @@ extension Compiler {
     mutating func compileHeader(_ node: OutlineNode) {
         var cursor = TokenCursor(node, from: 1)
         guard let (id, _) = cursor.identifier() else {
-            report(.expected, "expected the exercise's id: exercise flood \"城市内涝应急联动\"", cursor.here)
+            report(.expectedExerciseID, cursor.here)
             return
         }
         scenario.header.id = id
@@ -154,7 +161,7 @@ extension Compiler {
         for var line in propertyLines(node, from: cursor.index, blocks: ["peer"]) {
             while let word = line.current?.identifier {
                 line.advance()
-                if allowed.contains(word) { once(word, line, &seen, in: "the exercise header") }
+                if allowed.contains(word) { once(word, line, &seen, in: .exerciseHeader) }
                 switch word {
                 case "language":
                     var parts = ""
@@ -163,15 +170,16 @@ extension Compiler {
                         line.advance()
                     }
                     if parts.isEmpty, let (text, _) = line.text() { parts = text }
-                    if parts.isEmpty { report(.expected, "expected a language tag such as zh-Hans or en", line.here) }
+                    if parts.isEmpty { report(.expectedLanguageTag, line.here) }
                     scenario.header.language = parts
+                    if !parts.isEmpty { declaredLanguage = parts }
                 case "version":
                     if let (v, _) = line.text() {
                         scenario.header.version = v
                     } else if let (n, _) = line.number() {
                         scenario.header.version = formatNumber(n)
                     } else {
-                        report(.expected, "expected a version in quotes, like \"1.0\"", line.here)
+                        report(.expectedVersion, line.here)
                     }
                 case "authors":
                     var authors: [String] = []
@@ -180,14 +188,14 @@ extension Compiler {
                         if !line.skipSymbol(",") { break }
                     }
                     if authors.isEmpty {
-                        report(.expected, "expected the authors in quotes: authors \"张三\", \"李四\"", line.here)
+                        report(.expectedAuthors, line.here)
                     }
                     scenario.header.authors = authors
                 case "summary":
                     if let (s, _) = line.text() {
                         scenario.header.summary = s
                     } else if line.node.children.isEmpty {
-                        report(.expected, "expected the summary in quotes", line.here)
+                        report(.expectedSummary, line.here)
                     }
                 case "clock":
                     if let t = line.current, case .clock(let m) = t.kind {
@@ -196,58 +204,52 @@ extension Compiler {
                     } else if line.atInvalid {
                         line.advance()
                     } else {
-                        report(.expected, "expected a clock time like 04:00", line.here)
+                        report(.expectedClockTime, line.here)
                     }
                 case "duration":
                     if let (d, span) = line.duration() {
-                        if d <= 0 { report(.invalidValue, "the duration must be longer than zero", span) }
+                        if d <= 0 { report(.durationNotPositive, span) }
                         scenario.header.duration = d
                     } else {
-                        report(.expected, "expected a duration like 12h", line.here)
+                        report(.expectedDuration(example: "12h"), line.here)
                     }
                 case "start":
                     startSpan = line.identifier()
-                    if startSpan == nil { report(.expected, "expected the id of the first scene", line.here) }
+                    if startSpan == nil { report(.expectedFirstScene, line.here) }
                 case "scores":
                     if let (w, span) = line.identifier() {
                         if let v = ScoreVisibility(rawValue: w) {
                             scenario.header.scores = v
                         } else {
-                            report(
-                                .expected, "scores is hidden, totals or full", span,
-                                fixIt: closestMatch(to: w, in: ["hidden", "totals", "full"]))
+                            oneOf("scores", ["hidden", "totals", "full"], w, span)
                         }
                     } else {
-                        report(.expected, "expected hidden, totals or full", line.here)
+                        report(.expectedOneOf(["hidden", "totals", "full"]), line.here)
                     }
                 case "sharing":
                     if let (w, span) = line.identifier() {
                         if w == "open" || w == "scripted" {
                             scenario.header.openSharing = w == "open"
                         } else {
-                            report(
-                                .expected, "sharing is open or scripted", span,
-                                fixIt: closestMatch(to: w, in: ["open", "scripted"]))
+                            oneOf("sharing", ["open", "scripted"], w, span)
                         }
                     } else {
-                        report(.expected, "expected open or scripted", line.here)
+                        report(.expectedOneOf(["open", "scripted"]), line.here)
                     }
                 case "peer":
                     if let (w, span) = line.identifier() {
                         if let v = PeerMode(rawValue: w) {
                             scenario.header.peer = v
                         } else {
-                            report(
-                                .expected, "peer is anonymous, named or off", span,
-                                fixIt: closestMatch(to: w, in: ["anonymous", "named", "off"]))
+                            oneOf("peer", ["anonymous", "named", "off"], w, span)
                         }
                     } else {
-                        report(.expected, "expected anonymous, named or off", line.here)
+                        report(.expectedOneOf(["anonymous", "named", "off"]), line.here)
                     }
                     compilePeerQuestions(line.node)
                 default:
                     unknownProperty(
-                        TokenCursor(line.node, from: line.index - 1), in: "the exercise header", allowed: allowed)
+                        TokenCursor(line.node, from: line.index - 1), in: .exerciseHeader, allowed: allowed)
                     line = TokenCursor(line.node, from: line.tokens.count)
                 }
             }
@@ -262,7 +264,7 @@ extension Compiler {
         for child in node.children where child.tokens.first?.isWord("question") == true {
             var c = TokenCursor(child, from: 1)
             guard let (id, _) = c.identifier(), let (text, _) = c.text() else {
-                report(.expected, "expected: question ID \"TEXT\" LOW..HIGH", c.here)
+                report(.expectedPeerQuestion, c.here)
                 continue
             }
             rejectBlock(child)
@@ -274,7 +276,7 @@ extension Compiler {
                 if high - low < 1 || high - low > 10 || r.lowerBound != r.lowerBound.rounded()
                     || r.upperBound != r.upperBound.rounded()
                 {
-                    report(.invalidValue, "a rating scale runs between two whole numbers, with 2 to 11 points", span)
+                    report(.invalidRatingScale, span)
                 }
             }
             scenario.peerQuestions.append(PeerQuestion(id: id, text: text, low: low, high: high))
@@ -291,33 +293,33 @@ extension Compiler {
         for var line in propertyLines(node, from: headEnd(node)) {
             while let word = line.current?.identifier {
                 line.advance()
-                if word != "knows" && allowed.contains(word) { once(word, line, &seen, in: "a role") }
+                if word != "knows" && allowed.contains(word) { once(word, line, &seen, in: .kind(.role)) }
                 switch word {
                 case "brief":
                     if let (t, _) = line.text() {
                         scenario.roles[index].brief = t
                     } else {
-                        report(.expected, "expected the brief in quotes", line.here)
+                        report(.expectedBrief, line.here)
                     }
                 case "lead": scenario.roles[index].isLead = true
                 case "knows":
                     let list = line.identifierList()
                     if list.isEmpty {
-                        report(.expected, "expected the items the role knows: knows ITEM, ITEM", line.here)
+                        report(.expectedKnownItems, line.here)
                     }
                     for (name, span) in list {
                         if let item = resolve(.item, name, span) { scenario.roles[index].knows.append(item) }
                     }
                 case "weight":
                     if let (w, span) = line.number() {
-                        if w < 0 { report(.invalidValue, "a weight cannot be negative", span) }
+                        if w < 0 { report(.negativeWeight, span) }
                         scenario.roles[index].weight = w
                     } else {
-                        report(.expected, "expected a number", line.here)
+                        report(.expectedNumber, line.here)
                     }
                 case "auto":
                     guard let (policy, span) = line.identifier() else {
-                        report(.expected, "expected default, random or script", line.here)
+                        report(.expectedOneOf(["default", "random", "script"]), line.here)
                         continue
                     }
                     switch policy {
@@ -328,11 +330,11 @@ extension Compiler {
                         scenario.roles[index].automation = .script(picks)
                     default:
                         report(
-                            .expected, "auto is default, random or script CHOICE, …", span,
-                            fixIt: closestMatch(to: policy, in: ["default", "random", "script"]))
+                            .propertyIs("auto", oneOf: ["default", "random", "script CHOICE, …"]), span,
+                            fixIts: didYouMean(span, policy, closestMatch(to: policy, in: ["default", "random", "script"])))
                     }
                 default:
-                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "a role", allowed: allowed)
+                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: .kind(.role), allowed: allowed)
                     line = TokenCursor(line.node, from: line.tokens.count)
                 }
             }
@@ -341,12 +343,11 @@ extension Compiler {
         let leads = scenario.roles.enumerated().filter { $0.element.isLead }
         if scenario.roles[index].isLead, leads.count > 1, leads.last?.offset == index {
             report(
-                .multipleLeads, "more than one role is marked lead; a joint working group has one lead unit",
-                SourceSpan(start: scenario.roles[index].location, length: scenario.roles[index].id.count),
+                .multipleLeads, SourceSpan(start: scenario.roles[index].location, length: scenario.roles[index].id.count),
                 notes: [
                     Diagnostic.Note(
-                        message: "'\(leads[0].element.id)' is lead",
-                        span: SourceSpan(start: leads[0].element.location, length: leads[0].element.id.count))
+                        .isLead(leads[0].element.id),
+                        at: SourceSpan(start: leads[0].element.location, length: leads[0].element.id.count))
                 ])
         }
     }
@@ -358,25 +359,23 @@ extension Compiler {
         for var line in propertyLines(node, from: headEnd(node), blocks: ["on"]) {
             while let word = line.current?.identifier {
                 line.advance()
-                if word != "cleared" && allowed.contains(word) { once(word, line, &seen, in: "an information item") }
+                if word != "cleared" && allowed.contains(word) { once(word, line, &seen, in: .kind(.item)) }
                 switch word {
                 case "owner":
                     if let (n, s) = line.identifier() {
                         scenario.items[index].owner = resolve(.role, n, s)
                     } else {
-                        report(.expected, "expected the owning role", line.here)
+                        report(.expectedOwner, line.here)
                     }
                 case "sensitivity":
                     if let (w, s) = line.identifier() {
                         if let v = Sensitivity(rawValue: w) {
                             scenario.items[index].sensitivity = v
                         } else {
-                            report(
-                                .expected, "sensitivity is public, internal or secret", s,
-                                fixIt: closestMatch(to: w, in: ["public", "internal", "secret"]))
+                            oneOf("sensitivity", ["public", "internal", "secret"], w, s)
                         }
                     } else {
-                        report(.expected, "expected public, internal or secret", line.here)
+                        report(.expectedOneOf(["public", "internal", "secret"]), line.here)
                     }
                 case "cleared":
                     for (n, s) in line.identifierList() {
@@ -386,17 +385,15 @@ extension Compiler {
                     if let (t, _) = line.text() {
                         scenario.items[index].text = t
                     } else {
-                        report(.expected, "expected the item's text in quotes", line.here)
+                        report(.expectedItemText, line.here)
                     }
                 case "on":
                     guard line.skipWord("breach") else {
-                        report(.expected, "expected `on breach`", line.here)
+                        report(.expectedOnBreach, line.here)
                         continue
                     }
                     if line.node.children.isEmpty {
-                        report(
-                            .expected, "write the effects of a breach on the indented lines below `on breach`",
-                            line.here)
+                        report(.breachNeedsEffects, line.here)
                     }
                     // The acting role of a breach is the role whose share caused it.
                     let entry = emitEffectBlock(
@@ -404,7 +401,7 @@ extension Compiler {
                     scenario.items[index].onBreach = entry
                 default:
                     unknownProperty(
-                        TokenCursor(line.node, from: line.index - 1), in: "an information item", allowed: allowed)
+                        TokenCursor(line.node, from: line.index - 1), in: .kind(.item), allowed: allowed)
                     line = TokenCursor(line.node, from: line.tokens.count)
                 }
             }
@@ -412,7 +409,7 @@ extension Compiler {
         }
         if scenario.items[index].owner == nil {
             report(
-                .expected, "information item '\(scenario.items[index].id)' needs an owner: owner ROLE",
+                .itemNeedsOwner(scenario.items[index].id),
                 SourceSpan(start: scenario.items[index].location, length: scenario.items[index].id.count))
         }
     }
@@ -424,14 +421,14 @@ extension Compiler {
         for var line in propertyLines(node, from: headEnd(node)) {
             while let word = line.current?.identifier {
                 line.advance()
-                if allowed.contains(word) { once(word, line, &seen, in: "a measure") }
+                if allowed.contains(word) { once(word, line, &seen, in: .kind(.measure)) }
                 switch word {
                 case "weight":
                     if let (w, s) = line.number() {
-                        if w < 0 { report(.invalidValue, "a weight cannot be negative", s) }
+                        if w < 0 { report(.negativeWeight, s) }
                         scenario.measures[index].weight = w
                     } else {
-                        report(.expected, "expected a number", line.here)
+                        report(.expectedNumber, line.here)
                     }
                 case "range":
                     if let (r, _) = checkedRange(&line) {
@@ -439,7 +436,7 @@ extension Compiler {
                         scenario.measures[index].rangeDeclared = true
                     }
                 default:
-                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "a measure", allowed: allowed)
+                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: .kind(.measure), allowed: allowed)
                     line = TokenCursor(line.node, from: line.tokens.count)
                 }
             }
@@ -450,7 +447,7 @@ extension Compiler {
     mutating func compileVariable(_ node: OutlineNode, _ index: Int) {
         var c = TokenCursor(node, from: 2)
         guard c.skipSymbol("=") else {
-            report(.expected, "expected `=` and a starting value: state water = 0", c.here)
+            report(.expectedEqualsAndValue, c.here)
             return
         }
         if let (n, _) = c.number() {
@@ -463,32 +460,29 @@ extension Compiler {
             if w == "true" || w == "false" {
                 scenario.variables[index].initial = .bool(w == "true")
             } else {
-                report(.expected, "a starting value is a number, a duration, true, false or text", s)
+                report(.invalidStartingValue, s)
             }
         } else {
-            report(.expected, "expected a starting value", c.here)
+            report(.expectedStartingValue, c.here)
         }
         var seen: [String: SourceSpan] = [:]
         for var line in propertyLines(node, from: c.index) {
             while let word = line.current?.identifier {
                 line.advance()
                 if word == "range" {
-                    once(word, line, &seen, in: "a state variable")
+                    once(word, line, &seen, in: .kind(.variable))
                     guard let (r, s) = checkedRange(&line) else { continue }
                     if case .number(let v) = scenario.variables[index].initial {
                         scenario.variables[index].range = r
                         if !r.contains(v) {
-                            report(.invalidValue, "the starting value \(formatNumber(v)) is outside the range", s)
+                            report(.startOutsideRange(formatNumber(v)), s)
                         }
                     } else {
-                        report(
-                            .invalidValue,
-                            "only a number has a range; this variable starts as a \(scenario.variables[index].initial.type.rawValue)",
-                            s)
+                        report(.rangeOnlyForNumbers(startsAs: scenario.variables[index].initial.type), s)
                     }
                 } else {
                     unknownProperty(
-                        TokenCursor(line.node, from: line.index - 1), in: "a state variable", allowed: ["range"])
+                        TokenCursor(line.node, from: line.index - 1), in: .kind(.variable), allowed: ["range"])
                     line = TokenCursor(line.node, from: line.tokens.count)
                 }
             }
@@ -503,11 +497,11 @@ extension Compiler {
                 if let (t, _) = line.text() {
                     scenario.endings[index].text = t
                 } else {
-                    report(.expected, "expected the ending's text in quotes, or a \"\"\" block below", line.here)
+                    report(.expectedEndingText, line.here)
                     continue
                 }
             }
-            if !line.isAtEnd { unknownProperty(line, in: "an ending", allowed: ["text"]) }
+            if !line.isAtEnd { unknownProperty(line, in: .kind(.ending), allowed: ["text"]) }
         }
     }
 
@@ -521,30 +515,30 @@ extension Compiler {
                 let start = line.current.map { line.node.span($0) }
                 line.advance()
                 if ["capability", "owner", "recommend", "else"].contains(word) {
-                    once(word, line, &seen, in: "an objective")
+                    once(word, line, &seen, in: .kind(.objective))
                 }
                 switch word {
                 case "capability":
                     if let (t, _) = line.text() {
                         scenario.objectives[index].capability = t
                     } else {
-                        report(.expected, "expected the capability in quotes", line.here)
+                        report(.expectedCapability, line.here)
                     }
                 case "owner":
                     if let (n, s) = line.identifier() {
                         scenario.objectives[index].owner = resolve(.role, n, s)
                     } else {
-                        report(.expected, "expected the role that owns the objective", line.here)
+                        report(.expectedObjectiveOwner, line.here)
                     }
                 case "recommend":
                     if let (t, _) = line.text() {
                         scenario.objectives[index].recommendation = t
                     } else {
-                        report(.expected, "expected the recommendation in quotes", line.here)
+                        report(.expectedRecommendation, line.here)
                     }
                 case "P", "S", "M", "U":
                     guard line.skipWord("when") else {
-                        report(.expected, "expected `when` and a condition: \(word) when …", line.here)
+                        report(.expectedWhen(rating: word), line.here)
                         line = TokenCursor(line.node, from: line.tokens.count)
                         continue
                     }
@@ -560,13 +554,13 @@ extension Compiler {
                         if let r = Rating(rawValue: w) {
                             scenario.objectives[index].otherwise = r
                         } else {
-                            report(.expected, "expected a rating: P, S, M or U", s)
+                            report(.expectedRating, s)
                         }
                     } else {
-                        report(.expected, "expected a rating: else U", line.here)
+                        report(.expectedElseRating, line.here)
                     }
                 default:
-                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "an objective", allowed: allowed)
+                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: .kind(.objective), allowed: allowed)
                     line = TokenCursor(line.node, from: line.tokens.count)
                 }
             }
@@ -621,15 +615,12 @@ extension Compiler {
             if word == "at" || word == "when" {
                 let span = line.node.span(line.tokens[line.index - 1])
                 if let first = seen["trigger"] {
-                    report(
-                        .duplicateProperty,
-                        "an inject has one trigger: `at TIME` or `when CONDITION`, given once", span,
-                        notes: [Diagnostic.Note(message: "the first trigger is here", span: first)])
+                    report(.oneTrigger, span, notes: [Diagnostic.Note(.firstTrigger, at: first)])
                 } else {
                     seen["trigger"] = span
                 }
             } else if allowed.contains(word) {
-                once(word, line, &seen, in: "an inject")
+                once(word, line, &seen, in: .kind(.inject))
             }
             switch word {
             case "at":
@@ -644,23 +635,23 @@ extension Compiler {
                 } else if line.atInvalid {
                     line.advance()
                 } else {
-                    report(.expected, "expected a clock time (06:00) or an elapsed time (+90m)", line.here)
+                    report(.expectedInjectTime, line.here)
                 }
             case "when":
                 if let cond = condition(&line, checkConstant: true) { scenario.injects[index].trigger = .when(cond) }
             case "chance":
                 if let (p, s) = line.percent() {
-                    if p < 0 || p > 100 { report(.invalidValue, "a chance is between 0% and 100%", s) }
+                    if p < 0 || p > 100 { report(.chanceOutOfRange, s) }
                     scenario.injects[index].chance = p / 100
                 } else {
-                    report(.expected, "expected a percentage like 40%", line.here)
+                    report(.expectedPercentage(example: "40%"), line.here)
                 }
             case "to":
                 if line.skipWord("all") {
                     scenario.injects[index].audience = []
                 } else {
                     let list = line.identifierList()
-                    if list.isEmpty { report(.expected, "expected the roles it goes to, or `all`", line.here) }
+                    if list.isEmpty { report(.expectedAudience, line.here) }
                     scenario.injects[index].audience = list.compactMap { resolve(.role, $0.0, $0.1) }
                 }
             case "contingency": scenario.injects[index].contingency = true
@@ -668,11 +659,11 @@ extension Compiler {
                 if let (t, _) = line.text() {
                     scenario.injects[index].text = t
                 } else {
-                    report(.expected, "expected the inject's text in quotes", line.here)
+                    report(.expectedInjectText, line.here)
                 }
             default:
                 unknownProperty(
-                    TokenCursor(line.node, from: line.index - 1), in: "an inject", allowed: allowed + ["expect"])
+                    TokenCursor(line.node, from: line.index - 1), in: .kind(.inject), allowed: allowed + ["expect"])
                 line = TokenCursor(line.node, from: line.tokens.count)
             }
         }
@@ -682,8 +673,7 @@ extension Compiler {
     private mutating func compileExpectation(_ node: OutlineNode, inject: Int) {
         guard let index = nodeIndex[ObjectIdentifier(node)] else {
             if TokenCursor(node, from: 1).current?.identifier == nil {
-                report(
-                    .expected, "expected an id: expect ID \"WHAT\" by ROLE within 1h", TokenCursor(node, from: 1).here)
+                report(.expectedExpectationID, TokenCursor(node, from: 1).here)
             }
             return
         }
@@ -693,63 +683,56 @@ extension Compiler {
         var seen: [String: SourceSpan] = [:]
         while let word = line.current?.identifier {
             line.advance()
-            if word == "by" || word == "within" { once(word, line, &seen, in: "an expected action") }
+            if word == "by" || word == "within" { once(word, line, &seen, in: .kind(.expectation)) }
             switch word {
             case "by":
                 let list = line.identifierList()
-                if list.isEmpty { report(.expected, "expected the roles that must respond", line.here) }
+                if list.isEmpty { report(.expectedResponders, line.here) }
                 scenario.expectations[index].responders = list.compactMap { resolve(.role, $0.0, $0.1) }
             case "within":
                 if let (d, _) = line.duration() {
                     scenario.expectations[index].within = d
                     hasWithin = true
                 } else {
-                    report(.expected, "expected a deadline like 1h", line.here)
+                    report(.expectedDeadline, line.here)
                 }
             case "all": scenario.expectations[index].requiresAll = true
             case "any": scenario.expectations[index].requiresAll = false
             default:
                 unknownProperty(
-                    TokenCursor(line.node, from: line.index - 1), in: "an expected action",
+                    TokenCursor(line.node, from: line.index - 1), in: .kind(.expectation),
                     allowed: ["by", "within", "all", "any"])
                 line = TokenCursor(line.node, from: line.tokens.count)
             }
         }
         expectEnd(line)
         if !hasWithin {
-            report(.expected, "an expected action needs a deadline: within 1h", node.lineSpan)
+            report(.expectationNeedsDeadline, node.lineSpan)
         }
         let responses = node.children.filter { !$0.tokens.isEmpty }
         guard let responseNode = responses.first else {
-            report(
-                .expected,
-                "say what counts as the response on the line below: do ACTION, choose CHOICE, share ITEM with ROLE, or when CONDITION",
-                node.lineSpan)
+            report(.expectationNeedsResponse, node.lineSpan)
             return
         }
         if responses.count > 1 {
-            report(
-                .extraTokens, "an expected action has one acceptable response; split it into two expect blocks",
-                responses[1].lineSpan)
+            report(.oneResponse, responses[1].lineSpan)
         }
         for response in responses { rejectBlock(response) }
         var c = TokenCursor(responseNode)
         guard let kind = c.identifier() else {
-            report(
-                .expected, "the response is one of: do ACTION, choose CHOICE, share ITEM with ROLE, when CONDITION",
-                c.here)
+            report(.responseKinds, c.here)
             return
         }
         switch kind.0 {
         case "do":
             guard let (n, s) = c.identifier() else {
-                report(.expected, "expected the action: do ACTION", c.here)
+                report(.expectedResponseAction, c.here)
                 return
             }
             if let a = resolve(.action, n, s) { scenario.expectations[index].response = .action(a) }
         case "choose":
             guard let (n, s) = c.identifier() else {
-                report(.expected, "expected the choice: choose CHOICE", c.here)
+                report(.expectedResponseChoice, c.here)
                 return
             }
             if let ch = resolve(.choice, n, s) {
@@ -758,7 +741,7 @@ extension Compiler {
             }
         case "share":
             guard let (n, s) = c.identifier() else {
-                report(.expected, "expected the item: share ITEM with ROLE", c.here)
+                report(.expectedResponseItem, c.here)
                 return
             }
             guard let item = resolve(.item, n, s) else { return }
@@ -775,9 +758,8 @@ extension Compiler {
             if let cond = condition(&c) { scenario.expectations[index].response = .condition(cond) }
         default:
             report(
-                .expected, "the response is one of: do ACTION, choose CHOICE, share ITEM with ROLE, when CONDITION",
-                kind.1,
-                fixIt: closestMatch(to: kind.0, in: ["do", "choose", "share", "when"]))
+                .responseKinds, kind.1,
+                fixIts: didYouMean(kind.1, kind.0, closestMatch(to: kind.0, in: ["do", "choose", "share", "when"])))
             return
         }
         expectEnd(c)
@@ -798,7 +780,7 @@ extension Compiler {
             if line.node !== node { rejectBlock(line.node) }
             while let word = line.current?.identifier {
                 line.advance()
-                if properties.contains(word) { once(word, line, &seen, in: "an action") }
+                if properties.contains(word) { once(word, line, &seen, in: .kind(.action)) }
                 switch word {
                 case "by":
                     sawBy = true
@@ -807,7 +789,7 @@ extension Compiler {
                     } else {
                         let list = line.identifierList()
                         if list.isEmpty {
-                            report(.expected, "expected the roles that may take it, or `all`", line.here)
+                            report(.expectedActionRoles, line.here)
                         }
                         scenario.actions[index].roles = list.compactMap { resolve(.role, $0.0, $0.1) }
                     }
@@ -817,20 +799,18 @@ extension Compiler {
                     if let (d, _) = line.duration() {
                         scenario.actions[index].cost = d
                     } else {
-                        report(.expected, "expected a duration like 30m", line.here)
+                        report(.expectedDuration(example: "30m"), line.here)
                     }
                 case "once": scenario.actions[index].once = true
                 default:
-                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "an action", allowed: properties)
+                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: .kind(.action), allowed: properties)
                     line = TokenCursor(line.node, from: line.tokens.count)
                 }
             }
             expectEnd(line)
         }
         if !sawBy {
-            report(
-                .expected, "say who may take action '\(scenario.actions[index].id)': by ROLE, … or by all",
-                node.lineSpan)
+            report(.actionNeedsRoles(scenario.actions[index].id), node.lineSpan)
         }
         scenario.actions[index].effects = emitEffectBlock(
             effectNodes, EmitContext(actingRole: true, questions: false, scene: nil))
@@ -846,11 +826,11 @@ extension Compiler {
         for var line in propertyLines(node, from: headEnd(node), blocks: ["accept", "refuse"]) {
             while let word = line.current?.identifier {
                 line.advance()
-                if properties.contains(word) { once(word, line, &seen, in: "a request") }
+                if properties.contains(word) { once(word, line, &seen, in: .kind(.request)) }
                 switch word {
                 case "from", "to":
                     guard let (n, s) = line.identifier() else {
-                        report(.expected, "expected the role the request goes \(word): \(word) ROLE", line.here)
+                        report(word == "from" ? .expectedRequestSender : .expectedRequestReceiver, line.here)
                         continue
                     }
                     if word == "from" { sawFrom = true } else { sawTo = true }
@@ -863,25 +843,23 @@ extension Compiler {
                     if let (d, _) = line.duration() {
                         scenario.requests[index].within = d
                     } else {
-                        report(.expected, "expected a deadline like 1h", line.here)
+                        report(.expectedDeadline, line.here)
                     }
                 case "points":
                     if let (p, _) = line.number() {
                         scenario.requests[index].points = p
                     } else {
-                        report(.expected, "expected a number of points", line.here)
+                        report(.expectedPoints, line.here)
                     }
                 case "auto":
                     if let (w, s) = line.identifier() {
                         if w == "accept" || w == "refuse" {
                             scenario.requests[index].autoAccept = w == "accept"
                         } else {
-                            report(
-                                .expected, "auto is accept or refuse", s,
-                                fixIt: closestMatch(to: w, in: ["accept", "refuse"]))
+                            oneOf("auto", ["accept", "refuse"], w, s)
                         }
                     } else {
-                        report(.expected, "expected accept or refuse", line.here)
+                        report(.expectedOneOf(["accept", "refuse"]), line.here)
                     }
                 case "accept", "refuse":
                     let label = line.text()?.0 ?? (word == "accept" ? "accept" : "refuse")
@@ -895,7 +873,7 @@ extension Compiler {
                         scenario.requests[index].onRefuse = entry
                     }
                 default:
-                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: "a request", allowed: properties)
+                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: .kind(.request), allowed: properties)
                     line = TokenCursor(line.node, from: line.tokens.count)
                 }
             }
@@ -903,13 +881,9 @@ extension Compiler {
         }
         if !(sawFrom && sawTo && sawWithin) {
             let missing = [("from ROLE", sawFrom), ("to ROLE", sawTo), ("within DURATION", sawWithin)].filter { !$0.1 }
-            report(
-                .expected,
-                "a request needs \(missing.map(\.0).joined(separator: ", ")): from ROLE to ROLE within DURATION",
-                node.lineSpan)
+            report(.requestIncomplete(missing: missing.map(\.0)), node.lineSpan)
         } else if resolved == 2, scenario.requests[index].from == scenario.requests[index].to {
-            report(
-                .invalidValue, "a request goes from one role to another, not to the role that sends it", node.lineSpan)
+            report(.requestToItself, node.lineSpan)
         }
         if scenario.requests[index].acceptLabel.isEmpty { scenario.requests[index].acceptLabel = "accept" }
         if scenario.requests[index].refuseLabel.isEmpty { scenario.requests[index].refuseLabel = "refuse" }

@@ -23,32 +23,22 @@ extension Compiler {
     ///
     /// - Parameter checkConstant: whether the analysis should warn when the condition can never hold or always holds.
     mutating func condition(
-        _ cursor: inout TokenCursor, type: ValueType = .bool, what: String = "a condition", checkConstant: Bool = false
+        _ cursor: inout TokenCursor, type: ValueType = .bool, what: MessageArgument = .aCondition,
+        checkConstant: Bool = false
     ) -> Expr? {
         guard let typed = expression(&cursor), let found = typed.type else { return nil }
         guard found == type else {
-            report(
-                .typeMismatch, "expected \(what) (\(type.rawValue)), but this is \(Self.describe(found))", typed.span)
+            report(.typeMismatch(expected: what, type: type, found: found), typed.span)
             return nil
         }
         if checkConstant { constantChecks.append((typed.expr, typed.span)) }
         return typed.expr
     }
 
-    /// "a number", "a flag (true or false)", "text".
-    static func describe(_ type: ValueType) -> String {
-        switch type {
-        case .number: "a number"
-        case .duration: "a duration"
-        case .bool: "a flag (true or false)"
-        case .text: "text"
-        }
-    }
-
     /// Parses an expression; nil when it is malformed (reported, and the rest of the line skipped).
     mutating func expression(_ cursor: inout TokenCursor) -> TypedExpr? {
         guard !cursor.isAtEnd else {
-            report(.expected, "expected an expression", cursor.here)
+            report(.expectedExpression, cursor.here)
             return nil
         }
         guard enterNesting(&cursor) else { return nil }
@@ -61,10 +51,7 @@ extension Compiler {
         expressionDepth += 1
         guard expressionDepth <= Self.maximumExpressionDepth else {
             expressionDepth -= 1
-            syntaxError(
-                .nestingTooDeep,
-                "this expression nests more than \(Self.maximumExpressionDepth) levels deep; simplify it",
-                &cursor)
+            syntaxError(.expressionTooDeep(limit: Self.maximumExpressionDepth), &cursor)
             return false
         }
         return true
@@ -72,10 +59,9 @@ extension Compiler {
 
     /// Reports a malformed expression and skips the rest of its line, so that it gives one diagnostic.
     private mutating func syntaxError(
-        _ code: DiagnosticCode, _ message: String, _ c: inout TokenCursor, at span: SourceSpan? = nil,
-        fixIt: String? = nil
+        _ message: CompilerMessage, _ c: inout TokenCursor, at span: SourceSpan? = nil, fixIts: [FixIt] = []
     ) {
-        report(code, message, span ?? c.here, fixIt: fixIt)
+        report(message, span ?? c.here, fixIts: fixIts)
         c.skipToEnd()
     }
 
@@ -117,15 +103,14 @@ extension Compiler {
             guard let right = parseOr(&c, precedence + 1) else { return nil }
             left = combine(op, left, right)
             if precedence == 4, let (_, next) = binaryOperator(c), next == 4 {
-                syntaxError(
-                    .expected, "comparisons cannot be chained; join them with `and`: a < b and b < c", &c)
+                syntaxError(.chainedComparison, &c)
                 return nil
             }
         }
         if let token = c.current, token.isSymbol("=") {
+            let equals = c.node.span(token)
             syntaxError(
-                .expected, "use `==` to compare; a single `=` only appears in `set`", &c, at: c.node.span(token),
-                fixIt: "==")
+                .singleEquals, &c, at: equals, fixIts: [.replace(equals, "=", with: "==")])
             return nil
         }
         return left
@@ -149,7 +134,7 @@ extension Compiler {
             let span = join(start, inner.span)
             guard let type = inner.type else { return poisoned(span) }
             guard type == .number || type == .duration else {
-                report(.typeMismatch, "cannot negate \(Self.describe(type))", inner.span)
+                report(.cannotNegate(type), inner.span)
                 return poisoned(span)
             }
             return TypedExpr(expr: .negate(inner.expr), type: type, span: span)
@@ -168,20 +153,18 @@ extension Compiler {
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
             guard let lt = left.type, let rt = right.type else { return poisoned(span) }
             guard lt == rt else {
-                report(.typeMismatch, "cannot compare \(Self.describe(lt)) with \(Self.describe(rt))", span)
+                report(.cannotCompare(lt, with: rt), span)
                 return poisoned(span)
             }
             if op != .equal && op != .notEqual && !(lt == .number || lt == .duration) {
-                report(.typeMismatch, "`\(op.rawValue)` compares numbers or durations, not \(Self.describe(lt))", span)
+                report(.ordersOnlyNumbers(op.rawValue, not: lt), span)
                 return poisoned(span)
             }
             return TypedExpr(expr: .binary(op, left.expr, right.expr), type: .bool, span: span)
         case .add, .subtract:
             guard let lt = left.type, let rt = right.type else { return poisoned(span) }
             guard lt == rt, lt == .number || lt == .duration else {
-                let verb = op == .add ? "add \(Self.describe(rt)) to" : "subtract \(Self.describe(rt)) from"
-                let hint = lt == .duration || rt == .duration ? "; write numbers of minutes as durations, like 30m" : ""
-                report(.typeMismatch, "cannot \(verb) \(Self.describe(lt))\(hint)", span)
+                report(op == .add ? .cannotAdd(rt, to: lt) : .cannotSubtract(rt, from: lt), span)
                 return poisoned(span)
             }
             return TypedExpr(expr: .binary(op, left.expr, right.expr), type: lt, span: span)
@@ -196,9 +179,7 @@ extension Compiler {
             default: type = nil
             }
             guard let type else {
-                report(
-                    .typeMismatch,
-                    "cannot \(multiply ? "multiply" : "divide") \(Self.describe(lt)) by \(Self.describe(rt))", span)
+                report(multiply ? .cannotMultiply(lt, by: rt) : .cannotDivide(lt, by: rt), span)
                 return poisoned(span)
             }
             return TypedExpr(expr: .binary(op, left.expr, right.expr), type: type, span: span)
@@ -208,13 +189,13 @@ extension Compiler {
     /// Reports an operand of `and`, `or` or `not` that is not a flag; true when it is one (or already wrong).
     private mutating func requireBool(_ e: TypedExpr, _ op: String) -> Bool {
         guard let type = e.type, type != .bool else { return true }
-        report(.typeMismatch, "`\(op)` needs conditions on both sides, but this is \(Self.describe(type))", e.span)
+        report(.needsConditions(op, found: type), e.span)
         return false
     }
 
     private mutating func parsePrimary(_ c: inout TokenCursor) -> TypedExpr? {
         guard let token = c.current else {
-            syntaxError(.expected, "expected a value", &c)
+            syntaxError(.expectedValue, &c)
             return nil
         }
         let span = c.node.span(token)
@@ -238,19 +219,19 @@ extension Compiler {
             return poisoned(span)
         case .percent:
             c.advance()
-            report(.expected, "a percentage only follows `chance`; write a number here", span)
+            report(.percentOutsideChance, span)
             return poisoned(span)
         case .symbol(let s):
             if s == "(" {
                 c.advance()
                 guard let inner = expression(&c) else { return nil }
                 guard c.skipSymbol(")") else {
-                    syntaxError(.expected, "expected ')' to close the '(' here", &c, at: span)
+                    syntaxError(.unclosedParenthesis, &c, at: span)
                     return nil
                 }
                 return inner
             }
-            syntaxError(.expected, "expected a value, found '\(s)'", &c, at: span)
+            syntaxError(.expectedValue(found: s), &c, at: span)
             return nil
         case .identifier(let name):
             c.advance()
@@ -275,20 +256,17 @@ extension Compiler {
                 return TypedExpr(expr: .measure(index, role: nil), type: .number, span: span)
             }
             if Self.functionNames.contains(name) {
-                report(.expected, "`\(name)` is a function: write \(name)(…)", span)
+                report(.functionWithoutCall(name), span)
                 return poisoned(span)
             }
             let candidates =
                 (names[.variable].map { Array($0.keys) } ?? []) + (names[.measure].map { Array($0.keys) } ?? [])
             if let other = ElementKind.allCases.first(where: { names[$0]?[name] != nil }) {
-                report(
-                    .wrongKind,
-                    "'\(name)' is \(other.article) \(other.rawValue); only state variables and measures have values here",
-                    span)
+                report(.notAValue(name, is: other), span)
             } else if let guess = suggest(name, in: candidates + ["time", "true", "false"]) {
-                report(.undefinedID, "unknown state variable '\(name)' (did you mean '\(guess)'?)", span, fixIt: guess)
+                report(.unknownElement(.variable, name, guess: guess), span, fixIts: didYouMean(span, name, guess))
             } else {
-                report(.undefinedID, "unknown state variable '\(name)'", span)
+                report(.unknownElement(.variable, name, guess: nil), span)
             }
             return poisoned(span)
         }
@@ -326,7 +304,7 @@ extension Compiler {
             } while c.skipSymbol(",")
         }
         guard c.skipSymbol(")") else {
-            syntaxError(.expected, "expected ')' to close \(name)(…)", &c, at: c.isAtEnd ? c.here : open)
+            syntaxError(.unclosedCall(name), &c, at: c.isAtEnd ? c.here : open)
             return nil
         }
         let span = join(nameSpan, SourceSpan(start: c.node.location(column: c.tokens[c.index - 1].column), length: 1))
@@ -339,9 +317,9 @@ extension Compiler {
     ) -> TypedExpr? {
         let count = arguments.count
 
-        func arity(_ range: ClosedRange<Int>, _ usage: String) -> Bool {
+        func arity(_ range: ClosedRange<Int>, _ usage: MessageArgument) -> Bool {
             guard range.contains(count) else {
-                report(.argumentCount, "\(name) takes \(usage)", span)
+                report(.argumentCount(name, usage), span)
                 return false
             }
             return true
@@ -349,7 +327,7 @@ extension Compiler {
         func id(_ i: Int, _ kind: ElementKind) -> Int? {
             guard let n = arguments[i].name else {
                 if arguments[i].value?.type != nil {
-                    report(.expected, "expected the id of \(kind.article) \(kind.rawValue) here", arguments[i].span)
+                    report(.expectedIDOf(kind), arguments[i].span)
                 }
                 return nil
             }
@@ -367,15 +345,12 @@ extension Compiler {
 
         switch name {
         case "knows":
-            guard arity(2...2, "a role and an item: knows(transport, road_status)") else { return nil }
+            guard arity(2...2, .usage("knows")) else { return nil }
             let (r, i) = (id(0, .role), id(1, .item))
             guard let r, let i else { return nil }
             return TypedExpr(expr: .knows(role: r, item: i), type: .bool, span: span)
         case "shared", "shared_at":
-            let usage =
-                name == "shared"
-                ? "an item and a role or `all`: shared(rain_forecast, all)"
-                : "an item, and optionally a role or `all`: shared_at(rain_forecast, all)"
+            let usage: MessageArgument = .usage(name == "shared" ? "shared" : "sharedAt")
             guard arity(name == "shared" ? 2...2 : 1...2, usage) else { return nil }
             let i = id(0, .item)
             let who = count > 1 ? roleOrAll(1) : .all
@@ -384,29 +359,27 @@ extension Compiler {
                 ? TypedExpr(expr: .shared(item: i, who), type: .bool, span: span)
                 : TypedExpr(expr: .sharedAt(item: i, who), type: .duration, span: span)
         case "breached":
-            guard arity(1...1, "an item: breached(patient_list)"), let i = id(0, .item) else { return nil }
+            guard arity(1...1, .usage("breached")), let i = id(0, .item) else { return nil }
             return TypedExpr(expr: .breached(i), type: .bool, span: span)
         case "visited":
-            guard arity(1...1, "a scene"), let s = id(0, .scene) else { return nil }
+            guard arity(1...1, .usage("visited")), let s = id(0, .scene) else { return nil }
             return TypedExpr(expr: .visited(s), type: .bool, span: span)
         case "chose":
-            guard arity(1...2, "a choice and optionally a role") else { return nil }
+            guard arity(1...2, .usage("chose")) else { return nil }
             let (ch, r) = (id(0, .choice), optionalRole(1))
             guard let ch, let r else { return nil }
             referencedChoices.insert(ch)
             return TypedExpr(expr: .chose(ch, role: r), type: .bool, span: span)
         case "did":
-            guard arity(1...2, "an action and optionally a role") else { return nil }
+            guard arity(1...2, .usage("did")) else { return nil }
             let (a, r) = (id(0, .action), optionalRole(1))
             guard let a, let r else { return nil }
             return TypedExpr(expr: .did(a, role: r), type: .bool, span: span)
         case "decided":
-            guard arity(2...2, "a decision and one of its options: decided(metro, suspend)"), let d = id(0, .decision)
+            guard arity(2...2, .usage("decided")), let d = id(0, .decision)
             else { return nil }
             guard let optionName = arguments[1].name else {
-                report(
-                    .expected, "expected the id of an option of decision '\(scenario.decisions[d].id)'",
-                    arguments[1].span)
+                report(.expectedOption(of: scenario.decisions[d].id), arguments[1].span)
                 return nil
             }
             let decisionID = scenario.decisions[d].id
@@ -415,25 +388,23 @@ extension Compiler {
                     .map { String($0.dropFirst(decisionID.count + 1)) }
                 let guess = suggest(optionName, in: options)
                 report(
-                    .undefinedID,
-                    "decision '\(decisionID)' has no option '\(optionName)'"
-                        + (guess.map { " (did you mean '\($0)'?)" } ?? ""),
-                    arguments[1].span, fixIt: guess)
+                    .noSuchOption(optionName, of: decisionID, guess: guess), arguments[1].span,
+                    fixIts: didYouMean(arguments[1].span, optionName, guess))
                 return nil
             }
             used[.option, default: []].insert(o)
             return TypedExpr(expr: .decided(d, option: o), type: .bool, span: span)
         case "fired":
-            guard arity(1...1, "an inject"), let i = id(0, .inject) else { return nil }
+            guard arity(1...1, .usage("fired")), let i = id(0, .inject) else { return nil }
             return TypedExpr(expr: .fired(i), type: .bool, span: span)
         case "hit", "missed":
-            guard arity(1...1, "an expected action"), let e = id(0, .expectation) else { return nil }
+            guard arity(1...1, .usage("expectation")), let e = id(0, .expectation) else { return nil }
             return TypedExpr(expr: .expectation(e, name == "hit" ? .hit : .missed), type: .bool, span: span)
         case "late":
-            guard arity(1...1, "an expected action or a request") else { return nil }
+            guard arity(1...1, .usage("late")) else { return nil }
             guard let n = arguments[0].name else {
                 if arguments[0].value?.type != nil {
-                    report(.expected, "expected the id of an expected action or a request", arguments[0].span)
+                    report(.expectedExpectationOrRequest, arguments[0].span)
                 }
                 return nil
             }
@@ -444,33 +415,32 @@ extension Compiler {
             guard let r = resolve(.request, n, arguments[0].span) else { return nil }
             return TypedExpr(expr: .request(r, .late), type: .bool, span: span)
         case "on_time", "refused", "answered":
-            guard arity(1...1, "a request"), let r = id(0, .request) else { return nil }
+            guard arity(1...1, .usage("request")), let r = id(0, .request) else { return nil }
             let q: Expr.RequestQuery = name == "on_time" ? .onTime : name == "refused" ? .refused : .answered
             return TypedExpr(expr: .request(r, q), type: .bool, span: span)
         case "points":
-            guard arity(1...1, "a role"), let r = id(0, .role) else { return nil }
+            guard arity(1...1, .usage("points")), let r = id(0, .role) else { return nil }
             return TypedExpr(expr: .points(r), type: .number, span: span)
         case "measure":
-            guard arity(1...2, "a measure and optionally a role") else { return nil }
+            guard arity(1...2, .usage("measure")) else { return nil }
             let (m, r) = (id(0, .measure), optionalRole(1))
             guard let m, let r else { return nil }
             return TypedExpr(expr: .measure(m, role: r), type: .number, span: span)
         case "min", "max":
-            guard arity(1...16, "one to 16 values of one type: \(name)(water - 1, 0)") else { return nil }
+            guard arity(1...16, .usage("extreme", name)) else { return nil }
             let values = arguments.compactMap(\.value)
             guard values.count == count, values.allSatisfy({ $0.type != nil }) else { return nil }
             let type = values[0].type
             guard type == .number || type == .duration, values.allSatisfy({ $0.type == type }), let type else {
-                report(.typeMismatch, "\(name) takes numbers or durations, all of one type", span)
+                report(.extremeTypes(name), span)
                 return nil
             }
             return TypedExpr(expr: .extreme(isMax: name == "max", values.map(\.expr)), type: type, span: span)
         default:
             if let guess = closestMatch(to: name, in: Self.functionNames) {
-                report(
-                    .unknownFunction, "unknown function '\(name)' (did you mean '\(guess)'?)", nameSpan, fixIt: guess)
+                report(.unknownFunction(name, guess: guess), nameSpan, fixIts: didYouMean(nameSpan, name, guess))
             } else {
-                report(.unknownFunction, "unknown function '\(name)'", nameSpan)
+                report(.unknownFunction(name, guess: nil), nameSpan)
             }
             return nil
         }

@@ -72,20 +72,18 @@ extension Compiler {
             let location = node.location(column: first.column)
             var c = TokenCursor(node, from: 1)
             guard let keyword = first.identifier else {
-                report(
-                    .unknownStatement, "a statement starts with a keyword such as say, ask, set or goto",
-                    node.span(first))
+                report(.statementNeedsKeyword, node.span(first))
                 continue
             }
             if node.children.contains(where: { _ in true }),
                 !["ask", "decide", "if", "elif", "else", "chance", "choice", "option"].contains(keyword)
             {
-                report(.unexpectedBlock, "`\(keyword)` takes no indented block", node.children[0].lineSpan)
+                report(.statementTakesNoBlock(keyword), node.children[0].lineSpan)
             }
             switch keyword {
             case "say", "facilitator", "debrief":
                 guard let (text, _) = c.text() else {
-                    report(.expected, "expected text in quotes after `\(keyword)`", c.here)
+                    report(.expectedText(after: keyword), c.here)
                     continue
                 }
                 emit(
@@ -95,10 +93,7 @@ extension Compiler {
                 expectEnd(c)
             case "ask", "decide", "discuss":
                 guard context.questions else {
-                    report(
-                        .notAllowedHere,
-                        "`\(keyword)` can only be written in a scene's body, not inside a choice, an action or an inject",
-                        node.span(first))
+                    report(.onlyInSceneBody(keyword), node.span(first))
                     continue
                 }
                 switch keyword {
@@ -108,7 +103,7 @@ extension Compiler {
                 }
             case "checkpoint":
                 let objectives = c.identifierList().compactMap { resolve(.objective, $0.0, $0.1) }
-                if objectives.isEmpty { report(.expected, "expected one or more objective ids", c.here) }
+                if objectives.isEmpty { report(.expectedObjectives, c.here) }
                 emit(.checkpoint(objectives), at: location)
                 expectEnd(c)
             case "if":
@@ -142,10 +137,10 @@ extension Compiler {
                 for exit in exits { patch(exit, to: scenario.code.count) }
             case "chance":
                 guard let (p, span) = c.percent() else {
-                    report(.expected, "expected a percentage like 30%", c.here)
+                    report(.expectedPercentage(example: "30%"), c.here)
                     continue
                 }
-                if p < 0 || p > 100 { report(.invalidValue, "a chance is between 0% and 100%", span) }
+                if p < 0 || p > 100 { report(.chanceOutOfRange, span) }
                 expectEnd(c)
                 requireBlock(node)
                 let branch = emit(.chance(p / 100, -1), at: location)
@@ -162,47 +157,44 @@ extension Compiler {
                     patch(branch, to: scenario.code.count)
                 }
             case "elif", "else":
-                report(
-                    .danglingElse,
-                    "`\(keyword)` must follow an `if`\(keyword == "else" ? " or a `chance`" : "") block at the same indentation",
-                    node.span(first))
+                report(keyword == "else" ? .elseWithoutIf : .elifWithoutIf, node.span(first))
             case "goto":
                 guard let (name, span) = c.identifier() else {
-                    report(.expected, "expected a scene id after goto", c.here)
+                    report(.expectedScene, c.here)
                     continue
                 }
                 if let scene = resolve(.scene, name, span) { emit(.goto(scene), at: location) }
                 expectEnd(c)
             case "end":
                 guard let (name, span) = c.identifier() else {
-                    report(.expected, "expected an ending id after end: end contained", c.here)
+                    report(.expectedEnding, c.here)
                     continue
                 }
                 if let ending = resolve(.ending, name, span) { emit(.end(ending), at: location) }
                 expectEnd(c)
             case "set":
                 guard let (name, span) = c.identifier() else {
-                    report(.expected, "expected a state variable after set", c.here)
+                    report(.expectedVariable, c.here)
                     continue
                 }
                 guard let variable = resolve(.variable, name, span) else { continue }
                 guard c.skipSymbol("=") else {
-                    report(.expected, "expected `=`: set \(name) = …", c.here)
+                    report(.expectedEquals(variable: name), c.here)
                     continue
                 }
                 let type = scenario.variables[variable].initial.type
-                if let value = condition(&c, type: type, what: "a value for '\(name)'") {
+                if let value = condition(&c, type: type, what: .valueFor(name)) {
                     emit(.set(variable, value), at: location)
                 }
                 expectEnd(c)
             case "share":
                 guard let (name, span) = c.identifier() else {
-                    report(.expected, "expected an item after share", c.here)
+                    report(.expectedSharedItem, c.here)
                     continue
                 }
                 let item = resolve(.item, name, span)
                 guard c.skipWord("with") else {
-                    report(.expected, "expected `with`: share \(name) with ROLE", c.here)
+                    report(.expectedWith(item: name), c.here)
                     continue
                 }
                 let target: RoleTarget
@@ -210,7 +202,7 @@ extension Compiler {
                     target = .all
                 } else {
                     let roles = c.identifierList().compactMap { resolve(.role, $0.0, $0.1) }
-                    if roles.isEmpty { report(.expected, "expected roles or `all`", c.here) }
+                    if roles.isEmpty { report(.expectedRoles, c.here) }
                     target = .roles(roles)
                 }
                 if let item {
@@ -219,19 +211,17 @@ extension Compiler {
                 }
                 expectEnd(c)
             case "award":
-                guard let amount = condition(&c, type: .number, what: "a number of points") else { continue }
+                guard let amount = condition(&c, type: .number, what: .points) else { continue }
                 var target = RoleTarget.acting
                 if c.skipWord("to") { target = roleTarget(&c) }
                 let reason = c.text()?.0 ?? ""
                 if target == .acting && !context.actingRole {
-                    report(
-                        .needsRole, "no role is acting here; say who gets the points: award N to ROLE", node.span(first)
-                    )
+                    report(.awardNeedsRole, node.span(first))
                 }
                 emit(.award(amount, target, reason), at: location)
                 expectEnd(c)
             case "advance":
-                if let amount = condition(&c, type: .duration, what: "a duration") {
+                if let amount = condition(&c, type: .duration, what: ValueType.duration.articleTerm) {
                     emit(.advance(amount), at: location)
                 }
                 expectEnd(c)
@@ -240,7 +230,7 @@ extension Compiler {
                     triggeredInjects.insert(inject)
                     emit(.trigger(inject), at: location)
                 } else if c.isAtEnd {
-                    report(.expected, "expected an inject id", c.here)
+                    report(.expectedInject, c.here)
                 }
                 expectEnd(c)
             case "send":
@@ -248,18 +238,13 @@ extension Compiler {
                     sentRequests.insert(request)
                     emit(.send(request), at: location)
                 } else if c.isAtEnd {
-                    report(.expected, "expected a request id", c.here)
+                    report(.expectedRequest, c.here)
                 }
                 expectEnd(c)
             case "include":
-                report(
-                    .notAllowedHere, "`include` stands at the top level of a file, not inside a block", node.span(first)
-                )
+                report(.includeInBlock, node.span(first))
             case "choice", "option":
-                report(
-                    .notAllowedHere,
-                    "`\(keyword)` belongs directly under an `\(keyword == "choice" ? "ask" : "decide")`",
-                    node.span(first))
+                report(keyword == "choice" ? .choiceOutsideAsk : .optionOutsideDecision, node.span(first))
             default:
                 compileChange(node, keyword, first, &c, context)
             }
@@ -269,14 +254,14 @@ extension Compiler {
     /// Reports a decision or discussion without its question in quotes after the id.
     private mutating func requireQuestion(_ node: OutlineNode, _ usage: String) {
         var q = TokenCursor(node, from: 2)
-        if q.text() == nil { report(.expected, "expected the question in quotes: \(usage)", q.here) }
+        if q.text() == nil { report(.expectedQuestion(usage: usage), q.here) }
     }
 
     /// Reports a conditional line with nothing indented below it.
     mutating func requireBlock(_ node: OutlineNode) {
         guard node.children.isEmpty, let first = node.tokens.first else { return }
         report(
-            .expected, "write what happens on the indented lines below `\(first.identifier ?? "")`",
+            .expectedBlock(below: first.identifier ?? ""),
             SourceSpan(start: node.location(column: first.column), length: first.length))
     }
 
@@ -292,7 +277,7 @@ extension Compiler {
     mutating func roleTarget(_ c: inout TokenCursor) -> RoleTarget {
         if c.skipWord("all") { return .all }
         let roles = c.identifierList().compactMap { resolve(.role, $0.0, $0.1) }
-        if roles.isEmpty { report(.expected, "expected roles or `all`", c.here) }
+        if roles.isEmpty { report(.expectedRoles, c.here) }
         return .roles(roles)
     }
 
@@ -304,17 +289,17 @@ extension Compiler {
         let span = node.span(first)
         guard let op = c.current, op.isSymbol("+=") || op.isSymbol("-=") || op.isSymbol("=") else {
             if let guess = closestMatch(to: name, in: Self.statementKeywords) {
-                report(.unknownStatement, "unknown statement '\(name)' (did you mean '\(guess)'?)", span, fixIt: guess)
+                report(.unknownStatement(name, guess: guess), span, fixIts: didYouMean(span, name, guess))
             } else if lookup(.variable, name) != nil || lookup(.measure, name) != nil {
-                report(.expected, "expected `+=` or `-=` after '\(name)'", c.here)
+                report(.expectedChange(of: name), c.here)
             } else {
-                report(.unknownStatement, "unknown statement '\(name)'", span)
+                report(.unknownStatement(name, guess: nil), span)
             }
             return
         }
         c.advance()
         if op.isSymbol("=") {
-            report(.expected, "to give a variable a value, write set \(name) = …", span, fixIt: "set \(name) =")
+            report(.assignmentWithoutSet(name), span, fixIts: [.insert("set ", at: span.start)])
             return
         }
         let negative = op.isSymbol("-=")
@@ -322,30 +307,25 @@ extension Compiler {
             used[.variable, default: []].insert(variable)
             let type = scenario.variables[variable].initial.type
             guard type == .number || type == .duration else {
-                report(
-                    .typeMismatch, "'\(name)' holds a \(type.rawValue); only numbers and durations can be added to",
-                    span)
+                report(.cannotAddTo(name, holding: type), span)
                 return
             }
-            if let value = condition(&c, type: type, what: "a change to '\(name)'") {
+            if let value = condition(&c, type: type, what: .changeOf(name)) {
                 emit(.add(variable, negative ? .negate(value) : value), at: location)
             }
             if c.peekWord("for") {
-                report(.expected, "state variables are shared by all roles; `for` applies to measures", c.here)
+                report(.forOnVariable, c.here)
             }
             expectEnd(c)
             return
         }
         guard let measure = resolve(.measure, name, span) else { return }
         changedMeasures.insert(measure)
-        guard let value = condition(&c, type: .number, what: "a number") else { return }
+        guard let value = condition(&c, type: .number, what: ValueType.number.articleTerm) else { return }
         var target = RoleTarget.acting
         if c.skipWord("for") { target = roleTarget(&c) }
         if target == .acting && !context.actingRole {
-            report(
-                .needsRole,
-                "no role is acting here; say whose score changes: \(name) \(negative ? "-=" : "+=") N for ROLE (or for all)",
-                span)
+            report(.changeNeedsRole(name, operator: negative ? "-=" : "+="), span)
         }
         if case .constant(.number(let n)) = value {
             var swing = measureSwing[measure] ?? (0, 0)
@@ -375,21 +355,21 @@ extension Compiler {
             roles = list.compactMap { resolve(.role, $0.0, $0.1) }
         }
         if roles.isEmpty && named == 0 {
-            report(.expected, "expected the roles asked: ask transport \"…\"", c.here)
+            report(.expectedAskedRoles, c.here)
         }
         askedRoles.formUnion(roles)
         var question = ""
         if let (text, _) = c.text() {
             question = text
         } else {
-            report(.expected, "expected the question in quotes: ask ROLE \"QUESTION\"", c.here)
+            report(.expectedAskQuestion, c.here)
         }
         var timeout: Int?
         if c.skipWord("timeout") {
             if let (d, _) = c.duration() {
                 timeout = d
             } else {
-                report(.expected, "expected a duration like 30m", c.here)
+                report(.expectedDuration(example: "30m"), c.here)
             }
         }
         expectEnd(c)
@@ -400,7 +380,7 @@ extension Compiler {
             guard child.tokens.first?.isWord("choice") == true else {
                 if child.textBlock != nil || !child.tokens.isEmpty {
                     report(
-                        .unknownStatement, "only `choice` lines belong under an ask",
+                        .onlyChoicesUnderAsk,
                         child.textBlock == nil
                             ? child.lineSpan : SourceSpan(start: child.location(column: 1), length: 3))
                 }
@@ -408,7 +388,7 @@ extension Compiler {
             }
             guard let choice = nodeIndex[ObjectIdentifier(child)] else {
                 if TokenCursor(child, from: 1).current?.identifier == nil {
-                    report(.expected, "expected a choice id: choice ID \"LABEL\"", TokenCursor(child, from: 1).here)
+                    report(.expectedChoiceID, TokenCursor(child, from: 1).here)
                 }
                 continue
             }
@@ -419,9 +399,9 @@ extension Compiler {
             while let word = cc.current?.identifier {
                 cc.advance()
                 if word == "once" || word == "sticky" {
-                    once("once", cc, &seen, in: "a choice (`once` or `sticky`)")
+                    once("once", cc, &seen, in: .choiceRepetition)
                 } else if ["default", "expected", "if", "when", "cost"].contains(word) {
-                    once(word == "when" ? "if" : word, cc, &seen, in: "a choice")
+                    once(word == "when" ? "if" : word, cc, &seen, in: .kind(.choice))
                 }
                 switch word {
                 case "default":
@@ -435,11 +415,11 @@ extension Compiler {
                     if let (d, _) = cc.duration() {
                         scenario.choices[choice].cost = d
                     } else {
-                        report(.expected, "expected a duration", cc.here)
+                        report(.expectedCost, cc.here)
                     }
                 default:
                     unknownProperty(
-                        TokenCursor(child, from: cc.index - 1), in: "a choice",
+                        TokenCursor(child, from: cc.index - 1), in: .kind(.choice),
                         allowed: ["default", "expected", "once", "sticky", "if", "cost"])
                     cc = TokenCursor(child, from: child.tokens.count)
                 }
@@ -448,13 +428,12 @@ extension Compiler {
             deferred.append((child, .choice(choice)))
         }
         if choices.isEmpty {
-            report(.noChoices, "this ask has no choices; add `choice ID \"LABEL\"` lines under it", node.lineSpan)
+            report(.askWithoutChoices, node.lineSpan)
         }
         if defaults.count > 1 {
             let c2 = scenario.choices[defaults[1]]
             report(
-                .multipleDefaults,
-                "an ask has one default choice; '\(scenario.choices[defaults[0]].id)' is already the default",
+                .secondDefaultChoice(alreadyDefault: scenario.choices[defaults[0]].id),
                 SourceSpan(start: c2.location, length: c2.id.count))
         }
         let id =
@@ -474,7 +453,7 @@ extension Compiler {
         let location = node.location(column: node.tokens[0].column)
         guard let index = nodeIndex[ObjectIdentifier(node)] else {
             if c.current?.identifier == nil {
-                report(.expected, "expected a decision id: decide ID \"QUESTION\" by ROLES rule RULE", c.here)
+                report(.expectedDecisionID, c.here)
             }
             return
         }
@@ -492,7 +471,7 @@ extension Compiler {
                 lines.append(TokenCursor(child))
             } else if child.textBlock != nil {
                 report(
-                    .unknownStatement, "only properties and `option` lines belong under a decision",
+                    .onlyOptionsUnderDecision,
                     SourceSpan(start: child.location(column: child.indent.count + 1), length: 3))
             }
         }
@@ -500,7 +479,7 @@ extension Compiler {
         for var line in lines {
             while let word = line.current?.identifier {
                 line.advance()
-                if ["by", "rule", "weights", "fallback"].contains(word) { once(word, line, &seen, in: "a decision") }
+                if ["by", "rule", "weights", "fallback"].contains(word) { once(word, line, &seen, in: .kind(.decision)) }
                 switch word {
                 case "by":
                     sawBy = true
@@ -508,7 +487,7 @@ extension Compiler {
                         scenario.decisions[index].roles = Array(scenario.roles.indices)
                     } else {
                         let list = line.identifierList()
-                        if list.isEmpty { report(.expected, "expected the roles that decide, or `all`", line.here) }
+                        if list.isEmpty { report(.expectedDecidingRoles, line.here) }
                         scenario.decisions[index].roles = list.compactMap { resolve(.role, $0.0, $0.1) }
                     }
                 case "rule":
@@ -518,38 +497,35 @@ extension Compiler {
                             scenario.decisions[index].rule = rule
                         } else {
                             report(
-                                .expected, "rule is unanimous, majority, weighted, lead or arbitrate", s,
-                                fixIt: closestMatch(to: w, in: DecisionRule.allCases.map(\.rawValue)))
+                                .propertyIs("rule", oneOf: ["unanimous", "majority", "weighted", "lead", "arbitrate"]),
+                                s, fixIts: didYouMean(s, w, closestMatch(to: w, in: DecisionRule.allCases.map(\.rawValue))))
                         }
                     } else {
-                        report(
-                            .expected, "expected a rule: unanimous, majority, weighted, lead or arbitrate", line.here)
+                        report(.expectedRule, line.here)
                     }
                 case "weights":
                     if line.current?.identifier == nil {
-                        report(.expected, "expected roles and their weights: weights ema 3, transport 2", line.here)
+                        report(.expectedWeights, line.here)
                     }
                     repeat {
                         guard let (n, s) = line.identifier() else { break }
                         guard let (w, ws) = line.number() else {
-                            report(.expected, "expected a weight after '\(n)'", line.here)
+                            report(.expectedWeight(after: n), line.here)
                             break
                         }
-                        if w < 0 { report(.invalidValue, "a weight cannot be negative", ws) }
+                        if w < 0 { report(.negativeWeight, ws) }
                         if let r = resolve(.role, n, s) { weightPairs.append((r, w)) }
                     } while line.skipSymbol(",")
                 case "fallback":
                     if line.current?.identifier == nil {
-                        report(.expected, "expected fallback steps: negotiate DURATION, lead, arbitrate", line.here)
+                        report(.expectedFallback, line.here)
                     }
                     repeat {
                         guard let (w, s) = line.identifier() else { break }
                         switch w {
                         case "negotiate":
                             guard let (d, _) = line.duration() else {
-                                report(
-                                    .expected, "expected how long a round of negotiation takes: negotiate 30m",
-                                    line.here)
+                                report(.expectedNegotiationTime, line.here)
                                 break
                             }
                             scenario.decisions[index].fallback.append(.negotiate(d))
@@ -557,8 +533,8 @@ extension Compiler {
                         case "arbitrate": scenario.decisions[index].fallback.append(.arbitrate)
                         default:
                             report(
-                                .expected, "a fallback step is negotiate DURATION, lead or arbitrate", s,
-                                fixIt: closestMatch(to: w, in: ["negotiate", "lead", "arbitrate"]))
+                                .fallbackStep, s,
+                                fixIts: didYouMean(s, w, closestMatch(to: w, in: ["negotiate", "lead", "arbitrate"])))
                         }
                         _ = line.skipWord("then")
                     } while line.skipSymbol(",")
@@ -566,14 +542,14 @@ extension Compiler {
                             && ["negotiate", "lead", "arbitrate"].contains(line.current?.identifier ?? "")
                 default:
                     unknownProperty(
-                        TokenCursor(line.node, from: line.index - 1), in: "a decision",
+                        TokenCursor(line.node, from: line.index - 1), in: .kind(.decision),
                         allowed: ["by", "rule", "weights", "fallback", "option"])
                     line = TokenCursor(line.node, from: line.tokens.count)
                 }
             }
             expectEnd(line)
         }
-        if !sawBy { report(.expected, "say who decides: by ROLE, ROLE …", node.lineSpan) }
+        if !sawBy { report(.decisionNeedsRoles, node.lineSpan) }
         let roles = scenario.decisions[index].roles
         askedRoles.formUnion(roles)
 
@@ -582,12 +558,11 @@ extension Compiler {
         }
         for (r, _) in weightPairs where !roles.contains(r) {
             report(
-                .invalidValue, "'\(scenario.roles[r].id)' has a weight but does not take part in this decision",
-                SourceSpan(start: location, length: 6))
+                .weightWithoutPart(scenario.roles[r].id), SourceSpan(start: location, length: 6))
         }
         let needsLead = scenario.decisions[index].rule == .lead || scenario.decisions[index].fallback.contains(.lead)
         if needsLead, !scenario.roles.contains(where: \.isLead) {
-            report(.noLead, "this decision falls to the lead role, but no role is marked lead", node.lineSpan)
+            report(.noLeadForDecision, node.lineSpan)
         }
         var defaults = 0
         for child in optionNodes {
@@ -603,14 +578,13 @@ extension Compiler {
                     defaults += 1
                     if defaults == 2 {
                         report(
-                            .multipleDefaults, "a decision has one default option",
-                            SourceSpan(
-                                start: scenario.options[option].location, length: scenario.options[option].id.count))
+                    .secondDefaultOption,
+                    SourceSpan(start: scenario.options[option].location, length: scenario.options[option].id.count))
                     }
                 case "expected": scenario.options[option].isExpected = true
                 default:
                     unknownProperty(
-                        TokenCursor(child, from: oc.index - 1), in: "an option", allowed: ["default", "expected"])
+                        TokenCursor(child, from: oc.index - 1), in: .kind(.option), allowed: ["default", "expected"])
                     oc = TokenCursor(child, from: child.tokens.count)
                 }
             }
@@ -618,7 +592,7 @@ extension Compiler {
             deferred.append((child, .option(option)))
         }
         if scenario.decisions[index].options.count < 2 {
-            report(.noChoices, "a decision needs at least two options", node.lineSpan)
+            report(.decisionNeedsOptions, node.lineSpan)
         }
         emit(.decide(index), at: location)
     }
@@ -626,7 +600,7 @@ extension Compiler {
     private mutating func compileDiscussion(_ node: OutlineNode, _ c: inout TokenCursor, _ context: EmitContext) {
         let location = node.location(column: node.tokens[0].column)
         guard let index = nodeIndex[ObjectIdentifier(node)] else {
-            if c.current?.identifier == nil { report(.expected, "expected an id: discuss ID \"QUESTION\"", c.here) }
+            if c.current?.identifier == nil { report(.expectedDiscussionID, c.here) }
             return
         }
         requireQuestion(node, "discuss ID \"QUESTION\"")
@@ -636,7 +610,7 @@ extension Compiler {
                 scenario.discussions[index].roles = []
             } else {
                 let list = c.identifierList()
-                if list.isEmpty { report(.expected, "expected the roles asked, or `all`", c.here) }
+                if list.isEmpty { report(.expectedDiscussionRoles, c.here) }
                 scenario.discussions[index].roles = list.compactMap { resolve(.role, $0.0, $0.1) }
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 /// The result of compiling an exercise: the scenario when there were no errors, and every diagnostic.
 public struct CompileResult: Sendable {
@@ -8,12 +9,30 @@ public struct CompileResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Every file that was read, main file first, also when there were errors (for showing source excerpts).
     public var sources: [SourceFile] = []
+    /// The `language` tag the exercise's header gives, when it gives one, also when there were errors: it
+    /// chooses the language of the diagnostics when the reader's locale does not.
+    public var declaredLanguage: String?
 }
 
-/// Reads files for the compiler; tests replace it to compile from memory.
+/// Everything the compiler asks of the file system: the bytes of a file, where relative paths start, and where a
+/// path leads once symbolic links are followed (for keeping includes inside the exercise's folder). Tests replace it
+/// to compile from memory.
 public protocol SourceProvider {
-    /// The bytes of a file, or an error message when it cannot be read.
-    func read(path: String) -> Result<[UInt8], SourceReadError>
+    /// The bytes of a file, or why it cannot be read.
+    func read(_ path: FilePath) -> Result<[UInt8], SourceReadError>
+    /// The folder that relative paths start from.
+    var currentDirectory: FilePath { get }
+    /// The absolute path that `path` leads to with its symbolic links followed, as far as it exists; the part that
+    /// does not exist is kept as written (lexically normalised).
+    func resolvingSymbolicLinks(_ path: FilePath) -> FilePath
+}
+
+extension SourceProvider {
+    /// `path` made absolute against ``currentDirectory`` and lexically normalised (`.` and `..` removed), without
+    /// touching the file system.
+    public func absolute(_ path: FilePath) -> FilePath {
+        currentDirectory.pushing(path).lexicallyNormalized()
+    }
 }
 
 /// Why a file could not be read.
@@ -22,8 +41,20 @@ public enum SourceReadError: Error, Sendable, Equatable {
     case notFound
     /// The path is a directory.
     case isDirectory
+    /// The file exists but may not be read.
+    case permissionDenied
     /// Another failure, with the system's message.
     case unreadable(String)
+
+    /// Why, for the "cannot read" diagnostic.
+    var reason: MessageArgument {
+        switch self {
+        case .notFound: .term(Term("term.reason.notFound"))
+        case .isDirectory: .term(Term("term.reason.isDirectory"))
+        case .permissionDenied: .term(Term("term.reason.permissionDenied"))
+        case .unreadable(let why): .text(why)
+        }
+    }
 }
 
 /// Reads files from disk.
@@ -31,33 +62,77 @@ public struct FileSystemSources: SourceProvider {
     /// Creates a reader of the real file system.
     public init() {}
 
-    /// Reads a file from disk.
-    public func read(path: String) -> Result<[UInt8], SourceReadError> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(.notFound)
+    /// Reads a file from disk: opened once and read to its end, so that a folder or an unreadable file is told
+    /// apart by the error of the call that failed.
+    public func read(_ path: FilePath) -> Result<[UInt8], SourceReadError> {
+        do {
+            let descriptor = try FileDescriptor.open(path, .readOnly)
+            return try descriptor.closeAfter {
+                var bytes: [UInt8] = []
+                var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+                while true {
+                    let count = try chunk.withUnsafeMutableBytes { try descriptor.read(into: $0) }
+                    if count == 0 { break }
+                    bytes += chunk[0..<count]
+                }
+                return .success(bytes)
+            }
+        } catch let error as Errno {
+            switch error {
+            case .noSuchFileOrDirectory, .notDirectory: return .failure(.notFound)
+            case .isDirectory: return .failure(.isDirectory)
+            case .permissionDenied: return .failure(.permissionDenied)
+            default: return .failure(.unreadable(error.description))
+            }
+        } catch {
+            return .failure(.unreadable(String(describing: error)))
         }
-        if isDirectory.boolValue { return .failure(.isDirectory) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(.unreadable("permission denied or unreadable"))
+    }
+
+    /// The process's working folder.
+    public var currentDirectory: FilePath { FilePath(FileManager.default.currentDirectoryPath) }
+
+    /// Follows symbolic links with `realpath(3)` (swift-system has no call for it) on the longest part of the
+    /// path that exists.
+    public func resolvingSymbolicLinks(_ path: FilePath) -> FilePath {
+        var head = absolute(path)
+        var missing: [FilePath.Component] = []
+        while true {
+            if let real = Self.realPath(head) {
+                return real.appending(missing.reversed())
+            }
+            guard let last = head.lastComponent, head.removeLastComponent() else { break }
+            missing.append(last)
         }
-        return .success([UInt8](data))
+        return absolute(path)
+    }
+
+    private static func realPath(_ path: FilePath) -> FilePath? {
+        path.withPlatformString { pointer -> FilePath? in
+            guard let resolved = realpath(pointer, nil) else { return nil }
+            defer { free(resolved) }
+            return FilePath(platformString: resolved)
+        }
     }
 }
 
-/// Sources held in memory, keyed by path (for tests and the `new` command).
+/// Sources held in memory, keyed by path (for tests, `simulate`'s copies and the `new` command).
 ///
-/// Paths are compared after standardisation, so `exercise.ttx` and an include's resolved absolute path of the same
-/// file match.
+/// Paths are made absolute against a working folder of `/` and compared after lexical normalisation, so
+/// `exercise.ttx`, `./exercise.ttx` and an include's resolved path of the same file match. Symbolic links may be
+/// given too, to test what the compiler does with them.
 public struct MemorySources: SourceProvider {
-    /// The files' bytes, keyed by standardised path.
-    private var files: [String: [UInt8]] = [:]
+    /// The files' bytes, keyed by absolute normalised path.
+    private var files: [FilePath: [UInt8]] = [:]
     /// Folders that exist (every parent folder of a file).
-    private var folders: Set<String> = []
+    private var folders: Set<FilePath> = []
+    /// Symbolic links: the link's absolute path and where it points (absolute, or relative to the link's folder).
+    private var links: [FilePath: FilePath] = [:]
 
-    /// Creates sources from texts keyed by path.
-    public init(_ files: [String: String]) {
+    /// Creates sources from texts keyed by path, and symbolic links keyed by the link's path.
+    public init(_ files: [String: String], symbolicLinks: [String: String] = [:]) {
         for (path, text) in files { add(path: path, bytes: Array(text.utf8)) }
+        for (link, target) in symbolicLinks { links[key(link)] = FilePath(target) }
     }
 
     /// Creates sources from raw bytes keyed by path (for files that are not text).
@@ -66,21 +141,43 @@ public struct MemorySources: SourceProvider {
     }
 
     private mutating func add(path: String, bytes: [UInt8]) {
-        let key = Self.standardize(path)
-        files[key] = bytes
-        var folder = (key as NSString).deletingLastPathComponent
-        while !folder.isEmpty && folder != "/" && folders.insert(folder).inserted {
-            folder = (folder as NSString).deletingLastPathComponent
+        let file = key(path)
+        files[file] = bytes
+        var folder = file.removingLastComponent()
+        while folder.lastComponent != nil, folders.insert(folder).inserted {
+            folder.removeLastComponent()
         }
     }
 
-    private static func standardize(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+    private func key(_ path: String) -> FilePath { absolute(FilePath(path)) }
+
+    /// `/`: memory sources live in a file system of their own.
+    public var currentDirectory: FilePath { FilePath("/") }
 
     /// Returns the bytes of a file.
-    public func read(path: String) -> Result<[UInt8], SourceReadError> {
-        let key = Self.standardize(path)
-        if let bytes = files[key] { return .success(bytes) }
-        return folders.contains(key) ? .failure(.isDirectory) : .failure(.notFound)
+    public func read(_ path: FilePath) -> Result<[UInt8], SourceReadError> {
+        let file = resolvingSymbolicLinks(path)
+        if let bytes = files[file] { return .success(bytes) }
+        return folders.contains(file) ? .failure(.isDirectory) : .failure(.notFound)
+    }
+
+    /// Follows the links given at creation, component by component (at most 40 links, as Linux allows).
+    public func resolvingSymbolicLinks(_ path: FilePath) -> FilePath {
+        var pending = Array(absolute(path).components)
+        var resolved = FilePath("/")
+        var followed = 0
+        while !pending.isEmpty {
+            let component = pending.removeFirst()
+            let next = resolved.appending(component).lexicallyNormalized()
+            if let target = links[next], followed < 40 {
+                followed += 1
+                pending = Array(resolved.pushing(target).lexicallyNormalized().components) + pending
+                resolved = FilePath("/")
+            } else {
+                resolved = next
+            }
+        }
+        return resolved
     }
 }
 
@@ -100,17 +197,14 @@ public enum ScenarioCompiler {
 
 /// The kinds of named elements, each with its own namespace.
 enum ElementKind: String, CaseIterable {
-    case role, item = "information item", measure, variable = "state variable", objective, ending, inject
-    case expectation = "expected action", action, request, scene, choice, decision, option
-    case discussion = "discussion question"
+    case role, item, measure, variable, objective, ending, inject
+    case expectation, action, request, scene, choice, decision, option
+    case discussion
 
-    /// "a" or "an", for messages.
-    var article: String {
-        switch self {
-        case .item, .inject, .expectation, .action, .option, .objective, .ending: "an"
-        default: "a"
-        }
-    }
+    /// The kind's name in messages: `role`, `information item`.
+    var term: MessageArgument { .term(Term("term.kind.\(rawValue)")) }
+    /// The kind's name with its article in messages: `a role`, `an information item`.
+    var articleTerm: MessageArgument { .term(Term("term.aKind.\(rawValue)")) }
 }
 
 /// A declaration found in the first pass.
@@ -127,12 +221,16 @@ struct Compiler {
     var declarations: [Declaration] = []
     var names: [ElementKind: [String: (index: Int, span: SourceSpan)]] = [:]
     var nodeIndex: [ObjectIdentifier: Int] = [:]
-    var loadedFiles: Set<String> = []
-    var rootFolder = ""
+    /// The absolute, normalised paths of the files read so far.
+    var loadedFiles: Set<FilePath> = []
+    /// The main file's folder, absolute: includes must stay inside it.
+    var rootFolder = FilePath("/")
     /// The main file's path as given.
     var mainDisplayPath = ""
-    /// The standardised paths of the files being loaded, outermost first: an include of one of them is a cycle.
-    var activeFiles: [String] = []
+    /// The paths of the files being loaded, outermost first: an include of one of them is a cycle.
+    var activeFiles: [FilePath] = []
+    /// The header's `language` tag, when it has one.
+    var declaredLanguage: String?
     var currentIncludeChain: [SourceLocation] = []
     var headerNode: OutlineNode?
     var suggestionsMade = 0
@@ -159,12 +257,12 @@ struct Compiler {
     // MARK: Entry
 
     mutating func run(mainPath: String) -> CompileResult {
-        let mainURL = URL(fileURLWithPath: mainPath).standardizedFileURL
-        rootFolder = mainURL.deletingLastPathComponent().path
+        let main = sources.absolute(FilePath(mainPath))
+        rootFolder = main.removingLastComponent()
         mainDisplayPath = mainPath
-        activeFiles = [mainURL.path]
-        loadedFiles = [mainURL.path]
-        load(path: mainPath, displayPath: mainPath, includedFrom: [])
+        activeFiles = [main]
+        loadedFiles = [main]
+        load(path: main, displayPath: mainPath, includedFrom: [])
         guard !scenario.sources.isEmpty else {
             return CompileResult(scenario: nil, diagnostics: diagnostics, sources: [])
         }
@@ -172,33 +270,55 @@ struct Compiler {
         collect()
         if headerNode == nil {
             let span = SourceSpan(start: SourceLocation(file: mainPath, line: 1, column: 1), length: 1)
-            report(.missingHeader, "the exercise has no header; start the file with `exercise ID \"TITLE\"`", span)
+            report(.missingHeader, span)
         }
         compileDeclarations()
         if scenario.scenes.isEmpty && headerNode != nil {
             let span =
                 headerNode.map { $0.lineSpan }
                 ?? SourceSpan(start: SourceLocation(file: mainPath, line: 1, column: 1), length: 1)
-            report(.noScenes, "the exercise has no scenes; add at least one `scene ID \"TITLE\"`", span)
+            report(.noScenes, span)
         }
         analyse()
         diagnostics.sort {
             ($0.location.file == mainPath ? 0 : 1, $0.location) < ($1.location.file == mainPath ? 0 : 1, $1.location)
         }
         let ok = !diagnostics.hasErrors
-        return CompileResult(scenario: ok ? scenario : nil, diagnostics: diagnostics, sources: scenario.sources)
+        return CompileResult(
+            scenario: ok ? scenario : nil, diagnostics: diagnostics, sources: scenario.sources,
+            declaredLanguage: declaredLanguage)
     }
 
     // MARK: Reporting
 
+    /// Reports a problem of the compiler's own domain at `span`.
     mutating func report(
-        _ code: DiagnosticCode, _ message: String, _ span: SourceSpan, fixIt: String? = nil,
-        notes: [Diagnostic.Note] = []
+        _ message: CompilerMessage, _ span: SourceSpan, fixIts: [FixIt] = [], notes: [Diagnostic.Note] = []
+    ) {
+        append(message, span, fixIts: fixIts, notes: notes)
+    }
+
+    /// Reports a problem with reading a file or following an include at `span`.
+    mutating func report(_ message: IncludeMessage, _ span: SourceSpan) {
+        append(message, span)
+    }
+
+    /// Reports what the analysis of the whole exercise finds at `span`.
+    mutating func report(_ message: AnalysisMessage, _ span: SourceSpan) {
+        append(message, span)
+    }
+
+    private mutating func append(
+        _ message: some DiagnosticMessage, _ span: SourceSpan, fixIts: [FixIt] = [], notes: [Diagnostic.Note] = []
     ) {
         diagnostics.append(
             Diagnostic(
-                code.isError ? .error : .warning, code, message, at: span, fixIt: fixIt, notes: notes,
-                includedFrom: includeChain(for: span.start.file)))
+                message, at: span, fixIts: fixIts, notes: notes, includedFrom: includeChain(for: span.start.file)))
+    }
+
+    /// The "did you mean" fix-it: `written` at `span` replaced by `guess`, when there is a guess.
+    func didYouMean(_ span: SourceSpan, _ written: String, _ guess: String?) -> [FixIt] {
+        guess.map { [.replace(span, written, with: $0)] } ?? []
     }
 
     var includeChains: [String: [SourceLocation]] = [:]
@@ -211,25 +331,18 @@ struct Compiler {
     ///
     /// - Parameter includeSpan: for an included file, the span of the path in the `include` line.
     mutating func load(
-        path: String, displayPath: String, includedFrom: [SourceLocation], includeSpan: SourceSpan? = nil
+        path: FilePath, displayPath: String, includedFrom: [SourceLocation], includeSpan: SourceSpan? = nil
     ) {
         let bytes: [UInt8]
-        switch sources.read(path: path) {
+        switch sources.read(path) {
         case .success(let b): bytes = b
         case .failure(let error):
             let span =
                 includeSpan ?? SourceSpan(start: SourceLocation(file: displayPath, line: 1, column: 1), length: 1)
-            let reason: String
-            switch error {
-            case .notFound: reason = "there is no such file"
-            case .isDirectory: reason = "it is a folder, not a file"
-            case .unreadable(let why): reason = why
-            }
-            let code: DiagnosticCode = includeSpan == nil ? .unreadableFile : .includeNotFound
-            diagnostics.append(
-                Diagnostic(
-                    .error, code, "cannot read '\(displayPath)': \(reason)", at: span,
-                    includedFrom: Array(includedFrom.dropFirst())))
+            let message: IncludeMessage =
+                includeSpan == nil
+                ? .unreadableFile(displayPath, reason: error.reason) : .includeNotFound(displayPath, reason: error.reason)
+            diagnostics.append(Diagnostic(message, at: span, includedFrom: Array(includedFrom.dropFirst())))
             return
         }
         let hasNUL = bytes.withUnsafeBufferPointer { buffer in
@@ -238,13 +351,10 @@ struct Compiler {
         guard !hasNUL, let text = String(validating: bytes, as: UTF8.self) else {
             let (line, column) = firstInvalidPosition(bytes)
             let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-            let message =
-                utf16
-                ? "'\(displayPath)' is saved as UTF-16; save it as UTF-8 text"
-                : "'\(displayPath)' is not a text file: it holds a byte that is not UTF-8 text here; save it as UTF-8 text"
+            let message: IncludeMessage = utf16 ? .savedAsUTF16(displayPath) : .notText(displayPath)
             diagnostics.append(
                 Diagnostic(
-                    .error, .notText, message,
+                    message,
                     at: SourceSpan(start: SourceLocation(file: displayPath, line: line, column: column), length: 1),
                     includedFrom: includedFrom))
             return
@@ -262,14 +372,9 @@ struct Compiler {
             guard let keyword = node.tokens.first?.identifier else {
                 if node.textBlock != nil {
                     let span = SourceSpan(start: node.location(column: node.indent.count + 1), length: 3)
-                    report(
-                        .unexpectedBlock,
-                        "narrative text must belong to a scene, an inject or another element; indent it under one", span
-                    )
+                    report(.narrativeOutsideElement, span)
                 } else if let first = node.tokens.first {
-                    report(
-                        .unknownDeclaration, "a declaration must start with a keyword such as `scene` or `role`",
-                        node.span(first))
+                    report(.declarationNeedsKeyword, node.span(first))
                 }
                 continue
             }
@@ -312,57 +417,40 @@ struct Compiler {
         return position()
     }
 
-    mutating func include(_ node: OutlineNode, from path: String, displayPath: String, chain: [SourceLocation]) {
+    /// Follows an `include` line of the file at `path` (absolute): the target must lie inside the main file's
+    /// folder both as written and once symbolic links are followed, and must not be one of the files being loaded.
+    mutating func include(_ node: OutlineNode, from path: FilePath, displayPath: String, chain: [SourceLocation]) {
         var cursor = TokenCursor(node, from: 1)
         guard let (relative, span) = cursor.text() else {
-            report(.expected, "expected the file to include, in quotes: include \"roles.ttx\"", cursor.here)
+            report(.expectedIncludePath, cursor.here)
             return
         }
         expectEnd(cursor)
         guard !relative.isEmpty else {
-            report(.expected, "expected the file to include, in quotes: include \"roles.ttx\"", span)
+            report(.expectedIncludePath, span)
             return
         }
-        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
-        let target =
-            relative.hasPrefix("/")
-            ? URL(fileURLWithPath: relative).standardizedFileURL.path
-            : base.appendingPathComponent(relative).standardizedFileURL.path
-        let folder = rootFolder.hasSuffix("/") ? rootFolder : rootFolder + "/"
-        let resolvedFolder = URL(fileURLWithPath: rootFolder).resolvingSymlinksInPath().path
-        let resolvedTarget = URL(fileURLWithPath: target).resolvingSymlinksInPath().path
-        guard target.hasPrefix(folder),
-            resolvedTarget.hasPrefix(resolvedFolder.hasSuffix("/") ? resolvedFolder : resolvedFolder + "/")
+        let target = path.removingLastComponent().pushing(FilePath(relative)).lexicallyNormalized()
+        guard target != rootFolder, target.starts(with: rootFolder),
+            sources.resolvingSymbolicLinks(target).starts(with: sources.resolvingSymbolicLinks(rootFolder))
         else {
-            report(
-                .includeOutsideFolder,
-                "'\(relative)' is outside the exercise's folder; an exercise may only include files in its own folder",
-                span)
+            report(.includeOutsideFolder(relative), span)
             return
         }
         let here = SourceLocation(file: displayPath, line: node.line, column: span.start.column)
         if activeFiles.contains(target) {
-            report(
-                .includeCycle,
-                "'\(relative)' is already being included: the files include each other in a cycle; remove one of the includes",
-                span)
+            report(.includeCycle(relative), span)
             return
         }
         if loadedFiles.contains(target) { return }
         loadedFiles.insert(target)
-        let inside = String(target.dropFirst(folder.count))
-        let mainFolder = parentFolder(of: mainDisplayPath)
-        let shown = mainFolder.isEmpty ? inside : (mainFolder as NSString).appendingPathComponent(inside)
+        // Shown as the main file's folder, as the user wrote it, followed by the path inside that folder.
+        var inside = target
+        _ = inside.removePrefix(rootFolder)
+        let shown = FilePath(mainDisplayPath).removingLastComponent().pushing(inside).string
         activeFiles.append(target)
         load(path: target, displayPath: shown, includedFrom: [here] + chain, includeSpan: span)
         activeFiles.removeLast()
-    }
-
-    /// The folder part of a path as written (empty for a bare file name). Foundation's
-    /// `deletingLastPathComponent` traps on "." on Linux, so this is done by hand.
-    func parentFolder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     // MARK: Names
@@ -374,15 +462,10 @@ struct Compiler {
     mutating func declare(_ kind: ElementKind, _ name: String, _ span: SourceSpan, index: Int) -> Bool {
         let own = kind == .option ? String(name.split(separator: ".").last ?? "") : name
         if Self.reservedWords.contains(own) {
-            report(
-                .reservedWord, "'\(own)' is a reserved word and cannot name a \(kind.rawValue); choose another id", span
-            )
+            report(.reservedWord(own, kind: kind), span)
         }
         if let previous = names[kind]?[name] {
-            report(
-                .duplicateID, "\(kind.rawValue) '\(own)' is declared twice; every \(kind.rawValue) needs its own id",
-                span,
-                notes: [Diagnostic.Note(message: "'\(own)' is first declared here", span: previous.span)])
+            report(.duplicateID(own, kind: kind), span, notes: [Diagnostic.Note(.firstDeclared(own), at: previous.span)])
             return false
         }
         names[kind, default: [:]][name] = (index, span)
@@ -406,21 +489,16 @@ struct Compiler {
             return entry.index
         }
         if let other = ElementKind.allCases.first(where: { $0 != kind && names[$0]?[name] != nil }) {
-            report(
-                .wrongKind, "'\(name)' is \(other.article) \(other.rawValue), not \(kind.article) \(kind.rawValue)",
-                span)
+            report(.wrongKind(name, is: other, expected: kind), span)
             return nil
         }
         if name == "all" {
-            report(.expected, "`all` cannot stand here; name \(kind.article) \(kind.rawValue)", span)
+            report(.allNotAllowed(kind), span)
             return nil
         }
         let candidates = names[kind].map { Array($0.keys) } ?? []
-        if let guess = suggest(name, in: candidates) {
-            report(.undefinedID, "unknown \(kind.rawValue) '\(name)' (did you mean '\(guess)'?)", span, fixIt: guess)
-        } else {
-            report(.undefinedID, "unknown \(kind.rawValue) '\(name)'", span)
-        }
+        let guess = suggest(name, in: candidates)
+        report(.unknownElement(kind, name, guess: guess), span, fixIts: didYouMean(span, name, guess))
         return nil
     }
 

@@ -116,15 +116,12 @@ struct Lexer {
                 // A sibling of the previous node at this level.
             } else if indent.hasPrefix(top.indent), let parent = lastNode {
                 if parent.textBlock != nil {
-                    report(
-                        .unexpectedBlock,
-                        "narrative text takes no indented block; indent this line like the \"\"\" above",
-                        line: number, column: indent.count + 1, length: 1)
+                    report(.narrativeTakesNoBlock, line: number, column: indent.count + 1, length: 1)
                 } else if stack.count > Self.maximumDepth {
                     if !tooDeepReported {
                         report(
-                            .nestingTooDeep, "blocks are nested more than \(Self.maximumDepth) levels deep",
-                            line: number, column: 1, length: max(1, indent.count))
+                            .blocksTooDeep(limit: Self.maximumDepth), line: number, column: 1,
+                            length: max(1, indent.count))
                         tooDeepReported = true
                     }
                     continue  // the line, and any deeper under it, is dropped with the error
@@ -155,15 +152,9 @@ struct Lexer {
         let mixes =
             indent.contains("\t") && indent.contains(" ")
             || stack.contains { !$0.indent.isEmpty && $0.indent.contains("\t") != indent.contains("\t") }
-        let message: String
-        if lastNode == nil {
-            message = "the first line of the file is indented; declarations start at the beginning of a line"
-        } else if mixes {
-            message = "indentation mixes tabs and spaces; indent the lines of a block the same way"
-        } else {
-            message = "this line's indentation matches no enclosing block"
-        }
-        report(.inconsistentIndentation, message, line: line, column: 1, length: max(1, indent.count))
+        let message: LexerMessage =
+            lastNode == nil ? .firstLineIndented : mixes ? .mixedIndentation : .unmatchedIndentation
+        report(message, line: line, column: 1, length: max(1, indent.count))
         // A line deeper than the block it follows opens a block under the line before it, when that line takes one;
         // else it joins the open level closest in width.
         let topWidth = stack[stack.count - 1].width
@@ -261,9 +252,7 @@ struct Lexer {
             body.append(lines[index - 1])
         }
         if !closed {
-            report(
-                .unterminatedTextBlock, "this \"\"\" block is never closed; add a line with \"\"\" after its text",
-                line: number, column: indent.count + 1, length: 3)
+            report(.unterminatedTextBlock, line: number, column: indent.count + 1, length: 3)
             // Recover: the block ends where the indentation returns to an outer level.
             let openWidth = Self.width(indent)
             index = start
@@ -280,9 +269,11 @@ struct Lexer {
         return OutlineNode(file: source.path, line: number, indent: indent, tokens: [], textBlock: Self.dedent(body))
     }
 
-    private mutating func report(_ code: DiagnosticCode, _ message: String, line: Int, column: Int, length: Int) {
+    private mutating func report(
+        _ message: LexerMessage, line: Int, column: Int, length: Int, fixIts: [FixIt] = []
+    ) {
         let span = SourceSpan(start: SourceLocation(file: source.path, line: line, column: column), length: length)
-        diagnostics.append(Diagnostic(code.isError ? .error : .warning, code, message, at: span))
+        diagnostics.append(Diagnostic(message, at: span, fixIts: fixIts))
     }
 
     /// Removes the indentation common to all non-blank lines and trims blank lines at both ends.
@@ -356,8 +347,8 @@ struct Lexer {
                 let token = scanner.token(to: i, .text(value), from: begin)
                 if !closed {
                     report(
-                        .unterminatedText, "this text is not closed; end it with \(closing) on the same line",
-                        line: line, column: token.column, length: token.length)
+                        .unterminatedText(closing: String(Character(closing))), line: line, column: token.column,
+                        length: token.length)
                 }
                 tokens.append(token)
                 continue
@@ -398,20 +389,19 @@ struct Lexer {
             let span = SourceSpan(
                 start: SourceLocation(file: source.path, line: line, column: token.column), length: token.length)
             if let meant = Self.fullWidth[c] {
-                diagnostics.append(
-                    Diagnostic(
-                        .error, .unexpectedCharacter,
-                        "full-width '\(shown)' is not part of the language; type the half-width '\(meant)'", at: span,
-                        fixIt: String(Character(meant))))
+                let half = String(Character(meant))
+                report(
+                    .fullWidthCharacter(shown, meant: half), line: line, column: token.column, length: token.length,
+                    fixIts: [.replace(span, shown, with: half)])
                 // Read on as if the half-width character had been typed, so that the line gives one error.
                 if Self.isOperator(meant) {
                     tokens.append(
                         Token(kind: .symbol(String(Character(meant))), column: token.column, length: token.length))
                 }
             } else {
-                let plural = token.length > 1 ? "characters" : "character"
-                diagnostics.append(
-                    Diagnostic(.error, .unexpectedCharacter, "unexpected \(plural) \(Self.describe(shown))", at: span))
+                report(
+                    .unexpectedCharacters(Self.describe(shown), count: token.length), line: line,
+                    column: token.column, length: token.length)
             }
         }
         return tokens
@@ -489,7 +479,7 @@ struct Lexer {
         }
     }
 
-    /// Text for a message, with invisible and control characters shown as code points.
+    /// Text for a message (the message quotes it), with invisible and control characters shown as code points.
     static func describe(_ text: String) -> String {
         var shown = ""
         var count = 0
@@ -507,7 +497,7 @@ struct Lexer {
                 shown.unicodeScalars.append(scalar)
             }
         }
-        return "'\(shown)'"
+        return shown
     }
 
     /// Numbers (`12`, `3.5`), durations (`90m`, `1h30m`, `2d`), clock times (`04:30`) and percentages (`30%`).
@@ -528,9 +518,9 @@ struct Lexer {
             }
             return text
         }
-        func invalid(_ message: String) {
+        func invalid(_ message: LexerMessage) {
             let token = s.token(to: i, .symbol(""), from: begin)
-            report(.invalidLiteral, message, line: line, column: token.column, length: token.length)
+            report(message, line: line, column: token.column, length: token.length)
         }
         func written() -> String { s.text(begin, i) }
         func skipWord() { while isWordChar(peek()) { i += 1 } }
@@ -543,7 +533,7 @@ struct Lexer {
             if minutes.count == 2, whole.count <= 2, let h = Int(whole), let m = Int(minutes), h < 24, m < 60 {
                 return s.token(to: i, .clock(h * 60 + m), from: begin)
             }
-            invalid("'\(written())' is not a clock time; write hours 00-23 and minutes 00-59, like 04:30")
+            invalid(.notAClockTime(written()))
             return s.token(to: i, .invalid, from: begin)
         }
         // Duration: one or more NUMBER UNIT groups.
@@ -565,17 +555,17 @@ struct Lexer {
                 amount = Int(digits()) ?? Int.max
                 if !isUnit(peek()) {
                     skipWord()
-                    invalid("'\(written())' is not a duration: a number inside a duration needs a unit (d, h or m)")
+                    invalid(.durationNeedsUnit(written()))
                     return s.token(to: i, .invalid, from: begin)
                 }
             }
             if isWordChar(peek()) {
                 skipWord()
-                invalid("'\(written())' is not a duration; write it like 45m, 2h or 1h30m")
+                invalid(.notADuration(written()))
                 return s.token(to: i, .invalid, from: begin)
             }
             if !ok {
-                invalid("the duration '\(written())' is too long; the longest is 365d")
+                invalid(.durationTooLong(written()))
                 return s.token(to: i, .invalid, from: begin)
             }
             return s.token(to: i, .duration(total), from: begin)
@@ -589,11 +579,11 @@ struct Lexer {
         if peek() == "%" { i += 1 }
         if isWordChar(peek()) {
             skipWord()
-            invalid("'\(written())' is not a number, a duration or a name (names cannot start with a digit)")
+            invalid(.notANumber(written()))
             return s.token(to: i, .invalid, from: begin)
         }
         if !value.isFinite || value > 1e15 {
-            invalid("the number '\(written())' is too large")
+            invalid(.numberTooLarge(written()))
             return s.token(to: i, .invalid, from: begin)
         }
         return s.token(to: i, s.scalars[i - 1] == "%" ? .percent(value) : .number(value), from: begin)

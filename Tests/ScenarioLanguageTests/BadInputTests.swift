@@ -33,7 +33,7 @@ struct BadInputTests {
         let path = "\(testFolder)/image.ttx"
         let result = ScenarioCompiler.compile(path: path, sources: MemorySources(bytes: [path: bytes]))
         #expect(result.diagnostics.map(\.code) == [.notText])
-        #expect(result.diagnostics.first?.message.contains("not a text file") == true)
+        #expect(result.diagnostics.first?.message.description.contains("not a text file") == true)
         #expect(checkInvariants(result, text: "", path: path).filter { !$0.contains("line") }.isEmpty)
     }
 
@@ -123,7 +123,7 @@ struct BadInputTests {
             let path = folder.appendingPathComponent("nowhere.ttx").path
             let result = ScenarioCompiler.compile(path: path)
             #expect(result.diagnostics.map(\.code) == [.unreadableFile])
-            #expect(result.diagnostics.first?.message == "cannot read '\(path)': there is no such file")
+            #expect(result.diagnostics.first?.message.description == "cannot read '\(path)': there is no such file")
         }
     }
 
@@ -132,7 +132,7 @@ struct BadInputTests {
         try withTemporaryFolder { folder in
             let result = ScenarioCompiler.compile(path: folder.path)
             #expect(result.diagnostics.map(\.code) == [.unreadableFile])
-            #expect(result.diagnostics.first?.message == "cannot read '\(folder.path)': it is a folder, not a file")
+            #expect(result.diagnostics.first?.message.description == "cannot read '\(folder.path)': it is a folder, not a file")
         }
     }
 

@@ -174,8 +174,144 @@ struct CheckOutputTests {
             #expect(parsed?.first?["column"] as? Int == 36)
             #expect(parsed?.first?["length"] as? Int == 2)
             #expect(parsed?.first?["severity"] as? String == "error")
-            #expect(parsed?.first?["fixIt"] as? String == "交通局")
+            #expect(parsed?.first?["id"] as? String == "compiler.unknownElementGuess")
+            #expect(parsed?.first?["message"] as? String == "unknown role '交通' (did you mean '交通局'?)")
+            let range = parsed?.first?["range"] as? [String: [String: Int]]
+            #expect(range?["start"] == ["line": 8, "column": 36])
+            #expect(range?["end"] == ["line": 8, "column": 38])
+            // The fix-it: what it does, and the edit that does it.
+            let fixIts = parsed?.first?["fixIts"] as? [[String: Any]]
+            #expect(fixIts?.count == 1)
+            #expect(fixIts?.first?["message"] as? String == "replace '交通' with '交通局'")
+            let edits = fixIts?.first?["edits"] as? [[String: Any]]
+            #expect(edits?.count == 1)
+            #expect(edits?.first?["file"] as? String == "errors.ttx")
+            #expect(edits?.first?["replacement"] as? String == "交通局")
+            let editRange = edits?.first?["range"] as? [String: [String: Int]]
+            #expect(editRange?["start"] == ["line": 8, "column": 36])
+            #expect(editRange?["end"] == ["line": 8, "column": 38])
+            // The second diagnostic has no fix-it.
+            #expect((parsed?.last?["fixIts"] as? [Any])?.isEmpty == true)
             #expect(output.stderr == "")
+
+            // Applying the edit to the file gives a file without that error.
+            var lines = Self.withErrors.components(separatedBy: "\n")
+            var line = Array(lines[7])
+            line.replaceSubrange(35..<37, with: "交通局")
+            lines[7] = String(line)
+            try Data(lines.joined(separator: "\n").utf8).write(to: folder.appendingPathComponent("fixed.ttx"))
+            guard let fixed = try run(["check", "--format", "json", "fixed.ttx"], in: folder) else { return }
+            let after = try JSONSerialization.jsonObject(with: Data(fixed.stdout.utf8)) as? [[String: Any]]
+            #expect(after?.map { $0["column"] as? Int } == [41])
+        }
+    }
+
+    @Test("--format json with --lang zh: the messages in Chinese, the codes and severities unchanged")
+    func jsonChinese() throws {
+        try withFiles(["errors.ttx": Self.withErrors]) { folder in
+            guard let output = try run(["check", "--format", "json", "--lang", "zh", "errors.ttx"], in: folder) else {
+                return
+            }
+            let parsed = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]]
+            #expect(parsed?.first?["severity"] as? String == "error")
+            #expect(parsed?.first?["code"] as? String == "E0201")
+            #expect(parsed?.first?["message"] as? String == "未知角色「交通」（是不是想写「交通局」？）")
+            let fixIts = parsed?.first?["fixIts"] as? [[String: Any]]
+            #expect(fixIts?.first?["message"] as? String == "将「交通」改为「交通局」")
+        }
+    }
+
+    /// The exercise with errors, declaring that its texts are Chinese.
+    static let chineseWithErrors = withErrors.replacingOccurrences(
+        of: "exercise 演示 \"检查输出\"\n", with: "exercise 演示 \"检查输出\"\n  language zh-Hans\n")
+
+    @Test("LANG=C.UTF-8 and an exercise whose language is zh-Hans: the diagnostics are in Chinese")
+    func chineseUnderCLocale() throws {
+        try withFiles(["演练.ttx": Self.chineseWithErrors]) { folder in
+            for locale in ["C.UTF-8", "C", "POSIX"] {
+                guard
+                    let output = try run(
+                        ["check", "演练.ttx"], in: folder, environment: ["NO_COLOR": "1", "LANG": locale])
+                else { return }
+                let expected = """
+                    演练.ttx:9:36: 错误：未知角色「交通」（是不是想写「交通局」？） [E0201]
+                    9 |     choice stay "留下，等待交通" if knows(交通, 资料)
+                      |                                           ^~~~
+                      |                                           交通局
+                    演练.ttx:9:40: 错误：未知信息「资料」 [E0201]
+                    9 |     choice stay "留下，等待交通" if knows(交通, 资料)
+                      |                                                 ^~~~
+                    2 个错误，0 个警告
+
+                    """
+                #expect(output.stderr == expected, "LANG=\(locale)")
+                #expect(output.status == 1)
+            }
+            // No locale at all reads the same way.
+            guard let unset = try run(["check", "演练.ttx"], in: folder, environment: ["NO_COLOR": "1", "LANG": ""])
+            else { return }
+            #expect(unset.stderr.hasPrefix("演练.ttx:9:36: 错误："))
+        }
+    }
+
+    @Test("--lang and a reader's own locale win over the exercise's language")
+    func languageChoice() throws {
+        try withFiles(["zh.ttx": Self.chineseWithErrors, "plain.ttx": Self.withErrors]) { folder in
+            let english = "zh.ttx:9:36: error: unknown role '交通' (did you mean '交通局'?) [E0201]\n"
+            guard let flag = try run(["check", "--lang", "en", "zh.ttx"], in: folder) else { return }
+            #expect(flag.stderr.hasPrefix(english))
+            #expect(flag.stderr.hasSuffix("2 errors, 0 warnings\n"))
+            guard let locale = try run(["check", "zh.ttx"], in: folder, environment: ["LANG": "en_GB.UTF-8"]) else {
+                return
+            }
+            #expect(locale.stderr.hasPrefix(english))
+            // LC_ALL outranks LANG, as in every POSIX tool.
+            guard
+                let lcAll = try run(
+                    ["check", "plain.ttx"], in: folder, environment: ["LANG": "en_US.UTF-8", "LC_ALL": "zh_CN.UTF-8"])
+            else { return }
+            #expect(lcAll.stderr.hasPrefix("plain.ttx:8:36: 错误：未知角色「交通」"))
+            guard let zh = try run(["check", "--lang", "zh", "plain.ttx"], in: folder) else { return }
+            #expect(zh.stderr.hasSuffix("2 个错误，0 个警告\n"))
+            // An exercise that declares no language stays English under the C locale.
+            guard let plain = try run(["check", "plain.ttx"], in: folder) else { return }
+            #expect(plain.stderr.hasPrefix("plain.ttx:8:36: error: "))
+            guard let bad = try run(["check", "--lang", "fr", "plain.ttx"], in: folder) else { return }
+            #expect(bad.status != 0)
+            #expect(bad.stderr.contains("--lang"))
+        }
+    }
+
+    @Test("check finds the included files from any way of naming the main file: one-letter, ./, absolute, spaces, Chinese")
+    func pathsOfTheMainFile() throws {
+        let main = cleanExercise.replacingOccurrences(of: "role b \"乙\"\n", with: "include \"roles.ttx\"\n")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sandtable-check-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for sub in ["t", "有 空格", "演练"] {
+            let dir = folder.appendingPathComponent(sub)
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try Data(main.utf8).write(to: dir.appendingPathComponent("main.ttx"))
+            try Data("role b \"乙\"\n  knows 资料\n".utf8).write(to: dir.appendingPathComponent("roles.ttx"))
+        }
+        let cases = [
+            ("t/main.ttx", "t/roles.ttx"), ("./t/main.ttx", "./t/roles.ttx"), ("t//main.ttx", "t/roles.ttx"),
+            ("有 空格/main.ttx", "有 空格/roles.ttx"), ("演练/main.ttx", "演练/roles.ttx"),
+            (folder.appendingPathComponent("t/main.ttx").path, folder.appendingPathComponent("t/roles.ttx").path),
+        ]
+        for (path, shown) in cases {
+            guard let output = try run(["check", path], in: folder, environment: ["NO_COLOR": "1"]) else { return }
+            #expect(output.status == 1, "\(path)")
+            #expect(
+                output.stderr.hasPrefix("\(shown):2:9: error: unknown information item '资料' [E0201]\n"),
+                "\(path): \(output.stderr)")
+            #expect(output.stderr.contains("main.ttx:6:9: note: included from here"), "\(path)")
+        }
+        // From inside the one-letter folder, with the main file named bare and as ./main.ttx.
+        let inside = folder.appendingPathComponent("t")
+        for path in ["main.ttx", "./main.ttx"] {
+            guard let output = try run(["check", path], in: inside, environment: ["NO_COLOR": "1"]) else { return }
+            #expect(output.stderr.hasPrefix(path == "main.ttx" ? "roles.ttx:2:9:" : "./roles.ttx:2:9:"), "\(path)")
         }
     }
 
@@ -226,7 +362,8 @@ struct CheckOutputTests {
             #expect(created.status == 0)
             guard let checked = try run(["check", "--strict", "演练.ttx"], in: folder) else { return }
             #expect(checked.status == 0)
-            #expect(checked.stderr == "ok: no problems found\n")
+            // The Chinese starter declares `language zh-Hans`, so under the C locale the confirmation is Chinese.
+            #expect(checked.stderr == "没有发现问题\n")
             guard let again = try run(["new", "演练"], in: folder) else { return }
             #expect(again.status == 1)
             #expect(again.stderr == "error: 演练.ttx exists already; sandtable new never overwrites a file\n")

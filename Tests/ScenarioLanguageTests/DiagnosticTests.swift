@@ -31,7 +31,7 @@ struct DiagnosticTests {
         let bytes: [UInt8] = [0xFF, 0xFE] + Array("exercise".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         let result = ScenarioCompiler.compile(path: path, sources: MemorySources(bytes: [path: bytes]))
         #expect(result.diagnostics.map(\.code) == [.notText])
-        #expect(result.diagnostics.first?.message.contains("UTF-16") == true)
+        #expect(result.diagnostics.first?.message.description.contains("UTF-16") == true)
     }
 
     @Test("E0002 text not closed on its line")
@@ -63,7 +63,7 @@ struct DiagnosticTests {
         let d = expectDiagnostic(
             .unexpectedCharacter,
             in: cleanExercise.replacingOccurrences(of: "advance 1h", with: "advance 1h 1️⃣\u{7}"))
-        #expect(d?.message == "unexpected character 'U+0007'")
+        #expect(d?.message.description == "unexpected character 'U+0007'")
     }
 
     @Test("E0004 a tab where the block's other lines use spaces")
@@ -140,7 +140,7 @@ struct DiagnosticTests {
             lines.append((depth == Lexer.maximumDepth + 1 ? "1️⃣" : "") + indent + "if true")
         }
         let d = expectDiagnostic(.nestingTooDeep, in: lines.joined(separator: "\n"), others: true)
-        #expect(d?.message == "blocks are nested more than 48 levels deep")
+        #expect(d?.message.description == "blocks are nested more than 48 levels deep")
         // The lines too deep are dropped with the error; the last line kept is an `if` with nothing below it.
         let result = ScenarioCompiler.compile(text: MarkedSource(lines.joined(separator: "\n")).text)
         #expect(result.diagnostics.count == 2, "\(describe(result.diagnostics))")
@@ -160,7 +160,7 @@ struct DiagnosticTests {
     func missingFile() {
         let result = ScenarioCompiler.compile(path: "\(testFolder)/nowhere.ttx", sources: MemorySources([:]))
         #expect(result.diagnostics.map(\.code) == [.unreadableFile])
-        #expect(result.diagnostics.first?.message == "cannot read '/exercises/nowhere.ttx': there is no such file")
+        #expect(result.diagnostics.first?.message.description == "cannot read '/exercises/nowhere.ttx': there is no such file")
         #expect(result.diagnostics.first?.location.line == 1)
         #expect(result.diagnostics.first?.location.column == 1)
     }
@@ -170,7 +170,7 @@ struct DiagnosticTests {
         let sources = MemorySources(["\(testFolder)/sub/a.ttx": "exercise a"])
         let result = ScenarioCompiler.compile(path: "\(testFolder)/sub", sources: sources)
         #expect(result.diagnostics.map(\.code) == [.unreadableFile])
-        #expect(result.diagnostics.first?.message.hasSuffix("it is a folder, not a file") == true)
+        #expect(result.diagnostics.first?.message.description.hasSuffix("it is a folder, not a file") == true)
     }
 
     // MARK: Syntax

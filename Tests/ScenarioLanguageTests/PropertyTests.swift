@@ -125,7 +125,7 @@ func checkInvariants(_ result: CompileResult, text: String, path: String) -> [St
         check(d.location, "[\(d.code.rawValue)] \(d.message)")
         if d.span.length < 1 { problems.append("[\(d.code.rawValue)] an empty span at \(d.location)") }
         for note in d.notes { if let span = note.span { check(span.start, "a note of [\(d.code.rawValue)]") } }
-        if d.message.first?.isUppercase == true { problems.append("a message in uppercase: \(d.message)") }
+        if d.message.description.first?.isUppercase == true { problems.append("a message in uppercase: \(d.message)") }
     }
     return problems
 }

@@ -1,5 +1,7 @@
 import Foundation
+import Localization
 import ScenarioLanguage
+import SystemPackage
 
 /// The tool's version.
 public enum SandtableVersion {
@@ -10,15 +12,23 @@ public enum SandtableVersion {
 /// `sandtable check FILE...`: compiles each exercise and prints its diagnostics.
 public enum CheckCommand {
     /// Runs the check and returns the exit code: 0 clean or warnings only, 1 with errors (or warnings when strict).
-    public static func run(files: [String], strict: Bool, json: Bool, color: ColorMode) -> Int32 {
-        var all: [Diagnostic] = []
+    ///
+    /// Each file's diagnostics are written in the language ``Localization/UILanguage/detect(explicit:environment:contentLanguage:)``
+    /// chooses from `language` (`--lang`), the locale, and the `language` the file's header declares; the summary
+    /// in the language they share (else as for a file that declares none).
+    public static func run(
+        files: [String], strict: Bool, json: Bool, color: ColorMode, language: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> Int32 {
+        var all: [(Diagnostic, Localization.UILanguage)] = []
+        var languages: Set<Localization.UILanguage> = []
         var failed = false
-        let paint = Paint(
-            enabled: colorEnabled(
-                mode: color, environment: ProcessInfo.processInfo.environment,
-                isTTY: isatty(2) == 1))
+        let paint = Paint(enabled: colorEnabled(mode: color, environment: environment, isTTY: isatty(2) == 1))
         for file in files {
             let result = ScenarioCompiler.compile(path: file)
+            let fileLanguage = Localization.UILanguage.detect(
+                explicit: language, environment: environment, contentLanguage: result.declaredLanguage)
+            languages.insert(fileLanguage)
             var diagnostics = result.diagnostics
             if strict {
                 diagnostics = diagnostics.map { d in
@@ -28,31 +38,35 @@ public enum CheckCommand {
                 }
             }
             if diagnostics.hasErrors { failed = true }
-            all += diagnostics
+            all += diagnostics.map { ($0, fileLanguage) }
             if !json {
-                let printer = DiagnosticPrinter(sources: result.sources, paint: paint)
+                let printer = DiagnosticPrinter(sources: result.sources, paint: paint, language: fileLanguage)
                 for d in diagnostics { FileHandle.standardError.write(Data((printer.render(d) + "\n").utf8)) }
             }
         }
         if json {
             print(DiagnosticJSON.encode(all))
         } else {
-            let summary = DiagnosticPrinter.summary(all)
-            FileHandle.standardError.write(Data(((all.isEmpty ? "ok: no problems found" : summary) + "\n").utf8))
+            let summaryLanguage =
+                languages.count == 1
+                ? languages.first ?? .en
+                : Localization.UILanguage.detect(explicit: language, environment: environment)
+            FileHandle.standardError.write(Data((all.map(\.0).summary(in: summaryLanguage) + "\n").utf8))
         }
         return failed ? 1 : 0
     }
 
-    /// Reads the files that diagnostics point into, for their excerpts.
+    /// Reads the files that diagnostics point into, for their excerpts: each as the path it is shown by, else
+    /// relative to the main file's folder.
     static func loadSources(_ main: String, _ diagnostics: [Diagnostic]) -> [SourceFile] {
-        // Not NSString.deletingLastPathComponent: it traps on "." on Linux.
-        let mainDir = main.lastIndex(of: "/").map { String(main[..<$0]) } ?? ""
+        let mainFolder = FilePath(main).removingLastComponent()
         var paths = Set(diagnostics.map(\.location.file))
         paths.insert(main)
+        let reader = FileSystemSources()
         return paths.compactMap { path in
-            let candidates = [path, mainDir.isEmpty ? path : (mainDir as NSString).appendingPathComponent(path)]
-            for p in candidates {
-                if let data = FileManager.default.contents(atPath: p), let text = String(data: data, encoding: .utf8) {
+            for candidate in [FilePath(path), mainFolder.pushing(FilePath(path))] {
+                if case .success(let bytes) = reader.read(candidate), let text = String(validating: bytes, as: UTF8.self)
+                {
                     return SourceFile(path: path, text: text)
                 }
             }

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Testing
 
 @testable import ScenarioLanguage
@@ -101,13 +102,19 @@ func expectDiagnostic(
     #expect(found.severity == (code.isError ? .error : .warning), sourceLocation: sourceLocation)
     #expect(found.span.length >= 1, sourceLocation: sourceLocation)
     if let message {
-        #expect(found.message == message, sourceLocation: sourceLocation)
+        #expect(found.message.text(in: .en) == message, sourceLocation: sourceLocation)
     }
     if let fixIt {
-        #expect(found.fixIt == fixIt, sourceLocation: sourceLocation)
+        #expect(found.fixIts.first?.edits.map(\.replacement) == [fixIt], sourceLocation: sourceLocation)
+    }
+    for language in UILanguage.allCases {
+        let text = found.message.text(in: language)
+        #expect(!text.contains("⟦"), "\(found.message.catalogueKey) has no \(language) text", sourceLocation: sourceLocation)
+        #expect(!text.contains("{"), "\(found.message.catalogueKey) left a placeholder unfilled in \(language): \(text)",
+            sourceLocation: sourceLocation)
     }
     #expect(
-        found.message.first.map { !$0.isUppercase } ?? false, "messages start in lowercase",
+        found.message.text(in: .en).first.map { !$0.isUppercase } ?? false, "messages start in lowercase",
         sourceLocation: sourceLocation)
     if !others {
         #expect(

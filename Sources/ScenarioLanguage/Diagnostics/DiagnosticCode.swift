@@ -102,6 +102,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// A condition that can never hold, or always holds.
     case constantCondition = "W0509"
 
+    /// The severity of diagnostics with this code: `E` codes are errors, `W` codes warnings.
+    public var severity: Severity { rawValue.hasPrefix("E") ? .error : .warning }
+
     /// Whether diagnostics with this code are errors (else warnings).
-    public var isError: Bool { rawValue.hasPrefix("E") }
+    public var isError: Bool { severity == .error }
 }

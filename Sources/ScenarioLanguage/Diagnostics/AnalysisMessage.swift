@@ -1,0 +1,58 @@
+/// A message of the analysis that runs once the whole exercise is compiled: flow (unreachable scenes, dead ends,
+/// loops), elements nothing uses, and conditions that never change.
+///
+/// The factories are sorted by name; the texts are in the ``Catalog/diagnostics`` catalogue under `CODE.name`.
+public struct AnalysisMessage: DiagnosticMessage, Hashable {
+    public let code: DiagnosticCode
+    public let id: MessageID
+    public let arguments: [MessageArgument]
+
+    private init(_ code: DiagnosticCode, _ name: String, _ arguments: MessageArgument...) {
+        self.code = code
+        self.id = MessageID(domain: .analysis, name: name)
+        self.arguments = arguments
+    }
+
+    /// A choice that changes nothing and that no condition tests.
+    static func choiceWithoutEffect(_ choice: String) -> Self {
+        Self(.choiceWithoutEffect, "choiceWithoutEffect", .text(choice))
+    }
+    /// A condition that always holds.
+    static var conditionAlwaysHolds: Self { Self(.constantCondition, "alwaysHolds") }
+    /// A condition that never holds.
+    static var conditionNeverHolds: Self { Self(.constantCondition, "neverHolds") }
+    /// A scene that can run out of statements.
+    static func deadEnd(_ scene: String) -> Self { Self(.deadEnd, "deadEnd", .text(scene)) }
+    /// A measure no effect changes.
+    static func idleMeasure(_ measure: String) -> Self { Self(.idleMeasure, "idleMeasure", .text(measure)) }
+    /// An inject with no trigger that nothing triggers.
+    static func injectNeverFires(_ inject: String) -> Self { Self(.unused, "injectNeverFires", .text(inject)) }
+    /// Scenes that jump to each other without a question; `cycle` ends where it starts.
+    static func loop(_ cycle: [String]) -> Self {
+        Self(.infiniteLoop, "loop", .text(cycle.joined(separator: " → ")))
+    }
+    /// An objective none of whose rules can hold.
+    static func objectiveUnattainable(_ objective: String) -> Self {
+        Self(.objectiveUnattainable, "objectiveUnattainable", .text(objective))
+    }
+    /// An objective without rules whose `else` is U.
+    static func objectiveWithoutRules(_ objective: String) -> Self {
+        Self(.objectiveUnattainable, "objectiveWithoutRules", .text(objective))
+    }
+    /// A request nothing sends.
+    static func requestNeverSent(_ request: String) -> Self { Self(.unused, "requestNeverSent", .text(request)) }
+    /// A role that takes part but is never asked.
+    static func roleNeverAsked(_ role: String) -> Self { Self(.roleNeverAsked, "roleNeverAsked", .text(role)) }
+    /// A scene that jumps to itself without a question.
+    static func selfLoop(_ scene: String) -> Self { Self(.infiniteLoop, "selfLoop", .text(scene)) }
+    /// An ending no `end` reaches.
+    static func unreachedEnding(_ ending: String) -> Self { Self(.unused, "unreachedEnding", .text(ending)) }
+    /// A scene no path reaches.
+    static func unreachableScene(_ scene: String) -> Self { Self(.unreachableScene, "unreachableScene", .text(scene)) }
+    /// A variable no condition reads.
+    static func unreadVariable(_ variable: String) -> Self { Self(.unused, "unreadVariable", .text(variable)) }
+    /// An item nothing shares, knows or tests.
+    static func unusedItem(_ item: String) -> Self { Self(.unused, "unusedItem", .text(item)) }
+    /// A role that takes no part at all.
+    static func unusedRole(_ role: String) -> Self { Self(.unused, "unusedRole", .text(role)) }
+}
