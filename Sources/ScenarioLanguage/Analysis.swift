@@ -214,7 +214,8 @@ extension Compiler {
             let possible = objective.rules.contains { truth($0.condition, reachable) != false }
             if !possible && objective.otherwise == .U {
                 report(
-                    objective.rules.isEmpty ? .objectiveWithoutRules(objective.id) : .objectiveUnattainable(objective.id),
+                    objective.rules.isEmpty
+                        ? .objectiveWithoutRules(objective.id) : .objectiveUnattainable(objective.id),
                     span(objective.location, objective.id))
             }
         }

@@ -331,7 +331,8 @@ extension Compiler {
                     default:
                         report(
                             .propertyIs("auto", oneOf: ["default", "random", "script CHOICE, …"]), span,
-                            fixIts: didYouMean(span, policy, closestMatch(to: policy, in: ["default", "random", "script"])))
+                            fixIts: didYouMean(
+                                span, policy, closestMatch(to: policy, in: ["default", "random", "script"])))
                     }
                 default:
                     unknownProperty(TokenCursor(line.node, from: line.index - 1), in: .kind(.role), allowed: allowed)
@@ -343,7 +344,8 @@ extension Compiler {
         let leads = scenario.roles.enumerated().filter { $0.element.isLead }
         if scenario.roles[index].isLead, leads.count > 1, leads.last?.offset == index {
             report(
-                .multipleLeads, SourceSpan(start: scenario.roles[index].location, length: scenario.roles[index].id.count),
+                .multipleLeads,
+                SourceSpan(start: scenario.roles[index].location, length: scenario.roles[index].id.count),
                 notes: [
                     Diagnostic.Note(
                         .isLead(leads[0].element.id),
@@ -560,7 +562,8 @@ extension Compiler {
                         report(.expectedElseRating, line.here)
                     }
                 default:
-                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: .kind(.objective), allowed: allowed)
+                    unknownProperty(
+                        TokenCursor(line.node, from: line.index - 1), in: .kind(.objective), allowed: allowed)
                     line = TokenCursor(line.node, from: line.tokens.count)
                 }
             }
@@ -803,7 +806,8 @@ extension Compiler {
                     }
                 case "once": scenario.actions[index].once = true
                 default:
-                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: .kind(.action), allowed: properties)
+                    unknownProperty(
+                        TokenCursor(line.node, from: line.index - 1), in: .kind(.action), allowed: properties)
                     line = TokenCursor(line.node, from: line.tokens.count)
                 }
             }
@@ -873,7 +877,8 @@ extension Compiler {
                         scenario.requests[index].onRefuse = entry
                     }
                 default:
-                    unknownProperty(TokenCursor(line.node, from: line.index - 1), in: .kind(.request), allowed: properties)
+                    unknownProperty(
+                        TokenCursor(line.node, from: line.index - 1), in: .kind(.request), allowed: properties)
                     line = TokenCursor(line.node, from: line.tokens.count)
                 }
             }

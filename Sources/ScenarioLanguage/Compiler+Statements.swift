@@ -479,7 +479,9 @@ extension Compiler {
         for var line in lines {
             while let word = line.current?.identifier {
                 line.advance()
-                if ["by", "rule", "weights", "fallback"].contains(word) { once(word, line, &seen, in: .kind(.decision)) }
+                if ["by", "rule", "weights", "fallback"].contains(word) {
+                    once(word, line, &seen, in: .kind(.decision))
+                }
                 switch word {
                 case "by":
                     sawBy = true
@@ -498,7 +500,9 @@ extension Compiler {
                         } else {
                             report(
                                 .propertyIs("rule", oneOf: ["unanimous", "majority", "weighted", "lead", "arbitrate"]),
-                                s, fixIts: didYouMean(s, w, closestMatch(to: w, in: DecisionRule.allCases.map(\.rawValue))))
+                                s,
+                                fixIts: didYouMean(s, w, closestMatch(to: w, in: DecisionRule.allCases.map(\.rawValue)))
+                            )
                         }
                     } else {
                         report(.expectedRule, line.here)
@@ -578,8 +582,9 @@ extension Compiler {
                     defaults += 1
                     if defaults == 2 {
                         report(
-                    .secondDefaultOption,
-                    SourceSpan(start: scenario.options[option].location, length: scenario.options[option].id.count))
+                            .secondDefaultOption,
+                            SourceSpan(
+                                start: scenario.options[option].location, length: scenario.options[option].id.count))
                     }
                 case "expected": scenario.options[option].isExpected = true
                 default:

@@ -341,7 +341,8 @@ struct Compiler {
                 includeSpan ?? SourceSpan(start: SourceLocation(file: displayPath, line: 1, column: 1), length: 1)
             let message: IncludeMessage =
                 includeSpan == nil
-                ? .unreadableFile(displayPath, reason: error.reason) : .includeNotFound(displayPath, reason: error.reason)
+                ? .unreadableFile(displayPath, reason: error.reason)
+                : .includeNotFound(displayPath, reason: error.reason)
             diagnostics.append(Diagnostic(message, at: span, includedFrom: Array(includedFrom.dropFirst())))
             return
         }
@@ -465,7 +466,8 @@ struct Compiler {
             report(.reservedWord(own, kind: kind), span)
         }
         if let previous = names[kind]?[name] {
-            report(.duplicateID(own, kind: kind), span, notes: [Diagnostic.Note(.firstDeclared(own), at: previous.span)])
+            report(
+                .duplicateID(own, kind: kind), span, notes: [Diagnostic.Note(.firstDeclared(own), at: previous.span)])
             return false
         }
         names[kind, default: [:]][name] = (index, span)

@@ -16,7 +16,7 @@ struct Check: ParsableCommand {
     func validate() throws {
         if format != "text" && format != "json" { throw ValidationError("--format must be text or json") }
         if ColorMode(rawValue: color) == nil { throw ValidationError("--color must be auto, always or never") }
-        if let lang, UILanguage(argument: lang) == nil { throw ValidationError("--lang must be zh or en") }
+        if let lang, lang != "zh" && lang != "en" { throw ValidationError("--lang must be zh or en") }
     }
 
     func run() throws {

@@ -132,7 +132,9 @@ struct BadInputTests {
         try withTemporaryFolder { folder in
             let result = ScenarioCompiler.compile(path: folder.path)
             #expect(result.diagnostics.map(\.code) == [.unreadableFile])
-            #expect(result.diagnostics.first?.message.description == "cannot read '\(folder.path)': it is a folder, not a file")
+            #expect(
+                result.diagnostics.first?.message.description
+                    == "cannot read '\(folder.path)': it is a folder, not a file")
         }
     }
 

@@ -282,7 +282,9 @@ struct CheckOutputTests {
         }
     }
 
-    @Test("check finds the included files from any way of naming the main file: one-letter, ./, absolute, spaces, Chinese")
+    @Test(
+        "check finds the included files from any way of naming the main file: one-letter, ./, absolute, spaces, Chinese"
+    )
     func pathsOfTheMainFile() throws {
         let main = cleanExercise.replacingOccurrences(of: "role b \"乙\"\n", with: "include \"roles.ttx\"\n")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(

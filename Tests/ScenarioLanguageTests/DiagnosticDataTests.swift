@@ -119,7 +119,8 @@ struct DiagnosticDataTests {
     func summary() {
         let error = ScenarioCompiler.compile(text: cleanExercise.replacingOccurrences(of: "ask a, b", with: "ask a, c"))
         let warnings = ScenarioCompiler.compile(
-            text: cleanExercise.replacingOccurrences(of: "role b \"乙\"", with: "role b \"乙\"\nrole x \"戊\"\nrole y \"己\""))
+            text: cleanExercise.replacingOccurrences(
+                of: "role b \"乙\"", with: "role b \"乙\"\nrole x \"戊\"\nrole y \"己\""))
         let all = error.diagnostics + warnings.diagnostics
         #expect(all.map(\.code) == [.undefinedID, .unused, .unused])
         #expect(all.summary(in: .en) == "1 error, 2 warnings")
@@ -151,7 +152,8 @@ struct DiagnosticDataTests {
     static let mistakes: [Mistake] = [
         Mistake("a misspelt role", .undefinedID, "ask a, bb", "ask a, b"),
         Mistake("a misspelt variable", .undefinedID, "if watr >= 2", "if water >= 2"),
-        Mistake("a misspelt function", .unknownFunction, "if maxx(water, 1) >= 2", "if max(water, 1) >= 2", in: withMax),
+        Mistake(
+            "a misspelt function", .unknownFunction, "if maxx(water, 1) >= 2", "if max(water, 1) >= 2", in: withMax),
         Mistake("a misspelt declaration", .unknownDeclaration, "endign done", "ending done"),
         Mistake("a misspelt statement", .unknownStatement, "sya \"水位上涨。\"", "say \"水位上涨。\""),
         Mistake("a misspelt property", .unknownStatement, "  breif \"简介\"", "  brief \"简介\"", in: withBrief),
@@ -167,7 +169,8 @@ struct DiagnosticDataTests {
 
     static let withMax = cleanExercise.replacingOccurrences(of: "if water >= 2", with: "if max(water, 1) >= 2")
     static let withBrief = cleanExercise.replacingOccurrences(of: "role a \"甲\"", with: "role a \"甲\"\n  brief \"简介\"")
-    static let withScores = cleanExercise.replacingOccurrences(of: "  clock 08:00", with: "  clock 08:00\n  scores totals")
+    static let withScores = cleanExercise.replacingOccurrences(
+        of: "  clock 08:00", with: "  clock 08:00\n  scores totals")
     static let withParens = cleanExercise.replacingOccurrences(of: "if water >= 2", with: "if (water >= 2)")
     static let withEquals = cleanExercise.replacingOccurrences(of: "if water >= 2", with: "if water == 2")
     static let withSet = cleanExercise.replacingOccurrences(of: "      water += 1", with: "      set water = 1")
@@ -222,7 +225,9 @@ struct DiagnosticDataTests {
         #expect(
             file.applying([
                 SourceEdit(range: at(3, 4, 0), replacement: " done"),
-                SourceEdit(range: SourceSpan(start: SourceLocation(file: "b.ttx", line: 1, column: 1), length: 1), replacement: "x"),
+                SourceEdit(
+                    range: SourceSpan(start: SourceLocation(file: "b.ttx", line: 1, column: 1), length: 1),
+                    replacement: "x"),
                 SourceEdit(range: at(1, 1, 3), replacement: "a"), SourceEdit(range: at(1, 2, 1), replacement: "b"),
                 SourceEdit(range: at(2, 40, 1), replacement: "c"),
             ]) == "a= 1\r\nrole 乙\nend done")

@@ -160,7 +160,9 @@ struct DiagnosticTests {
     func missingFile() {
         let result = ScenarioCompiler.compile(path: "\(testFolder)/nowhere.ttx", sources: MemorySources([:]))
         #expect(result.diagnostics.map(\.code) == [.unreadableFile])
-        #expect(result.diagnostics.first?.message.description == "cannot read '/exercises/nowhere.ttx': there is no such file")
+        #expect(
+            result.diagnostics.first?.message.description
+                == "cannot read '/exercises/nowhere.ttx': there is no such file")
         #expect(result.diagnostics.first?.location.line == 1)
         #expect(result.diagnostics.first?.location.column == 1)
     }

@@ -20,13 +20,13 @@ public enum CheckCommand {
         files: [String], strict: Bool, json: Bool, color: ColorMode, language: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> Int32 {
-        var all: [(Diagnostic, Localization.UILanguage)] = []
-        var languages: Set<Localization.UILanguage> = []
+        var all: [(Diagnostic, UILanguage)] = []
+        var languages: Set<UILanguage> = []
         var failed = false
         let paint = Paint(enabled: colorEnabled(mode: color, environment: environment, isTTY: isatty(2) == 1))
         for file in files {
             let result = ScenarioCompiler.compile(path: file)
-            let fileLanguage = Localization.UILanguage.detect(
+            let fileLanguage = UILanguage.detect(
                 explicit: language, environment: environment, contentLanguage: result.declaredLanguage)
             languages.insert(fileLanguage)
             var diagnostics = result.diagnostics
@@ -50,7 +50,7 @@ public enum CheckCommand {
             let summaryLanguage =
                 languages.count == 1
                 ? languages.first ?? .en
-                : Localization.UILanguage.detect(explicit: language, environment: environment)
+                : UILanguage.detect(explicit: language, environment: environment)
             FileHandle.standardError.write(Data((all.map(\.0).summary(in: summaryLanguage) + "\n").utf8))
         }
         return failed ? 1 : 0
@@ -65,7 +65,8 @@ public enum CheckCommand {
         let reader = FileSystemSources()
         return paths.compactMap { path in
             for candidate in [FilePath(path), mainFolder.pushing(FilePath(path))] {
-                if case .success(let bytes) = reader.read(candidate), let text = String(validating: bytes, as: UTF8.self)
+                if case .success(let bytes) = reader.read(candidate),
+                    let text = String(validating: bytes, as: UTF8.self)
                 {
                     return SourceFile(path: path, text: text)
                 }

@@ -60,13 +60,13 @@ public enum DiagnosticJSON {
     }
 
     /// Encodes diagnostics as a JSON array, their texts in `language`.
-    public static func encode(_ diagnostics: [Diagnostic], language: Localization.UILanguage = .en) -> String {
+    public static func encode(_ diagnostics: [Diagnostic], language: UILanguage = .en) -> String {
         encode(diagnostics.map { ($0, language) })
     }
 
     /// Encodes diagnostics as a JSON array, each with its texts in the language paired with it (`check` of several
     /// exercises writes each in its own).
-    public static func encode(_ diagnostics: [(Diagnostic, Localization.UILanguage)]) -> String {
+    public static func encode(_ diagnostics: [(Diagnostic, UILanguage)]) -> String {
         let entries = diagnostics.map { d, lang in
             Entry(
                 file: d.location.file, line: d.location.line, column: d.location.column, length: d.span.length,

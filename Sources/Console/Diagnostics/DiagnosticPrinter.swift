@@ -10,10 +10,10 @@ import TerminalText
 public struct DiagnosticPrinter: Sendable {
     private let paint: Paint
     private let sources: [String: SourceFile]
-    private let language: Localization.UILanguage
+    private let language: UILanguage
 
     /// Creates a printer for diagnostics over these source files, writing in `language`.
-    public init(sources: [SourceFile], paint: Paint, language: Localization.UILanguage = .en) {
+    public init(sources: [SourceFile], paint: Paint, language: UILanguage = .en) {
         self.paint = paint
         self.language = language
         self.sources = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
@@ -117,7 +117,7 @@ public struct DiagnosticPrinter: Sendable {
     }
 
     /// A summary line such as `2 errors, 1 warning` (`2 个错误，1 个警告`), or the clean confirmation.
-    public static func summary(_ diagnostics: [Diagnostic], language: Localization.UILanguage = .en) -> String {
+    public static func summary(_ diagnostics: [Diagnostic], language: UILanguage = .en) -> String {
         diagnostics.summary(in: language)
     }
 }

@@ -300,8 +300,10 @@ extension DiagnosticCatalog {
         "term.usage.visited": "a scene",
 
         // Analysis
-        "E0408.loop": "these scenes jump to each other without asking anything, so the exercise would loop forever: {0}",
-        "E0408.selfLoop": "scene '{0}' jumps back to itself without asking anything, so the exercise would loop forever",
+        "E0408.loop":
+            "these scenes jump to each other without asking anything, so the exercise would loop forever: {0}",
+        "E0408.selfLoop":
+            "scene '{0}' jumps back to itself without asking anything, so the exercise would loop forever",
         "W0501.unreachableScene": "scene '{0}' is never reached: no goto leads to it",
         "W0502.deadEnd": "scene '{0}' can end without a goto or an end; the exercise would stop there with no ending",
         "W0504.injectNeverFires": "inject '{0}' never fires: give it `at TIME` or `when CONDITION`, or trigger it",

@@ -109,8 +109,11 @@ func expectDiagnostic(
     }
     for language in UILanguage.allCases {
         let text = found.message.text(in: language)
-        #expect(!text.contains("⟦"), "\(found.message.catalogueKey) has no \(language) text", sourceLocation: sourceLocation)
-        #expect(!text.contains("{"), "\(found.message.catalogueKey) left a placeholder unfilled in \(language): \(text)",
+        #expect(
+            !text.contains("⟦"), "\(found.message.catalogueKey) has no \(language) text", sourceLocation: sourceLocation
+        )
+        #expect(
+            !text.contains("{"), "\(found.message.catalogueKey) left a placeholder unfilled in \(language): \(text)",
             sourceLocation: sourceLocation)
     }
     #expect(
