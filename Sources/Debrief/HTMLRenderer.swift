@@ -252,7 +252,7 @@ struct HTMLRenderer {
                     (t("overview.teamTotal"), NumberText.format(report.scores.teamTotal) + " / 100"),
                     (t("overview.ending"), x.ending(o)),
                     (t("overview.clock"), x.time(0) + " → " + x.time(o.finalClock)),
-                    (t("overview.wall"), o.wallMilliseconds.map { WallTime.duration(milliseconds: $0) } ?? "—"),
+                    (t("overview.wall"), o.wallMilliseconds.map(x.wall) ?? "—"),
                 ])
             table(
                 &b, [t("word.item"), t("word.value")],
@@ -375,7 +375,7 @@ struct HTMLRenderer {
                             var text = t("decisions.resolved", option.label, x.rule(r.by.rawValue), x.time(r.clock))
                             if let role = r.role { text += " · " + t("decisions.decidedBy", x.role(role)) }
                             if let ms = r.deliberation {
-                                text += " · " + t("decisions.deliberated", WallTime.duration(milliseconds: ms))
+                                text += " · " + t("decisions.deliberated", x.wall(ms))
                             }
                             if option.isExpected { text += " ✓ " + t("word.expected") }
                             b.element("p") { b in
@@ -632,7 +632,7 @@ struct HTMLRenderer {
                         if r.auto { answered += t("auto.automated") }
                     }
                     let minutes = r.answered.map { x.duration($0 - r.sent) } ?? "—"
-                    let wall = r.wallResponse.map { " (" + WallTime.duration(milliseconds: $0) + ")" } ?? ""
+                    let wall = r.wallResponse.map { " (" + x.wall($0) + ")" } ?? ""
                     var outcome = outcomeCell(r.outcome.rawValue, x)
                     if r.overdue { outcome = .parts([outcome, .text("· " + t("requests.wasOverdue"))]) }
                     return [

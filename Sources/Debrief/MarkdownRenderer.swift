@@ -128,7 +128,7 @@ struct MarkdownRenderer {
         rows.append([t("overview.seed"), String(h.seed)])
         rows.append([t("overview.started"), e(WallTime.display(h.started))])
         rows.append([t("overview.ended"), o.ended.map { e(WallTime.display($0)) } ?? "—"])
-        rows.append([t("overview.wall"), o.wallMilliseconds.map { WallTime.duration(milliseconds: $0) } ?? "—"])
+        rows.append([t("overview.wall"), o.wallMilliseconds.map(x.wall) ?? "—"])
         rows.append([
             t("overview.clock"),
             t("overview.clockRange", x.time(0), x.time(o.finalClock), x.duration(o.finalClock)),
@@ -239,7 +239,7 @@ struct MarkdownRenderer {
                     var text = t("decisions.resolved", e(option.label), x.rule(r.by.rawValue), x.time(r.clock))
                     if let role = r.role { text += " · " + t("decisions.decidedBy", e(x.role(role))) }
                     if let ms = r.deliberation {
-                        text += " · " + t("decisions.deliberated", WallTime.duration(milliseconds: ms))
+                        text += " · " + t("decisions.deliberated", x.wall(ms))
                     }
                     if option.isExpected { text += " ✓ " + t("word.expected") }
                     line("**" + t("decisions.outcome") + "**: " + text)
@@ -445,7 +445,7 @@ struct MarkdownRenderer {
                     if r.auto { answered += e(t("auto.automated")) }
                 }
                 let minutes = r.answered.map { x.duration($0 - r.sent) } ?? "—"
-                let wall = r.wallResponse.map { " (" + WallTime.duration(milliseconds: $0) + ")" } ?? ""
+                let wall = r.wallResponse.map { " (" + x.wall($0) + ")" } ?? ""
                 return [
                     e(q.title), e(x.role(q.from)) + " → " + e(x.role(q.to)), x.time(r.sent), x.time(r.deadline),
                     answered,

@@ -53,7 +53,10 @@ struct ReportText: Sendable {
     }
 
     /// A wall-clock deliberation, or a dash.
-    func deliberation(_ ms: Int64?) -> String { ms.map { WallTime.duration(milliseconds: $0) } ?? "—" }
+    func deliberation(_ ms: Int64?) -> String { ms.map(wall) ?? "—" }
+
+    /// A wall-clock duration in the report's language.
+    func wall(_ ms: Int64) -> String { WallTime.duration(milliseconds: ms, language: t.language) }
 
     /// An outcome (`hit`, `late`, `missed`, `pending`, `on_time`, `refused`, …) in words.
     func outcome(_ raw: String) -> String { t("outcome." + raw) }

@@ -25,6 +25,19 @@ public enum ClockFormat {
         return strings("duration.hoursMinutes", String(hours), String(rest))
     }
 
+    /// A wall-clock duration for people, to the second under an hour: `42 秒`, `3 分 05 秒`, `1 小时 02 分`,
+    /// `2 天 03 小时` in Chinese; `42s`, `3m 05s`, `1h 02m`, `2d 03h` in English. Shorter than a second reads `0s`.
+    public static func wallDuration(milliseconds: Int64, language: UILanguage) -> String {
+        let strings = Strings(.common, language: language)
+        let seconds = max(0, milliseconds) / 1000
+        let minutes = seconds / 60
+        let hours = minutes / 60
+        if seconds < 60 { return strings("wall.seconds", String(seconds)) }
+        if minutes < 60 { return strings("wall.minutesSeconds", String(minutes), twoDigits(Int(seconds % 60))) }
+        if hours < 24 { return strings("wall.hoursMinutes", String(hours), twoDigits(Int(minutes % 60))) }
+        return strings("wall.daysHours", String(hours / 24), twoDigits(Int(hours % 24)))
+    }
+
     private static func floorDivide(_ a: Int, _ b: Int) -> Int {
         a >= 0 ? a / b : -((-a + b - 1) / b)
     }

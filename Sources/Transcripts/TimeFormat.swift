@@ -2,21 +2,43 @@ import Foundation
 
 /// Wall-clock and scenario-clock text as transcripts write it.
 public enum TranscriptTime {
-    /// ISO 8601 in UTC with milliseconds (rounded to the nearest), e.g. `2026-03-01T08:15:02.123Z`.
+    /// ISO 8601 in UTC with milliseconds: `2026-03-01T08:15:02.123Z`.
+    private static let stamp = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
+
+    /// The same without the fraction, for reading stamps that have none.
+    private static let wholeSeconds = Date.ISO8601FormatStyle(timeZone: .gmt)
+
+    /// `yyyyMMdd-HHmmss` in UTC.
+    private static let file = Date.VerbatimFormatStyle(
+        format: """
+            \(year: .padded(4))\(month: .twoDigits)\(day: .twoDigits)-\
+            \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased))\(minute: .twoDigits)\(second: .twoDigits)
+            """,
+        timeZone: .gmt, calendar: Calendar(identifier: .gregorian))
+
+    /// ISO 8601 in UTC with milliseconds (rounded to the nearest), e.g. `2026-03-01T08:15:02.123Z`. Records are
+    /// hashed, so these bytes are part of the format.
     public static func wall(_ date: Date) -> String {
-        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded())
-        let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
-        let ms = Int(millis - seconds * 1000)
-        let c = civil(seconds)
-        return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))."
-            + "\(pad(ms, 3))Z"
+        // The format style truncates the fraction (and a Double rarely holds a millisecond exactly: 0.999 s is
+        // 0.99899…): formatting the middle of the rounded millisecond gives its digits.
+        let millis = (date.timeIntervalSince1970 * 1000).rounded()
+        return stamp.format(Date(timeIntervalSince1970: (millis + 0.5) / 1000))
+    }
+
+    /// The instant of an ISO 8601 stamp as ``wall(_:)`` writes it (the fraction may have any number of digits or
+    /// be left out); nil when the text is not one.
+    public static func parseWall(_ text: String) -> Date? {
+        (try? stamp.parse(text)) ?? (try? wholeSeconds.parse(text))
+    }
+
+    /// The milliseconds since 1970 of a stamp (see ``parseWall(_:)``), nil when the text is not one.
+    public static func wallMilliseconds(_ text: String) -> Int64? {
+        parseWall(text).map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) }
     }
 
     /// `yyyyMMdd-HHmmss` in UTC, for file names.
     public static func fileStamp(_ date: Date) -> String {
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
-        let c = civil(seconds)
-        return "\(pad(c.year, 4))\(pad(c.month))\(pad(c.day))-\(pad(c.hour))\(pad(c.minute))\(pad(c.second))"
+        file.format(Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down)))
     }
 
     /// The scenario time `HH:MM` of a clock reading as event records store it (`time`): the exercise's start
@@ -33,27 +55,5 @@ public enum TranscriptTime {
         return text + (day > 0 ? "+\(day)d" : "\(day)d")
     }
 
-    private static func pad(_ n: Int, _ width: Int = 2) -> String {
-        let s = String(n)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-    }
-
-    /// Converts seconds since 1970 to a UTC civil date (proleptic Gregorian), without the C library.
-    private static func civil(_ seconds: Int64) -> (
-        year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
-    ) {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let rest = Int(seconds - days * 86_400)
-        // Howard Hinnant's days-to-civil algorithm.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return (Int(year), Int(month), Int(day), rest / 3600, rest % 3600 / 60, rest % 60)
-    }
+    private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
 }

@@ -42,6 +42,8 @@ import Testing
             (#"\d{8}-\d{6}-flood_response(-\d+)?\.jsonl"#, "<transcript>.jsonl"),
             (#"\b\d+m \d{2}s\b"#, "<dur>"),
             (#"\b\d+s\b"#, "<dur>"),
+            (#"\d+ 分 \d{2} 秒"#, "<dur>"),
+            (#"\d+ 秒"#, "<dur>"),
             (#""(wall_ms|deliberation_ms|response_wall_ms)": \d+"#, "\"$1\": 0"),
             (#"[0-9a-f]{64}"#, "<sha256>"),
         ]

@@ -150,4 +150,16 @@ import Testing
         #expect(ClockFormat.duration(-90, language: .en) == "-1h 30m")
         #expect(Strings(.common, language: .zh).duration(90) == "1 小时 30 分")
     }
+
+    @Test func wallDurations() {
+        #expect(ClockFormat.wallDuration(milliseconds: 999, language: .en) == "0s")
+        #expect(ClockFormat.wallDuration(milliseconds: 42_000, language: .zh) == "42 秒")
+        #expect(ClockFormat.wallDuration(milliseconds: 185_000, language: .en) == "3m 05s")
+        #expect(ClockFormat.wallDuration(milliseconds: 185_000, language: .zh) == "3 分 05 秒")
+        #expect(ClockFormat.wallDuration(milliseconds: 3_720_000, language: .en) == "1h 02m")
+        #expect(ClockFormat.wallDuration(milliseconds: 3_720_000, language: .zh) == "1 小时 02 分")
+        #expect(ClockFormat.wallDuration(milliseconds: 183_600_000, language: .en) == "2d 03h")
+        #expect(ClockFormat.wallDuration(milliseconds: 183_600_000, language: .zh) == "2 天 03 小时")
+        #expect(ClockFormat.wallDuration(milliseconds: -5, language: .en) == "0s")
+    }
 }

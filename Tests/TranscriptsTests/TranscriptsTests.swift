@@ -149,6 +149,20 @@ import TranscriptsTestSupport
         #expect(TranscriptTime.wall(Date(timeIntervalSince1970: 0.999)) == "1970-01-01T00:00:00.999Z")
         #expect(TranscriptTime.wall(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00.000Z")
         #expect(TranscriptTime.fileStamp(Date(timeIntervalSince1970: 1_709_210_096)) == "20240229-123456")
+        #expect(TranscriptTime.fileStamp(Date(timeIntervalSince1970: 1_709_210_096.9)) == "20240229-123456")
+        #expect(TranscriptTime.wall(Date(timeIntervalSince1970: 1_772_352_902.123)) == "2026-03-01T08:15:02.123Z")
+        #expect(TranscriptTime.wall(Date(timeIntervalSince1970: 1.9996)) == "1970-01-01T00:00:02.000Z")
+        #expect(TranscriptTime.wall(Date(timeIntervalSince1970: -0.0015)) == "1969-12-31T23:59:59.998Z")
+        #expect(TranscriptTime.wall(Date(timeIntervalSince1970: 253_402_300_799.999)) == "9999-12-31T23:59:59.999Z")
+        #expect(TranscriptTime.wallMilliseconds("2026-03-01T08:15:02.123Z") == 1_772_352_902_123)
+        #expect(TranscriptTime.wallMilliseconds("2026-03-01T08:15:02Z") == 1_772_352_902_000)
+        #expect(TranscriptTime.wallMilliseconds("2026-03-01 08:15:02Z") == nil)
+        #expect(TranscriptTime.wallMilliseconds("") == nil)
+        // Every millisecond of a sample reads back as written.
+        for millis in stride(from: Int64(1_772_352_900_000), to: 1_772_352_903_000, by: 7) {
+            let text = TranscriptTime.wall(Date(timeIntervalSince1970: Double(millis) / 1000))
+            #expect(TranscriptTime.wallMilliseconds(text) == millis, "\(text)")
+        }
     }
 }
 
