@@ -58,7 +58,7 @@ public enum Debrief {
             var renderer = MarkdownRenderer(report: report, options: options)
             return renderer.render()
         case .html: return HTMLRenderer(options: options).render(report)
-        case .json: return PrettyJSON.render(JSONReport(options: options).session(report))
+        case .json: return JSONReport.encode(JSONReport(options: options).session(report))
         }
     }
 
@@ -73,7 +73,7 @@ public enum Debrief {
         switch format {
         case .markdown: return MarkdownRenderer.cohort(cohort, options: options)
         case .html: return HTMLRenderer(options: options).render(cohort)
-        case .json: return PrettyJSON.render(JSONReport(options: options).cohort(cohort))
+        case .json: return JSONReport.encode(JSONReport(options: options).cohort(cohort))
         }
     }
 }

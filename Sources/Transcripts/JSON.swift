@@ -136,7 +136,7 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// Writes a JSON string: quotes, backslashes and control characters escaped; U+2028 and U+2029 escaped so that
     /// the line is also valid JavaScript; everything else as UTF-8.
-    package static func writeString(_ s: String, into out: inout [UInt8]) {
+    static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var iterator = s.utf8.makeIterator()
         var pending: [UInt8] = []

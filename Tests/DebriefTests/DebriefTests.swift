@@ -260,6 +260,71 @@ import TranscriptsTestSupport
         #expect(parsed["kind"]?.stringValue == "cohort")
     }
 
+    // MARK: JSON
+
+    /// The members of a JSON object, or nil.
+    func members(_ value: Any?) -> Set<String>? { (value as? [String: Any]).map { Set($0.keys) } }
+
+    @Test func jsonDecodesBackIntoItsTypesAndKeepsEveryMember() throws {
+        let flood = try bundled("flood-response.ttx")
+        let mini = try compile(miniExercise)
+        var reports: [SessionReport] = []
+        for (scenario, played) in [(mini, Set([0, 1])), (flood, Set([3, 1]))] {
+            let report = try Debrief.session(path: try scripted(scenario, seed: 5, played: played), scenario: scenario)
+                .get()
+            if scenario.header.id == flood.header.id { reports.append(report) }
+            let options = DebriefOptions(language: .zh, due: "2026-06-30")
+            let text = Debrief.render(report, format: .json, options: options)
+            let decoded = try JSONDecoder().decode(JSONReport.Session.self, from: Data(text.utf8))
+            #expect(decoded == JSONReport(options: options).session(report))
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            #expect(
+                Set(object.keys) == [
+                    "format", "version", "kind", "language", "exercise", "session", "warnings", "participants",
+                    "timeline", "decisions", "objectives", "scores", "expectations", "information", "requests", "peer",
+                    "notes", "debrief_notes", "discussions", "errors", "strengths", "improvements",
+                    "improvement_plan",
+                ])
+            // Absent values are written as null, not left out.
+            #expect(members(object["session"])?.isSuperset(of: ["ended", "wall_ms", "ending", "reason"]) == true)
+            let decisionMembers: [String: Set<String>] = [
+                "ask": ["kind", "id", "question", "scene", "clock", "time", "answers"],
+                "action": ["kind", "id", "title", "scene", "role", "clock", "time", "followed"],
+                "joint": [
+                    "kind", "id", "question", "scene", "clock", "time", "rule", "weights", "fallback", "rounds",
+                    "awaited", "resolution", "followed",
+                ],
+            ]
+            for decision in object["decisions"] as? [[String: Any]] ?? [] {
+                let expected = decisionMembers[decision["kind"] as? String ?? ""]
+                #expect(Set(decision.keys) == expected)
+            }
+            // Members are sorted, so the bytes do not depend on how the report was built.
+            let top = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: "\"")[1] }
+            #expect(top == top.sorted())
+        }
+        let cohort = Debrief.cohort(reports + reports, skipped: [.init(path: "x.jsonl", reason: "damaged")])
+        let options = DebriefOptions(language: .en)
+        let text = Debrief.render(cohort, format: .json, options: options)
+        let decoded = try JSONDecoder().decode(JSONReport.Cohort.self, from: Data(text.utf8))
+        #expect(decoded == JSONReport(options: options).cohort(cohort))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(
+            Set(object.keys) == [
+                "format", "version", "kind", "language", "exercise", "sessions", "skipped", "included", "endings",
+                "objectives", "asks", "decisions", "scores", "failure_points",
+            ])
+        let scores = try #require(object["scores"] as? [String: Any])
+        #expect(members(scores["team_total"]) == ["count", "min", "median", "mean", "max", "histogram"])
+        #expect(members((scores["roles"] as? [Any])?.first)?.contains("role") == true)
+        #expect(members((scores["measures"] as? [Any])?.first)?.isSuperset(of: ["id", "name", "histogram"]) == true)
+
+        let empty = Debrief.render(Debrief.cohort([], skipped: []), format: .json, options: options)
+        let emptyObject = try #require(try JSONSerialization.jsonObject(with: Data(empty.utf8)) as? [String: Any])
+        #expect(Set(emptyObject.keys) == ["format", "version", "kind", "language", "exercise", "sessions", "skipped"])
+        #expect(emptyObject["exercise"] is NSNull)
+    }
+
     // MARK: Times
 
     @Test func wallTimesReadAndDurationsPrint() {

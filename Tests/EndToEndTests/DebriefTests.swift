@@ -44,7 +44,7 @@ import Testing
             (#"\b\d+s\b"#, "<dur>"),
             (#"\d+ 分 \d{2} 秒"#, "<dur>"),
             (#"\d+ 秒"#, "<dur>"),
-            (#""(wall_ms|deliberation_ms|response_wall_ms)": \d+"#, "\"$1\": 0"),
+            (#""(wall_ms|deliberation_ms|response_wall_ms)" : \d+"#, "\"$1\" : 0"),
             (#"[0-9a-f]{64}"#, "<sha256>"),
         ]
         for (pattern, replacement) in rules {
