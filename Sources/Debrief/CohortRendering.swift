@@ -236,41 +236,27 @@ extension HTMLRenderer {
     func render(_ cohort: CohortReport) -> String {
         let t = self.t
         guard let c = CohortText(cohort, language: options.language) else {
-            var b = HTMLBuilder()
-            b.trusted("<!DOCTYPE html>\n")
-            b.element("html", ["lang": options.language == .zh ? "zh-Hans" : "en"]) { b in
-                b.element("head") { b in
-                    b.empty("meta", ["charset": "utf-8"])
-                    b.element("title", text: t("cohort.titleEmpty"))
-                }
-                b.element("body") { b in
-                    b.element("h1", text: t("cohort.titleEmpty"))
-                    b.element("ul") { b in for s in cohort.skipped { b.element("li", text: s.path + ": " + s.reason) } }
-                }
+            return page(title: t("cohort.titleEmpty")) { b in
+                b.element("h1", text: t("cohort.titleEmpty"))
+                b.element("ul") { b in for s in cohort.skipped { b.element("li", text: s.path + ": " + s.reason) } }
             }
-            return b.output + "\n"
         }
         let scenario = c.scenario
         let x = c.x
-        return pageForCohort(title: t("cohort.title", scenario.header.title)) { b in
+        return page(title: t("cohort.title", scenario.header.title)) { b in
             b.element("h1", text: t("cohort.title", scenario.header.title))
             b.element(
                 "p", ["class": "sub"],
                 text: t("cohort.intro", String(cohort.sessions.count), String(c.n), String(cohort.skipped.count)))
-            b.element("div", ["class": "kpis"]) { b in
-                for (label, value) in [
+            kpis(
+                &b,
+                [
                     (t("col.sessions"), String(c.n)),
                     (t("cohort.medianTeam"), cohort.teamTotal.median.map { NumberText.format($0) } ?? "—"),
                     (t("cohort.meanTeam"), cohort.teamTotal.mean.map { NumberText.format($0) } ?? "—"),
                     (t("cohort.skippedCount"), String(cohort.skipped.count)),
-                ] {
-                    b.element("div", ["class": "kpi"]) { b in
-                        b.element("span", text: label)
-                        b.element("b", text: value)
-                    }
-                }
-            }
-            cohortSection(&b, "sessions", t("cohort.sessions"), first: true) { b in
+                ])
+            section(&b, id: "sessions", title: t("cohort.sessions"), first: true) { b in
                 cohortTable(&b, c.sessionHeader, c.sessionRows, numeric: [0, 1, 3], code: [7], nowrap: [4, 6])
                 if !cohort.skipped.isEmpty {
                     b.element("h3", text: t("cohort.skipped"))
@@ -286,7 +272,7 @@ extension HTMLRenderer {
                 b.element("h3", text: t("cohort.endings"))
                 cohortTable(&b, [t("overview.ending"), t("col.sessions")], c.endingRows, numeric: [1])
             }
-            cohortSection(&b, "ratings", t("cohort.ratings")) { b in
+            section(&b, id: "ratings", title: t("cohort.ratings")) { b in
                 b.element("figure") { b in
                     SVGChart.ratingBars(
                         &b, label: t("cohort.ratings"),
@@ -302,7 +288,7 @@ extension HTMLRenderer {
                             + [x.owner(r.objective)]
                     }, numeric: [1, 2, 3, 4])
             }
-            cohortSection(&b, "scores", t("cohort.scores")) { b in
+            section(&b, id: "scores", title: t("cohort.scores")) { b in
                 b.element("p", text: t("cohort.scoresIntro"))
                 b.element("figure") { b in
                     SVGChart.histogram(&b, label: t("col.teamTotal"), bins: cohort.teamTotal.histogram)
@@ -335,7 +321,7 @@ extension HTMLRenderer {
                     }
                 }
             }
-            cohortSection(&b, "choices", t("cohort.choices")) { b in
+            section(&b, id: "choices", title: t("cohort.choices")) { b in
                 for f in cohort.asks {
                     let ask = scenario.asks[f.ask]
                     b.element("h3", text: ask.question)
@@ -376,7 +362,7 @@ extension HTMLRenderer {
                     b.element("p", ["class": "muted"], text: t("cohort.resolvedBy", by.joined(separator: x.comma)))
                 }
             }
-            cohortSection(&b, "failures", t("cohort.failures")) { b in
+            section(&b, id: "failures", title: t("cohort.failures")) { b in
                 let failures = c.failureLines
                 for (key, lines) in [
                     ("cohort.failObjectives", failures.objectives),
@@ -389,34 +375,6 @@ extension HTMLRenderer {
                 }
             }
             b.element("footer", text: t("html.cohortFooter", String(cohort.sessions.count)))
-        }
-    }
-
-    private func pageForCohort(title: String, _ body: (inout HTMLBuilder) -> Void) -> String {
-        var b = HTMLBuilder()
-        b.trusted("<!DOCTYPE html>\n")
-        b.element("html", ["lang": options.language == .zh ? "zh-Hans" : "en"]) { b in
-            b.element("head") { b in
-                b.empty("meta", ["charset": "utf-8"])
-                b.empty("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
-                b.element("title", text: title)
-                b.element("style") { b in b.trusted(Self.style) }
-            }
-            b.newline()
-            b.element("body") { b in b.element("main") { b in body(&b) } }
-        }
-        b.newline()
-        return b.output
-    }
-
-    private func cohortSection(
-        _ b: inout HTMLBuilder, _ id: String, _ title: String, first: Bool = false,
-        _ body: (inout HTMLBuilder) -> Void
-    ) {
-        b.newline()
-        b.element("section", ["id": id, "class": first ? "first" : "part"]) { b in
-            b.element("h2", text: title)
-            body(&b)
         }
     }
 

@@ -98,25 +98,6 @@ struct HTMLRenderer {
 
     // MARK: Building blocks
 
-    private func page(title: String, _ body: (inout HTMLBuilder) -> Void) -> String {
-        var b = HTMLBuilder()
-        b.trusted("<!DOCTYPE html>\n")
-        b.element("html", ["lang": options.language == .zh ? "zh-Hans" : "en"]) { b in
-            b.element("head") { b in
-                b.empty("meta", ["charset": "utf-8"])
-                b.empty("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
-                b.element("title", text: title)
-                b.element("style") { b in b.trusted(Self.style) }
-            }
-            b.newline()
-            b.element("body") { b in
-                b.element("main") { b in body(&b) }
-            }
-        }
-        b.newline()
-        return b.output
-    }
-
     private func cell(_ b: inout HTMLBuilder, _ c: Cell) {
         switch c {
         case .text(let s): b.text(s)
@@ -146,17 +127,6 @@ struct HTMLRenderer {
         }
     }
 
-    private func section(
-        _ b: inout HTMLBuilder, id: String, title: String, first: Bool = false,
-        _ body: (inout HTMLBuilder) -> Void
-    ) {
-        b.newline()
-        b.element("section", ["id": id, "class": first ? "first" : "part"]) { b in
-            b.element("h2", text: title)
-            body(&b)
-        }
-    }
-
     private func note(_ b: inout HTMLBuilder, _ key: String) { b.element("p", ["class": "muted"], text: t(key)) }
 
     private func legend(_ b: inout HTMLBuilder, _ entries: [(name: String, colour: String)]) {
@@ -182,7 +152,7 @@ struct HTMLRenderer {
         }
     }
 
-    private func kpis(_ b: inout HTMLBuilder, _ items: [(label: String, value: String)]) {
+    func kpis(_ b: inout HTMLBuilder, _ items: [(label: String, value: String)]) {
         b.element("div", ["class": "kpis"]) { b in
             for item in items {
                 b.element("div", ["class": "kpi"]) { b in
