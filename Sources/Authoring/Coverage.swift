@@ -61,9 +61,9 @@ struct Coverage: Sendable, Hashable {
                 if did { counts[Kind.actions.rawValue][a] += 1 }
             }
         }
-        for option in state.decided where option >= 0 { counts[Kind.options.rawValue][option] += 1 }
+        for case let option? in state.decided { counts[Kind.options.rawValue][option] += 1 }
         for (i, v) in state.fired.enumerated() where v { counts[Kind.injects.rawValue][i] += 1 }
-        for (q, at) in state.requestSentAt.enumerated() where at >= 0 { counts[Kind.requests.rawValue][q] += 1 }
+        for (q, at) in state.requestSentAt.enumerated() where at != nil { counts[Kind.requests.rawValue][q] += 1 }
         if let ending = state.ending { counts[Kind.endings.rawValue][ending] += 1 }
     }
 

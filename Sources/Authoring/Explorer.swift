@@ -171,8 +171,8 @@ public struct Explorer: Sendable {
         thread.start()
         let clock = ContinuousClock()
         let start = clock.now
-        var seen = (transitions: -1, since: start)
-        var reported = -1
+        var seen = (transitions: Int?.none, since: start)
+        var reported: Int?
         while !watch.finished.load(ordering: .acquiring) {
             _ = watch.wake.wait(timeout: .now() + .milliseconds(50))
             let states = watch.states.load(ordering: .relaxed)
@@ -234,14 +234,16 @@ private final class Watch: Sendable {
 
 /// The values known for an explored state.
 private struct Node {
+    // (In this order the optionals pack into the padding: 40 bytes a node, as many as with -1 for "no move".)
     var best = -Double.infinity
     var worst = Double.infinity
-    var bestMove: Int32 = -1
-    var worstMove: Int32 = -1
     /// Inputs from here to the leaf of the best (worst) score; the shortest way wins ties.
     var bestLength: Int32 = 0
     var worstLength: Int32 = 0
+    /// The index of the move towards the best (worst) score among the state's moves; nil at a leaf.
+    var bestMove: Int32?
     var done = false
+    var worstMove: Int32?
 }
 
 /// A state's key: two independent 64-bit hashes.
@@ -444,7 +446,7 @@ private struct Search {
     func moves(_ session: Session) -> [Input] {
         var moves: [Input] = []
         switch session.waiting {
-        case .ask(let a, let pending) where a >= 0:
+        case .ask(let a, let pending):
             for role in pending {
                 for c in session.offeredChoices(a, to: role) { moves.append(.choose(role: role, choice: c)) }
             }
@@ -458,7 +460,7 @@ private struct Search {
             for o in scenario.decisions[d].options { moves.append(.facilitator(.arbitrate(option: o))) }
         case .discussion(_, let pending):
             if let role = pending.first { moves.append(.discuss(role: role, text: "(explored)")) }
-        case .ask, .peerReview, .ended:
+        case .running, .peerReview, .ended:
             return []
         }
         if options.actions {
@@ -507,9 +509,9 @@ private struct Search {
         guard let first = memo[key], best ? first.best > -.infinity : first.worst < .infinity else { return nil }
         let total = best ? first.best : first.worst
         while let node = memo[key] {
-            let k = Int(best ? node.bestMove : node.worstMove)
             let moves = moves(session)
-            guard k >= 0, k < moves.count else { break }
+            guard let move = best ? node.bestMove : node.worstMove, Int(move) < moves.count else { break }
+            let k = Int(move)
             path.append(describe(moves[k]))
             guard (try? session.apply(moves[k])) != nil else { break }
             key = Key(session.state)

@@ -59,9 +59,7 @@ private struct Narrator {
         case .positionTaken:
             return []
         case .positionsRevealed(let d, let positions):
-            let list = s.decisions[d].roles.compactMap { r in
-                positions[r].flatMap { $0 >= 0 ? "\(s.roles[r].id) → \(s.options[$0].id)" : nil }
-            }
+            let list = zip(s.decisions[d].roles, positions).map { r, o in "\(s.roles[r].id) → \(s.options[o].id)" }
             return ["\(t)   positions: \(list.joined(separator: ", "))"]
         case .decisionFailed(_, let step):
             return ["\(t)   no decision by \(step)"]

@@ -59,8 +59,10 @@ struct RandomPlayer {
         }
         sideMoveTried = false
         switch waiting {
+        case .running:
+            return .stuck(message: "the session is neither waiting for an answer nor ended", location: nil)
         case .ask(let a, let pending):
-            guard a >= 0, !pending.isEmpty else {
+            guard !pending.isEmpty else {
                 return .stuck(message: "the session is neither waiting for an answer nor ended", location: nil)
             }
             let role = pending[rng.index(pending.count)]

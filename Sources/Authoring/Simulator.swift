@@ -100,7 +100,7 @@ public struct Simulator: Sendable {
             thread.start()
         }
         let clock = ContinuousClock()
-        var seen = Array(repeating: (index: -1, since: clock.now), count: jobs)
+        var seen = Array(repeating: (index: Int?.none, since: clock.now), count: jobs)
         var hung: [Int: Int] = [:]  // worker → the playthrough it is stuck in
         while shared.finished.load(ordering: .acquiring) + hung.count < jobs {
             _ = shared.wake.wait(timeout: .now() + .milliseconds(50))
@@ -109,10 +109,10 @@ public struct Simulator: Sendable {
             guard let limit = options.hangTimeout else { continue }
             let now = clock.now
             for w in 0..<jobs where hung[w] == nil {
-                let index = shared.heartbeats[w].current.load(ordering: .relaxed)
+                let index = shared.heartbeats[w].playing
                 if index != seen[w].index {
                     seen[w] = (index, now)
-                } else if index >= 0, now - seen[w].since > .seconds(limit) {
+                } else if let index, now - seen[w].since > .seconds(limit) {
                     hung[w] = index
                     shared.cancelled.store(true, ordering: .relaxed)
                 }
@@ -143,13 +143,13 @@ public struct Simulator: Sendable {
             var tally = Tally(scenario: scenario)
             let start = c * Self.chunkSize
             for i in start..<min(runs, start + Self.chunkSize) {
-                heartbeat.current.store(i, ordering: .relaxed)
+                heartbeat.playing = i
                 simulator.play(index: i, options, into: &tally)
                 shared.done.add(1, ordering: .relaxed)
             }
             shared.results.withLock { $0[c] = tally }
         }
-        heartbeat.current.store(-1, ordering: .relaxed)
+        heartbeat.playing = nil
     }
 
     /// Plays one playthrough with every event kept (for `--show-text`, and to read the message of an error).
@@ -283,9 +283,18 @@ public struct Simulator: Sendable {
 
 /// State shared by the worker threads of one run and the thread that watches them.
 private final class SharedWork: Sendable {
-    /// What one worker is doing: the index of the playthrough it plays, or -1.
+    /// What one worker is doing: the index of the playthrough it plays, nil when none.
     final class Heartbeat: Sendable {
-        let current = Atomic<Int>(-1)
+        /// The index, or -1 for none: an atomic holds a plain `Int`, so the sentinel stays inside this class.
+        private let current = Atomic<Int>(-1)
+
+        var playing: Int? {
+            get {
+                let index = current.load(ordering: .relaxed)
+                return index < 0 ? nil : index
+            }
+            set { current.store(newValue ?? -1, ordering: .relaxed) }
+        }
     }
 
     let next = Atomic<Int>(0)

@@ -323,8 +323,8 @@ private struct ReplayDescriber {
 
     func waiting(_ w: Waiting) -> String {
         switch w {
-        case .ask(let a, let pending) where a >= 0: return t("rp.wait.ask", x.roles(pending), scenario.asks[a].question)
-        case .ask: return t("rp.wait.nothing")
+        case .ask(let a, let pending): return t("rp.wait.ask", x.roles(pending), scenario.asks[a].question)
+        case .running: return t("rp.wait.nothing")
         case .positions(let d, let pending):
             return t("rp.wait.positions", x.roles(pending), scenario.decisions[d].question)
         case .leadCall(let d, let r): return t("rp.wait.lead", x.role(r), scenario.decisions[d].question)

@@ -128,7 +128,7 @@ struct ReportBuilder {
             openAsk = (a, report.decisions.count - 1, wall)
             target = .none
         case .chose(let role, let choice, let auto):
-            let ask = scenario.choices[choice].ask
+            guard let ask = scenario.choices[choice].ask else { break }  // every choice of a playable scenario has one
             let record: Int
             let askedWall: String
             if let open = openAsk, open.ask == ask {
@@ -357,7 +357,8 @@ struct ReportBuilder {
                     objective: o, ratings: objectiveRatings[o] ?? [], computed: computed, override: override))
         }
         // Expected actions whose inject fired.
-        for (x, expectation) in scenario.expectations.enumerated() where state.expectationStart[x] >= 0 {
+        for (x, expectation) in scenario.expectations.enumerated() {
+            guard let start = state.expectationStart[x] else { continue }
             let slots = expectation.responders.isEmpty ? [roleCount] : expectation.responders
             let responses = slots.map { slot -> ExpectationRecord.Response in
                 let index = x * (roleCount + 1) + slot
@@ -368,21 +369,22 @@ struct ReportBuilder {
             }
             report.expectations.append(
                 ExpectationRecord(
-                    expectation: x, start: state.expectationStart[x],
-                    deadline: state.expectationStart[x] + expectation.within, outcome: state.expectationOutcome[x],
+                    expectation: x, start: start, deadline: start + expectation.within,
+                    outcome: state.expectationOutcome[x],
                     responses: responses))
         }
         report.expectations.sort { ($0.start, $0.expectation) < ($1.start, $1.expectation) }
         // Requests sent.
         let card = Scorecard(session: session)
-        for (q, request) in scenario.requests.enumerated() where state.requestSentAt[q] >= 0 {
-            let answered = state.requestAnsweredAt[q] >= 0 ? state.requestAnsweredAt[q] : nil
+        for (q, request) in scenario.requests.enumerated() {
+            guard let sent = state.requestSentAt[q] else { continue }
+            let answered = state.requestAnsweredAt[q]
             let answer = requestAccepted[q]
             let wallResponse: Int64? =
                 answer.flatMap { a in a.auto ? nil : requestWall[q].flatMap { WallTime.between($0, a.wall) } }
             report.requests.append(
                 RequestRecord(
-                    request: q, sent: state.requestSentAt[q], deadline: state.requestSentAt[q] + request.within,
+                    request: q, sent: sent, deadline: sent + request.within,
                     answered: answered, accepted: answer?.accepted, auto: answer?.auto ?? false,
                     overdue: overdue.contains(q), outcome: card.requests[q], wallResponse: wallResponse))
         }

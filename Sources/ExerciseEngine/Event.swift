@@ -82,7 +82,8 @@ public enum EventKind: Sendable, Hashable {
     case chose(role: Int, choice: Int, auto: AutoReason?)
     case decisionOpened(decision: Int, round: Int)
     case positionTaken(role: Int, decision: Int, option: Int, auto: AutoReason?)
-    case positionsRevealed(decision: Int, positions: [Int: Int])
+    /// The option each role of the decision took, in the decision's role order (``Decision/roles``).
+    case positionsRevealed(decision: Int, positions: [Int])
     case decisionFailed(decision: Int, step: String)
     case negotiationRound(decision: Int, round: Int, cost: Int)
     case leadCallAwaited(decision: Int, role: Int)

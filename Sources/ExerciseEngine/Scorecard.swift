@@ -91,7 +91,7 @@ public struct Scorecard: Sendable {
         }
         var byRole = Array(repeating: Tally(), count: r)
         var team = Tally()
-        for (x, expectation) in scenario.expectations.enumerated() where state.expectationStart[x] >= 0 {
+        for (x, expectation) in scenario.expectations.enumerated() where state.expectationStart[x] != nil {
             team.possible += 1
             switch state.expectationOutcome[x] {
             case .hit: team.hits += 1

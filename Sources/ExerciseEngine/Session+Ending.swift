@@ -39,7 +39,7 @@ extension Session {
         for x in scenario.expectations.indices where active(x) && state.expectationOutcome[x] == .pending {
             markMissed(x)
         }
-        for q in scenario.requests.indices where state.requestSentAt[q] >= 0 {
+        for q in scenario.requests.indices where state.requestSentAt[q] != nil {
             if state.requestOutcome[q] == .pending || state.requestOutcome[q] == .overdue {
                 state.requestOutcome[q] = .unanswered
             }
@@ -65,8 +65,8 @@ extension Session {
         guard case .peerReview(let rater, var remaining) = state.waiting else { return }
         remaining.removeAll { $0 == PeerSlot(target: target, question: question) }
         let questions = scenario.peerQuestions.count
-        if state.peerGiven.isEmpty { state.peerGiven = Array(repeating: -1, count: roleCount * roleCount * questions) }
-        state.peerGiven[(rater * roleCount + target) * questions + question] = value ?? -1
+        if state.peerGiven.isEmpty { state.peerGiven = Array(repeating: nil, count: roleCount * roleCount * questions) }
+        state.peerGiven[(rater * roleCount + target) * questions + question] = value
         if scenario.header.peer == .anonymous {
             if let value {
                 state.anonymousBuffer.append(AnonymousRating(target: target, question: question, value: value))
@@ -97,8 +97,8 @@ extension Session {
         if scenario.header.peer == .anonymous {
             let questions = scenario.peerQuestions.count
             let raters = (0..<roleCount).filter { rater in
-                !state.peerGiven.isEmpty
-                    && (0..<roleCount * questions).contains { state.peerGiven[rater * roleCount * questions + $0] >= 0 }
+                let given = rater * roleCount * questions..<(rater + 1) * roleCount * questions
+                return !state.peerGiven.isEmpty && state.peerGiven[given].contains { $0 != nil }
             }
             if raters.count >= 2 {
                 emit(.peerRatingsAnonymous(state.anonymousBuffer.sorted(), flaggedPairs: flaggedPairs()))
@@ -122,9 +122,9 @@ extension Session {
         for a in 0..<roleCount {
             for b in (a + 1)..<max(a + 1, roleCount) {
                 for q in 0..<questions {
-                    let ab = state.peerGiven[(a * roleCount + b) * questions + q]
-                    let ba = state.peerGiven[(b * roleCount + a) * questions + q]
-                    if ab >= 0, ba >= 0, abs(ab - ba) >= 2 {
+                    if let ab = state.peerGiven[(a * roleCount + b) * questions + q],
+                        let ba = state.peerGiven[(b * roleCount + a) * questions + q], abs(ab - ba) >= 2
+                    {
                         pairs.append(PeerPair(first: a, second: b, question: q, gap: abs(ab - ba)))
                     }
                 }

@@ -8,7 +8,7 @@ extension Session {
         return responders.isEmpty ? [roleCount] : responders
     }
 
-    func active(_ x: Int) -> Bool { state.expectationStart[x] >= 0 }
+    func active(_ x: Int) -> Bool { state.expectationStart[x] != nil }
 
     mutating func noteAction(role: Int, action: Int) {
         for x in scenario.expectations.indices where active(x) {
@@ -64,6 +64,7 @@ extension Session {
 
     /// Records a response by a role (or the team slot) and scores it.
     mutating func respond(_ x: Int, role: Int) {
+        guard let start = state.expectationStart[x] else { return }  // its inject has not fired
         let expectation = scenario.expectations[x]
         let slot: Int
         if expectation.responders.isEmpty {
@@ -77,7 +78,7 @@ extension Session {
         // With `any`, once one responder has satisfied it, the others owe nothing.
         if !expectation.requiresAll && satisfied(x) { return }
         state.responseAt[index] = state.clock
-        let deadline = state.expectationStart[x] + expectation.within
+        let deadline = start + expectation.within
         let outcome: ExpectationOutcome = state.clock <= deadline ? .hit : .late
         state.responderOutcome[index] = outcome
         if !expectation.responders.isEmpty {

@@ -9,11 +9,11 @@ extension Session {
         state.scene = scene
         state.pc = scenario.scenes[scene].entry
         state.visited[scene] = true
-        state.waiting = .ask(ask: -1, pending: [])  // running; replaced when a question is put
+        state.waiting = .running  // until a question is put
         emit(.sceneEntered(scene: scene))
     }
 
-    var isRunning: Bool { if case .ask(-1, _) = state.waiting { true } else { false } }
+    var isRunning: Bool { if case .running = state.waiting { true } else { false } }
 
     /// Runs the current scene's body until a question waits, or the story ends.
     mutating func run() {
@@ -252,7 +252,7 @@ extension Session {
     /// Continues the scene after a question is settled.
     mutating func completeQuestion() {
         guard !storyOver else { return }
-        state.waiting = .ask(ask: -1, pending: [])
+        state.waiting = .running
         if let jump = state.pendingJump {
             state.pendingJump = nil
             take(jump)
@@ -267,7 +267,7 @@ extension Session {
         state.round = round
         if round == 1 { state.fallbackStep = 0 }
         state.askedAt = state.clock
-        for r in state.positions.indices { state.positions[r] = -1 }
+        for r in state.positions.indices { state.positions[r] = nil }
         state.waiting = .positions(decision: d, pending: decision.roles)
         emit(.decisionOpened(decision: d, round: round))
         for role in decision.roles where !played[role] {
@@ -299,14 +299,14 @@ extension Session {
 
     mutating func settleDecision(_ d: Int) {
         let decision = scenario.decisions[d]
-        var positions: [Int: Int] = [:]
-        for r in decision.roles { positions[r] = state.positions[r] }
+        // In the decision's role order. Every role has taken a position: a decision settles once none is pending.
+        let positions = decision.roles.map { state.positions[$0] ?? defaultOption(d) }
         emit(.positionsRevealed(decision: d, positions: positions))
         if let (option, how) = applyRule(decision.rule, d, positions) {
-            if how == .lead || how == .arbitration {
-                awaitCall(decision.rule == .lead ? .lead : .arbitrate, d, positions)
-            } else {
+            if let option {
                 resolve(decision: d, option: option, by: how, role: nil)
+            } else {
+                awaitCall(decision.rule == .lead ? .lead : .arbitrate, d, positions)
             }
             return
         }
@@ -314,10 +314,10 @@ extension Session {
         nextFallback(d, positions)
     }
 
-    /// Applies a rule to positions; nil when it fails. Lead and arbitration only say who decides.
-    func applyRule(_ rule: DecisionRule, _ d: Int, _ positions: [Int: Int]) -> (Int, Resolution)? {
+    /// Applies a rule to the positions (in the decision's role order); nil when it fails. Lead and arbitration
+    /// only say who decides: their option is nil.
+    func applyRule(_ rule: DecisionRule, _ d: Int, _ votes: [Int]) -> (option: Int?, by: Resolution)? {
         let decision = scenario.decisions[d]
-        let votes = decision.roles.map { positions[$0] ?? -1 }
         switch rule {
         case .unanimous:
             guard let first = votes.first, votes.allSatisfy({ $0 == first }) else { return nil }
@@ -336,12 +336,12 @@ extension Session {
             let sorted = totals.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
             guard let best = sorted.first, sorted.count == 1 || sorted[1].value < best.value else { return nil }
             return (best.key, .weighted)
-        case .lead: return (-1, .lead)
-        case .arbitrate: return (-1, .arbitration)
+        case .lead: return (nil, .lead)
+        case .arbitrate: return (nil, .arbitration)
         }
     }
 
-    mutating func nextFallback(_ d: Int, _ positions: [Int: Int]) {
+    mutating func nextFallback(_ d: Int, _ positions: [Int]) {
         let decision = scenario.decisions[d]
         guard state.fallbackStep < decision.fallback.count else {
             resolve(decision: d, option: defaultOption(d), by: .defaultOption, role: nil)
@@ -362,7 +362,7 @@ extension Session {
         }
     }
 
-    mutating func awaitCall(_ step: FallbackStep, _ d: Int, _ positions: [Int: Int]) {
+    mutating func awaitCall(_ step: FallbackStep, _ d: Int, _ positions: [Int]) {
         if step == .lead {
             guard let lead = scenario.leadRole else {
                 nextFallback(d, positions)
@@ -383,12 +383,10 @@ extension Session {
     }
 
     /// The option with the most weight among positions (ties: the default, else the first).
-    func plurality(_ d: Int, _ positions: [Int: Int]) -> Int {
+    func plurality(_ d: Int, _ positions: [Int]) -> Int {
         let decision = scenario.decisions[d]
         var totals: [Int: Double] = [:]
-        for (i, r) in decision.roles.enumerated() {
-            if let o = positions[r], o >= 0 { totals[o, default: 0] += decision.weights[i] }
-        }
+        for (i, o) in positions.enumerated() { totals[o, default: 0] += decision.weights[i] }
         let best = totals.values.max() ?? 0
         let leaders = decision.options.filter { totals[$0] == best }
         let fallback = defaultOption(d)
@@ -416,7 +414,7 @@ extension Session {
         state.askedAt = state.clock
         emit(.discussionOpened(discussion: d, roles: pending))
         if pending.isEmpty {
-            state.waiting = .ask(ask: -1, pending: [])
+            state.waiting = .running
             return
         }
         state.waiting = .discussion(discussion: d, pending: pending)
@@ -452,7 +450,7 @@ extension Session {
     }
 
     mutating func send(request q: Int) {
-        guard state.requestSentAt[q] < 0 else { return }
+        guard state.requestSentAt[q] == nil else { return }
         let request = scenario.requests[q]
         state.requestSentAt[q] = state.clock
         emit(.requestSent(request: q, deadline: state.clock + request.within))
@@ -462,8 +460,9 @@ extension Session {
     }
 
     mutating func answer(request q: Int, accept: Bool, role: Int, auto: Bool) {
+        guard let sent = state.requestSentAt[q] else { return }  // validated: never answered before it is sent
         let request = scenario.requests[q]
-        let deadline = state.requestSentAt[q] + request.within
+        let deadline = sent + request.within
         let outcome: RequestOutcome = !accept ? .refused : state.clock <= deadline ? .onTime : .late
         state.requestOutcome[q] = outcome
         state.requestAnsweredAt[q] = state.clock
@@ -525,14 +524,13 @@ extension Session {
         for i in scenario.injects.indices where !state.fired[i] && !state.injectSkipped[i] {
             if case .at(let t) = scenario.injects[i].trigger { consider(max(t, state.clock)) }
         }
-        for x in scenario.expectations.indices
-        where state.expectationStart[x] >= 0 && state.expectationOutcome[x] == .pending {
-            consider(state.expectationStart[x] + scenario.expectations[x].within + 1)
+        for x in scenario.expectations.indices where state.expectationOutcome[x] == .pending {
+            if let start = state.expectationStart[x] { consider(start + scenario.expectations[x].within + 1) }
         }
-        for q in scenario.requests.indices where state.requestOutcome[q] == .pending && state.requestSentAt[q] >= 0 {
-            consider(state.requestSentAt[q] + scenario.requests[q].within + 1)
+        for q in scenario.requests.indices where state.requestOutcome[q] == .pending {
+            if let sent = state.requestSentAt[q] { consider(sent + scenario.requests[q].within + 1) }
         }
-        if case .ask(let a, let pending) = state.waiting, a >= 0, !pending.isEmpty,
+        if case .ask(let a, let pending) = state.waiting, !pending.isEmpty,
             let timeout = scenario.asks[a].timeout
         {
             consider(state.askedAt + timeout)
@@ -557,17 +555,18 @@ extension Session {
             fire(inject: i, manual: false)
             if storyOver { return }
         }
-        for x in scenario.expectations.indices
-        where state.expectationStart[x] >= 0 && state.expectationOutcome[x] == .pending {
-            if state.clock > state.expectationStart[x] + scenario.expectations[x].within { markMissed(x) }
+        for x in scenario.expectations.indices where state.expectationOutcome[x] == .pending {
+            if let start = state.expectationStart[x], state.clock > start + scenario.expectations[x].within {
+                markMissed(x)
+            }
         }
-        for q in scenario.requests.indices where state.requestOutcome[q] == .pending && state.requestSentAt[q] >= 0 {
-            if state.clock > state.requestSentAt[q] + scenario.requests[q].within {
+        for q in scenario.requests.indices where state.requestOutcome[q] == .pending {
+            if let sent = state.requestSentAt[q], state.clock > sent + scenario.requests[q].within {
                 state.requestOutcome[q] = .overdue
                 emit(.requestOverdue(request: q))
             }
         }
-        if case .ask(let a, let pending) = state.waiting, a >= 0, !pending.isEmpty,
+        if case .ask(let a, let pending) = state.waiting, !pending.isEmpty,
             let timeout = scenario.asks[a].timeout,
             state.clock >= state.askedAt + timeout
         {
@@ -616,7 +615,7 @@ extension Session {
     /// An input (an answer, an action, a share…) may have taken away every choice of a role still to answer: that
     /// role could never answer, and the session would wait forever.
     mutating func failIfStuck() {
-        guard !storyOver, case .ask(let a, let pending) = state.waiting, a >= 0,
+        guard !storyOver, case .ask(let a, let pending) = state.waiting,
             let stuck = pending.first(where: { offeredChoices(a, to: $0).isEmpty })
         else { return }
         emit(

@@ -146,7 +146,7 @@ public struct Session: Sendable {
         if state.paused, !isNote(input) { throw .paused }
         switch input {
         case .choose(let role, let choice):
-            guard case .ask(let a, let pending) = state.waiting, a >= 0 else { throw .nothingAsked }
+            guard case .ask(let a, let pending) = state.waiting else { throw .nothingAsked }
             guard scenario.asks[a].roles.contains(role) else { throw .notYourTurn(role: role) }
             guard pending.contains(role) else { throw .alreadyAnswered(role: role) }
             guard scenario.asks[a].choices.contains(choice), offered(choice, to: role) else {
@@ -174,7 +174,7 @@ public struct Session: Sendable {
             guard knows(role, item) else { throw .doesNotKnow(item: item) }
             if targets.contains(role) && targets.count == 1 { throw .unexpected }
         case .answer(let role, let request, _):
-            guard scenario.requests[request].to == role, state.requestSentAt[request] >= 0,
+            guard scenario.requests[request].to == role, state.requestSentAt[request] != nil,
                 state.requestOutcome[request] == .pending || state.requestOutcome[request] == .overdue
             else { throw .noSuchRequest(request: request) }
         case .note(_, let text):
@@ -252,7 +252,7 @@ public struct Session: Sendable {
     /// Requests waiting for the role's answer.
     public func pendingRequests(for role: Int) -> [Int] {
         scenario.requests.indices.filter {
-            scenario.requests[$0].to == role && state.requestSentAt[$0] >= 0
+            scenario.requests[$0].to == role && state.requestSentAt[$0] != nil
                 && (state.requestOutcome[$0] == .pending || state.requestOutcome[$0] == .overdue)
         }
     }

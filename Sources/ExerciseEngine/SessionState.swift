@@ -29,10 +29,10 @@ public struct SessionState: Sendable, Hashable {
     public internal(set) var chosen: [Bool]
     /// Actions taken, `action * roleCount + role`.
     public internal(set) var did: [Bool]
-    /// The option each decision resolved to, or -1.
-    public internal(set) var decided: [Int]
-    /// Positions in the current decision per role, or -1.
-    public internal(set) var positions: [Int]
+    /// The option each decision resolved to, nil while it is not resolved.
+    public internal(set) var decided: [Int?]
+    /// Positions in the current decision per role, nil where the role has taken none.
+    public internal(set) var positions: [Int?]
     /// The negotiation round of the current decision.
     var round = 0
     /// How many fallback steps of the current decision were used.
@@ -41,20 +41,20 @@ public struct SessionState: Sendable, Hashable {
     public internal(set) var fired: [Bool]
     /// Injects whose chance was drawn and failed.
     var injectSkipped: [Bool]
-    /// When each expectation's inject fired, or -1.
-    public internal(set) var expectationStart: [Int]
+    /// When each expectation's inject fired, nil before it fires.
+    public internal(set) var expectationStart: [Int?]
     /// Response time per expectation and responder slot, `expectation * (roleCount + 1) + role` (slot roleCount: team).
     public internal(set) var responseAt: [Int]
     /// Overall outcome per expectation.
     public internal(set) var expectationOutcome: [ExpectationOutcome]
     /// Per responder outcome, same indexing as ``responseAt``.
     public internal(set) var responderOutcome: [ExpectationOutcome]
-    /// When each request was sent, or -1.
-    public internal(set) var requestSentAt: [Int]
+    /// When each request was sent, nil while it is not.
+    public internal(set) var requestSentAt: [Int?]
     /// Each request's outcome.
     public internal(set) var requestOutcome: [RequestOutcome]
-    /// When each request was answered, or -1.
-    public internal(set) var requestAnsweredAt: [Int]
+    /// When each request was answered, nil while it is not.
+    public internal(set) var requestAnsweredAt: [Int?]
     /// Collaboration points per role.
     public internal(set) var points: [Double]
     /// A jump decided by a choice, taken when the ask completes.
@@ -71,8 +71,8 @@ public struct SessionState: Sendable, Hashable {
     var ratersLeft: [Int] = []
     /// Anonymous ratings held until the review ends.
     var anonymousBuffer: [AnonymousRating] = []
-    /// Peer ratings given, `(rater * roleCount + target) * questionCount + question`; -1 where none.
-    var peerGiven: [Int] = []
+    /// Peer ratings given, `(rater * roleCount + target) * questionCount + question`; nil where none (or skipped).
+    var peerGiven: [Int?] = []
     /// The ending reached, if any.
     public internal(set) var ending: Int?
     /// Why the story ended, once it has.
@@ -99,15 +99,15 @@ public struct SessionState: Sendable, Hashable {
         visited = Array(repeating: false, count: scenario.scenes.count)
         chosen = Array(repeating: false, count: scenario.choices.count * r)
         did = Array(repeating: false, count: scenario.actions.count * r)
-        decided = Array(repeating: -1, count: scenario.decisions.count)
-        positions = Array(repeating: -1, count: r)
+        decided = Array(repeating: nil, count: scenario.decisions.count)
+        positions = Array(repeating: nil, count: r)
         fired = Array(repeating: false, count: scenario.injects.count)
         injectSkipped = fired
-        expectationStart = Array(repeating: -1, count: scenario.expectations.count)
+        expectationStart = Array(repeating: nil, count: scenario.expectations.count)
         responseAt = Array(repeating: neverMinutes, count: scenario.expectations.count * (r + 1))
         expectationOutcome = Array(repeating: .pending, count: scenario.expectations.count)
         responderOutcome = Array(repeating: .pending, count: scenario.expectations.count * (r + 1))
-        requestSentAt = Array(repeating: -1, count: scenario.requests.count)
+        requestSentAt = Array(repeating: nil, count: scenario.requests.count)
         requestOutcome = Array(repeating: .pending, count: scenario.requests.count)
         requestAnsweredAt = requestSentAt
         points = Array(repeating: 0, count: r)

@@ -2,6 +2,9 @@ import ScenarioLanguage
 
 /// What the session waits for now.
 public enum Waiting: Sendable, Hashable {
+    /// The current scene is running. The session passes through this state while it starts or applies an input,
+    /// and rests in it only when a scene ends without a question, a jump or an ending.
+    case running
     /// Roles must answer an ask.
     case ask(ask: Int, pending: [Int])
     /// Roles must take positions in a decision.
@@ -23,7 +26,7 @@ public enum Waiting: Sendable, Hashable {
         case .ask(_, let pending), .positions(_, let pending), .discussion(_, let pending): pending
         case .leadCall(_, let role): [role]
         case .peerReview(let rater, _): [rater]
-        case .arbitration, .ended: []
+        case .running, .arbitration, .ended: []
         }
     }
 }

@@ -200,8 +200,8 @@ extension Compiler {
             report(.requestNeverSent(request.id), span(request.location, request.id))
         }
         for (i, choice) in scenario.choices.enumerated()
-        where !choice.hasEffects && !referencedChoices.contains(i) && choice.ask >= 0
-            && reachable.contains(scenario.asks[choice.ask].scene)
+        where !choice.hasEffects && !referencedChoices.contains(i)
+            && choice.ask.map { reachable.contains(scenario.asks[$0].scene) } == true
         {
             report(.choiceWithoutEffect(choice.id), span(choice.location, choice.id))
         }
@@ -248,8 +248,8 @@ extension Compiler {
             }
         case .visited(let s): return reachable.contains(s) ? nil : false
         case .chose(let c, _):
-            let ask = scenario.choices[c].ask
-            return ask >= 0 && reachable.contains(scenario.asks[ask].scene) ? nil : false
+            guard let ask = scenario.choices[c].ask else { return false }
+            return reachable.contains(scenario.asks[ask].scene) ? nil : false
         case .decided(let d, _): return reachable.contains(scenario.decisions[d].scene) ? nil : false
         case .fired(let i):
             if case .manual = scenario.injects[i].trigger, !triggeredInjects.contains(i) { return false }

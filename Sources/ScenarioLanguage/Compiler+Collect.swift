@@ -119,7 +119,7 @@ extension Compiler {
                     kind = .choice
                     index = scenario.choices.count
                     scenario.choices.append(
-                        Choice(id: id, label: text, ask: -1, effects: 0, hasEffects: false, location: location))
+                        Choice(id: id, label: text, ask: nil, effects: 0, hasEffects: false, location: location))
                 case "decide":
                     kind = .decision
                     index = scenario.decisions.count
@@ -134,7 +134,7 @@ extension Compiler {
                         Discussion(id: id, question: text, scene: scene, roles: [], location: location))
                 }
                 if declare(kind, id, span, index: index) { nodeIndex[ObjectIdentifier(node)] = index }
-                if keyword == "decide" { collectOptions(of: node, decision: id) }
+                if keyword == "decide" { collectOptions(of: node, decision: id, index: index) }
             default:
                 continue
             }
@@ -142,14 +142,15 @@ extension Compiler {
     }
 
     /// Options are named within their decision: `decided(metro, keep)`.
-    private mutating func collectOptions(of node: OutlineNode, decision: String) {
+    private mutating func collectOptions(of node: OutlineNode, decision: String, index decisionIndex: Int) {
         for child in node.children where child.tokens.first?.isWord("option") == true {
             var cursor = TokenCursor(child, from: 1)
             guard let (id, span) = cursor.identifier() else { continue }
             let label = cursor.text()?.0 ?? id
             let index = scenario.options.count
             scenario.options.append(
-                DecisionOption(id: id, label: label, decision: -1, effects: 0, hasEffects: false, location: span.start))
+                DecisionOption(
+                    id: id, label: label, decision: decisionIndex, effects: 0, hasEffects: false, location: span.start))
             if declare(.option, decision + "." + id, span, index: index) { nodeIndex[ObjectIdentifier(child)] = index }
         }
     }

@@ -420,8 +420,8 @@ public struct Choice: Sendable {
     public var id: String
     /// Its label.
     public var label: String
-    /// The ask it belongs to.
-    public var ask: Int
+    /// The ask it belongs to; nil only in a scenario with errors (a `choice` line outside an ask).
+    public var ask: Int?
     /// Availability condition.
     public var condition: Expr?
     /// Taken by automated roles and on time-out.

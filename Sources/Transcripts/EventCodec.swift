@@ -102,7 +102,8 @@ public struct EventCodec: Sendable {
                 ])
             )
         case .positionsRevealed(let d, let positions):
-            let members = positions.map { JSONMember(ids.role($0.key), .string(ids.option($0.value))) }
+            let members = zip(ids.scenario.decisions[d].roles, positions)
+                .map { JSONMember(ids.role($0), .string(ids.option($1))) }
                 .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             return (
                 "positions_revealed", nil,

@@ -40,7 +40,7 @@ enum ScoreCodec {
             ])
         }
         let requests: [JSONValue] = card.requests.enumerated().map { q, outcome in
-            let sent = session.state.requestSentAt.indices.contains(q) && session.state.requestSentAt[q] >= 0
+            let sent = session.state.requestSentAt.indices.contains(q) && session.state.requestSentAt[q] != nil
             return .sorted([
                 "request": .string(ids.request(q)), "outcome": .string(sent ? outcome.rawValue : "not_sent"),
             ])

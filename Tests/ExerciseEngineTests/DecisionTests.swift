@@ -69,7 +69,7 @@ struct DecisionTests {
         events = try play.position("c", "plan", "x")
         let kinds = events.map(\.kind)
         #expect(kinds.first == .positionTaken(role: c, decision: d, option: x, auto: nil))
-        #expect(kinds.dropFirst().first == .positionsRevealed(decision: d, positions: [a: x, b: x, c: x]))
+        #expect(kinds.dropFirst().first == .positionsRevealed(decision: d, positions: [x, x, x]))
         #expect(kinds.contains(.decisionResolved(decision: d, option: x, by: .unanimous, role: nil)))
         // Every position comes before the reveal.
         let revealed = try #require(
@@ -253,13 +253,13 @@ struct DecisionTests {
                 .decisionOpened(decision: d, round: 1),
                 .positionTaken(role: a, decision: d, option: x, auto: nil),
                 .positionTaken(role: b, decision: d, option: y, auto: nil),
-                .positionsRevealed(decision: d, positions: [a: x, b: y]),
+                .positionsRevealed(decision: d, positions: [x, y]),
                 .decisionFailed(decision: d, step: "majority"),
                 .negotiationRound(decision: d, round: 2, cost: 30),
                 .decisionOpened(decision: d, round: 2),
                 .positionTaken(role: a, decision: d, option: x, auto: nil),
                 .positionTaken(role: b, decision: d, option: y, auto: nil),
-                .positionsRevealed(decision: d, positions: [a: x, b: y]),
+                .positionsRevealed(decision: d, positions: [x, y]),
                 .decisionFailed(decision: d, step: "majority"),
                 .leadCallAwaited(decision: d, role: c),
                 .decisionResolved(decision: d, option: y, by: .lead, role: c),

@@ -182,7 +182,7 @@ package func nextInput(_ session: Session, _ rng: inout TestRandom, sideMoves: i
             let value = rng.below(5) == 0 ? nil : q.low + rng.below(q.high - q.low + 1)
             return .peerRating(target: slot.target, question: slot.question, value: value)
         }
-    case .ended:
+    case .running, .ended:
         return nil
     }
     main = main.filter { (try? session.validate($0)) != nil }

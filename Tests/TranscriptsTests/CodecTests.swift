@@ -113,8 +113,10 @@ import TranscriptsTestSupport
         let facilitator = codec.encode(
             Event(clock: 0, kind: .pointsAwarded(role: 0, amount: 2, reason: "r", cause: .facilitator)))
         #expect(facilitator.data["cause"] == .sorted(["kind": .string("facilitator")]))
-        let revealed = codec.encode(Event(clock: 0, kind: .positionsRevealed(decision: 0, positions: [1: go, 0: go])))
-        #expect(revealed.data.text == #"{"decision":"plan","positions":{"a":"go","b":"go"}}"#)
+        // Positions come in the decision's role order (`by a, b`) and are written as an object keyed by role id.
+        let stop = try #require(scenario.options.firstIndex { $0.id == "stop" })
+        let revealed = codec.encode(Event(clock: 0, kind: .positionsRevealed(decision: 0, positions: [go, stop])))
+        #expect(revealed.data.text == #"{"decision":"plan","positions":{"a":"go","b":"stop"}}"#)
     }
 
     @Test func theFormatDocumentNamesEveryKind() throws {

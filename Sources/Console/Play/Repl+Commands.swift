@@ -96,10 +96,10 @@ extension Repl {
         }
         if state.paused { out(paint.yellow(s("status.paused"))) }
         var deadlines: [(Int, String)] = []
-        for (q, request) in scenario.requests.enumerated() where state.requestSentAt[q] >= 0 {
+        for (q, request) in scenario.requests.enumerated() {
             let outcome = state.requestOutcome[q]
-            guard outcome == .pending || outcome == .overdue else { continue }
-            let due = state.requestSentAt[q] + request.within
+            guard let sent = state.requestSentAt[q], outcome == .pending || outcome == .overdue else { continue }
+            let due = sent + request.within
             deadlines.append(
                 (
                     due,
@@ -108,16 +108,16 @@ extension Repl {
                         ClockFormat.time(due, start: scenario.header.clockStart), request.id)
                 ))
         }
-        if case .ask(let a, let pending) = session.waiting, a >= 0, !pending.isEmpty,
+        if case .ask(let a, let pending) = session.waiting, !pending.isEmpty,
             let timeout = scenario.asks[a].timeout
         {
             let due = state.askedAt + timeout
             deadlines.append((due, s("status.askDeadline", ClockFormat.time(due, start: scenario.header.clockStart))))
         }
         if options.facilitator || scenario.header.scores == .full {
-            for (x, expectation) in scenario.expectations.enumerated()
-            where state.expectationStart[x] >= 0 && state.expectationOutcome[x] == .pending {
-                let due = state.expectationStart[x] + expectation.within
+            for (x, expectation) in scenario.expectations.enumerated() where state.expectationOutcome[x] == .pending {
+                guard let start = state.expectationStart[x] else { continue }
+                let due = start + expectation.within
                 deadlines.append(
                     (
                         due,

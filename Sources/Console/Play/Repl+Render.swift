@@ -83,10 +83,8 @@ extension Repl {
             return ["\(t) " + s(auto == nil ? "render.positionTaken" : "render.positionTakenAuto", roleName(role))]
         case .positionsRevealed(let d, let positions):
             var lines = [paint.bold(s("render.positionsRevealed"))]
-            for r in scenario.decisions[d].roles {
-                if let o = positions[r], o >= 0 {
-                    lines.append("  " + TextLayout.pad(roleName(r), toWidth: 14) + " " + scenario.options[o].label)
-                }
+            for (r, o) in zip(scenario.decisions[d].roles, positions) {
+                lines.append("  " + TextLayout.pad(roleName(r), toWidth: 14) + " " + scenario.options[o].label)
             }
             return lines
         case .decisionFailed(_, let step):

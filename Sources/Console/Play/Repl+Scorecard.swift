@@ -93,7 +93,7 @@ extension Repl {
         hanging(
             "  ",
             scenario.roles.indices.map { "\(roleName($0)) \(formatNumber(card.points[$0]))" }.joined(separator: " · "))
-        let sent = scenario.requests.indices.filter { session.state.requestSentAt[$0] >= 0 }
+        let sent = scenario.requests.indices.filter { session.state.requestSentAt[$0] != nil }
         if !sent.isEmpty {
             out(paint.bold(s("score.requests")))
             for q in sent {
@@ -101,9 +101,8 @@ extension Repl {
                 var line =
                     request.title + " · " + roleName(request.from) + " → " + roleName(request.to) + " · "
                     + s("request.\(card.requests[q].rawValue)")
-                let answered = session.state.requestAnsweredAt[q]
-                if answered >= 0 {
-                    line += " · " + s("score.responseTime", s.duration(answered - session.state.requestSentAt[q]))
+                if let answered = session.state.requestAnsweredAt[q], let sent = session.state.requestSentAt[q] {
+                    line += " · " + s("score.responseTime", s.duration(answered - sent))
                 }
                 hanging("  ", line)
             }

@@ -273,7 +273,7 @@ public final class Repl {
     /// Every choice or option id of the question being asked now, whoever it is put to.
     func answerWordsOfQuestion() -> [String] {
         switch session.waiting {
-        case .ask(let a, _) where a >= 0: return scenario.asks[a].choices.map { scenario.choices[$0].id }
+        case .ask(let a, _): return scenario.asks[a].choices.map { scenario.choices[$0].id }
         case .positions(let d, _), .leadCall(let d, _), .arbitration(let d):
             return scenario.decisions[d].options.map { scenario.options[$0].id }
         default: return []
