@@ -22,7 +22,10 @@ let package = Package(
         // Display width (from the Unicode data) and SGR styles: what the line editor and the console both need to
         // draw text in a terminal.
         .target(name: "TerminalText"),
-        .target(name: "LineEditor", dependencies: ["CLibedit", "TerminalText"]),
+        .target(
+            name: "LineEditor",
+            dependencies: ["CLibedit", "TerminalText", .product(name: "SystemPackage", package: "swift-system")]
+        ),
         // The UI language, the string catalogues and the clock formats; below every module that speaks to people.
         .target(name: "Localization"),
         .target(
@@ -35,6 +38,7 @@ let package = Package(
             dependencies: [
                 "ExerciseEngine",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         // After-action reports; reads what it needs of Transcripts through `package` access.

@@ -1,4 +1,5 @@
 import CLibedit
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
@@ -78,11 +79,11 @@ final class HistoryStore {
 
     /// `mkdir -p` of the folder holding `path`, creating folders with mode 0700.
     static func makeParentDirectories(of path: String) -> Bool {
-        let components = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-        var current = path.hasPrefix("/") ? "" : "."
-        for component in components where !component.isEmpty {
-            current += "/" + component
-            if mkdir(current, 0o700) != 0 && errno != EEXIST {
+        let folder = FilePath(path).removingLastComponent()
+        var current = folder.root.map { FilePath(root: $0) } ?? FilePath(".")
+        for component in folder.components {
+            current.append(component)
+            if mkdir(current.string, 0o700) != 0 && errno != EEXIST {
                 return false
             }
         }

@@ -1,3 +1,5 @@
+import SystemPackage
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -49,11 +51,11 @@ public enum LineReaders {
     /// when `XDG_STATE_HOME` is unset, empty or relative (as the XDG spec says to
     /// ignore it then); `nil` when neither gives an absolute folder.
     public static func defaultHistoryPath(environment: [String: String]) -> String? {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            return join(state, "sandtable/history")
+        if let state = environment["XDG_STATE_HOME"], FilePath(state).isAbsolute {
+            return FilePath(state).pushing("sandtable/history").string
         }
-        if let home = environment["HOME"], home.hasPrefix("/") {
-            return join(home, ".local/state/sandtable/history")
+        if let home = environment["HOME"], FilePath(home).isAbsolute {
+            return FilePath(home).pushing(".local/state/sandtable/history").string
         }
         return nil
     }
@@ -65,9 +67,5 @@ public enum LineReaders {
             if let value = getenv(name) { environment[name] = String(cString: value) }
         }
         return defaultHistoryPath(environment: environment)
-    }
-
-    private static func join(_ folder: String, _ rest: String) -> String {
-        folder.hasSuffix("/") ? folder + rest : folder + "/" + rest
     }
 }

@@ -1,5 +1,6 @@
 import ExerciseEngine
 import ScenarioLanguage
+import SystemPackage
 
 /// Turns engine events into transcript fields: a stable snake_case `kind`, the acting `role` (an id, or nil), and a
 /// `data` object that names every element by id, never by index. Objects in `data` have their keys sorted.
@@ -75,7 +76,7 @@ public struct EventCodec: Sendable {
     private func location(_ l: SourceLocation?) -> JSONValue {
         guard let l else { return .null }
         // The file name only, so that the text does not depend on where the exercise was checked out.
-        let file = l.file.split(separator: "/").last.map(String.init) ?? l.file
+        let file = FilePath(l.file).lastComponent?.string ?? l.file
         return .string("\(file):\(l.line):\(l.column)")
     }
 

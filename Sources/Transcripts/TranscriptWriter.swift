@@ -1,6 +1,7 @@
 import ExerciseEngine
 import Foundation
 import ScenarioLanguage
+import SystemPackage
 
 /// Writes a session's transcript: append-only, one JSON line per record, each step written with a single `write`
 /// and `fsync`ed before ``append(input:events:wall:)`` returns, so that whatever the REPL has shown is on disk.
@@ -99,7 +100,7 @@ public final class TranscriptWriter {
         var fd: Int32 = -1
         while fd < 0 {
             let file = attempt == 1 ? name : "\(stem)-\(attempt).jsonl"
-            path = directory.hasSuffix("/") ? directory + file : directory + "/" + file
+            path = FilePath(directory).appending(file).string
             fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
             if fd < 0 {
                 let code = errno

@@ -1,5 +1,6 @@
 import Foundation
 import ScenarioLanguage
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
@@ -31,12 +32,19 @@ public enum NewCommand {
 
     /// The path `run` writes to: `DIR/NAME.ttx` (`NAME` without a `.ttx` it already ends with).
     public static func path(name: String, directory: String?) throws(Failure) -> String {
+        let file = try fileName(name)
+        guard let directory, !directory.isEmpty else { return file.string }
+        return FilePath(directory).appending(file).string
+    }
+
+    /// `NAME.ttx` as one path component: a name that holds a separator, is empty, or is `.` or `..` is refused.
+    private static func fileName(_ name: String) throws(Failure) -> FilePath.Component {
         var base = name.trimmingCharacters(in: .whitespaces)
         if base.hasSuffix(".ttx") { base.removeLast(4) }
-        guard !base.isEmpty, !base.contains("/"), base != ".", base != ".." else { throw .invalidName(name) }
-        let file = base + ".ttx"
-        guard let directory, !directory.isEmpty else { return file }
-        return (directory as NSString).appendingPathComponent(file)
+        guard let component = FilePath.Component(base + ".ttx"), component.kind == .regular,
+            FilePath.Component(base)?.kind == .regular
+        else { throw .invalidName(name) }
+        return component
     }
 
     /// Writes the starter exercise, refusing to overwrite; returns the path written.
@@ -45,15 +53,14 @@ public enum NewCommand {
         -> String
     {
         let target = try path(name: name, directory: directory)
-        var base = (target as NSString).lastPathComponent
-        base.removeLast(4)
+        let base = try fileName(name).stem
         let data = Array(StarterExercise.text(name: base, language: language).utf8)
         // O_EXCL: the file is created here or not at all, so an existing exercise is never overwritten.
         let descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else {
             let code = errno
             if code == EEXIST { throw .exists(target) }
-            let folder = target.lastIndex(of: "/").map { String(target[..<$0]) } ?? "."
+            let folder = FilePath(target).enclosingFolder.string
             if code == ENOENT { throw .unwritable(target, "the folder '\(folder)' does not exist") }
             if code == EACCES { throw .unwritable(target, "the folder '\(folder)' is not writable") }
             throw .unwritable(target, String(cString: strerror(code)))

@@ -42,11 +42,7 @@ public enum VerifyCommand {
             path = exercise
         } else {
             guard let source = Transcript.peekHeader(path: file)?.source else { return nil }
-            let folder = (file as NSString).deletingLastPathComponent
-            let candidates = [
-                source, ((folder as NSString).deletingLastPathComponent as NSString).appendingPathComponent(source),
-                (folder as NSString).appendingPathComponent(source),
-            ]
+            let candidates = PathLookup.exerciseCandidates(transcript: file, source: source)
             guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
                 notes.append("The exercise '\(source)' named in the transcript was not found; give it with --exercise.")
                 return nil
