@@ -51,13 +51,15 @@ let package = Package(
                 "Debrief", "Authoring", .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
-        .executableTarget(
-            name: "sandtable",
+        // The command line: every subcommand's options, parsed and validated by swift-argument-parser.
+        .target(
+            name: "SandtableCLI",
             dependencies: [
-                "Console",
+                "Console", "Localization", "ScenarioLanguage", "Debrief", "Authoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "sandtable", dependencies: ["SandtableCLI"]),
         .executableTarget(
             name: "sandtable-bench",
             dependencies: ["ScenarioLanguage", "ExerciseEngine", "Authoring"],
@@ -83,6 +85,7 @@ let package = Package(
         .testTarget(name: "DebriefTests", dependencies: ["Debrief", "TranscriptsTestSupport"]),
         .testTarget(name: "AuthoringTests", dependencies: ["Authoring"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "TerminalText"]),
+        .testTarget(name: "SandtableCLITests", dependencies: ["SandtableCLI"]),
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Golden"]),
     ]
 )

@@ -15,14 +15,14 @@ public enum DebriefCommand {
     public struct Arguments: Sendable {
         /// The transcripts.
         public var files: [String]
-        /// The output format: `md`, `html` or `json`.
-        public var format: String
+        /// The output format.
+        public var format: DebriefFormat
         /// Where to write the report (nil: standard output).
         public var output: String?
         /// The exercise to replay against (nil: the one the first transcript names).
         public var exercise: String?
         /// The report's language (nil: the first transcript's UI language).
-        public var language: String?
+        public var language: UILanguage?
         /// The due date for the improvement plan (empty: left blank).
         public var due: String
         /// A file holding the facilitator's HMAC key (nil: `SANDTABLE_HMAC_KEY`, if set).
@@ -30,7 +30,8 @@ public enum DebriefCommand {
 
         /// Creates arguments.
         public init(
-            files: [String], format: String, output: String?, exercise: String?, language: String?, due: String,
+            files: [String], format: DebriefFormat, output: String?, exercise: String?, language: UILanguage?,
+            due: String,
             keyFile: String?
         ) {
             self.files = files
@@ -43,9 +44,6 @@ public enum DebriefCommand {
         }
     }
 
-    /// The format names `--format` accepts.
-    public static let formats: Set<String> = ["md", "markdown", "html", "json"]
-
     /// The exit code when nothing could be reported.
     public static let failure: Int32 = 1
     /// The exit code for a bad command line: transcripts of different exercises, an unusable key or exercise.
@@ -55,10 +53,7 @@ public enum DebriefCommand {
     public static func run(
         _ arguments: Arguments, environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> Int32 {
-        guard let format = DebriefFormat(rawValue: arguments.format == "markdown" ? "md" : arguments.format) else {
-            complain("--format must be md, html or json")
-            return usageError
-        }
+        let format = arguments.format
         guard !arguments.files.isEmpty else {
             complain("give at least one transcript")
             return usageError
@@ -101,8 +96,7 @@ public enum DebriefCommand {
             return usageError
         }
         let language =
-            arguments.language.flatMap(UILanguage.init(argument:))
-            ?? UILanguage(argument: firstHeader.uiLanguage) ?? .en
+            arguments.language ?? UILanguage(argument: firstHeader.uiLanguage) ?? .en
         let options = DebriefOptions(language: language, due: arguments.due)
 
         let text: String

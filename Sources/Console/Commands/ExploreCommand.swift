@@ -47,7 +47,9 @@ public enum ExploreCommand {
     /// Explores and returns the exit code: 0 (also when the space was too large: the report says so), 1 on a
     /// compile error or when a runtime error is reachable, 130 when interrupted (after printing what was found).
     public static func run(_ arguments: Arguments) -> Int32 {
-        guard let scenario = AuthoringIO.compile(arguments.file, color: arguments.color) else { return 1 }
+        guard let scenario = ExerciseLoading.compile(arguments.file, color: arguments.color, report: .all) else {
+            return 1
+        }
         let seeds = (0..<UInt64(max(1, arguments.seeds))).map { arguments.seed &+ $0 }
         let options = ExploreOptions(
             limit: arguments.limit, seeds: seeds, actions: arguments.actions,

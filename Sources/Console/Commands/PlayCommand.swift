@@ -16,8 +16,8 @@ public enum PlayCommand {
         public var seed: UInt64?
         /// Facilitator mode.
         public var facilitator: Bool
-        /// `zh` or `en`, or nil for the locale.
-        public var language: String?
+        /// The UI language asked for, or nil for the locale's.
+        public var language: UILanguage?
         /// Colour mode.
         public var color: ColorMode
         /// The transcripts folder.
@@ -29,7 +29,7 @@ public enum PlayCommand {
 
         /// Creates arguments.
         public init(
-            file: String, roles: [String]?, seed: UInt64?, facilitator: Bool, language: String?, color: ColorMode,
+            file: String, roles: [String]?, seed: UInt64?, facilitator: Bool, language: UILanguage?, color: ColorMode,
             outDirectory: String, noTranscript: Bool, keyFile: String? = nil
         ) {
             self.keyFile = keyFile
@@ -52,21 +52,19 @@ public enum PlayCommand {
     /// Runs a play session and returns the exit code.
     public static func run(_ arguments: Arguments, recorder makeRecorder: RecorderFactory) -> Int32 {
         let environment = ProcessInfo.processInfo.environment
-        var language = UILanguage.detect(explicit: arguments.language, environment: environment)
+        var language = UILanguage.detect(explicit: arguments.language?.rawValue, environment: environment)
         var strings = Strings(.console, language: language)
         let errorPaint = Paint(
             enabled: colorEnabled(mode: arguments.color, environment: environment, isTTY: isatty(2) == 1))
-        let result = ScenarioCompiler.compile(path: arguments.file)
-        guard let scenario = result.scenario else {
-            let printer = DiagnosticPrinter(
-                sources: CheckCommand.loadSources(arguments.file, result.diagnostics), paint: errorPaint)
-            for d in result.diagnostics where d.severity == .error { standardError(printer.render(d)) }
-            standardError(strings("play.cannotStart", arguments.file))
-            return 1
-        }
+        guard
+            let scenario = ExerciseLoading.compile(
+                arguments.file, color: arguments.color,
+                report: .errors(closing: strings("play.cannotStart", arguments.file)))
+        else { return 1 }
         // Under the C locale (or none), a Chinese exercise is played in Chinese.
         language = UILanguage.detect(
-            explicit: arguments.language, environment: environment, contentLanguage: scenario.header.language)
+            explicit: arguments.language?.rawValue, environment: environment,
+            contentLanguage: scenario.header.language)
         strings = Strings(.console, language: language)
         var played = Set(scenario.roles.indices)
         if let ids = arguments.roles {

@@ -16,7 +16,7 @@ public enum ReplayCommand {
     /// Runs the command; returns the exit code (0, 1 when the transcript cannot be replayed, 2 for a bad command
     /// line).
     public static func run(
-        file: String, exercise: String?, language: String?, keyFile: String?, color: ColorMode,
+        file: String, exercise: String?, language: UILanguage?, keyFile: String?, color: ColorMode,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> Int32 {
         let key: TranscriptKey?
@@ -39,7 +39,7 @@ public enum ReplayCommand {
             return 2
         }
         let lang =
-            language.flatMap(UILanguage.init(argument:)) ?? UILanguage(argument: header.uiLanguage) ?? .en
+            language ?? UILanguage(argument: header.uiLanguage) ?? .en
         let script: ReplayScript
         switch ReplayScript.load(path: file, scenario: scenario, key: key, language: lang) {
         case .success(let s): script = s

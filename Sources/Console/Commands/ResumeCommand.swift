@@ -8,7 +8,7 @@ import Transcripts
 public enum ResumeCommand {
     /// Resumes and plays on; returns the exit code.
     public static func run(
-        file: String, exercise: String?, force: Bool, keyFile: String?, language: String?, color: ColorMode
+        file: String, exercise: String?, force: Bool, keyFile: String?, language: UILanguage?, color: ColorMode
     )
         -> Int32
     {
@@ -19,19 +19,16 @@ public enum ResumeCommand {
                 paint("✗ ", .red) + "cannot resume '\(file)': it is missing or not a Sandtable transcript")
             return 3
         }
-        let ui = UILanguage.detect(explicit: language ?? header.uiLanguage, environment: environment)
+        let ui = UILanguage.detect(explicit: language?.rawValue ?? header.uiLanguage, environment: environment)
         let strings = Strings(.console, language: ui)
         guard let source = exercise ?? header.source else {
             PlayCommand.standardError(strings("resume.noExercise"))
             return 2
         }
-        let result = ScenarioCompiler.compile(path: source)
-        guard let scenario = result.scenario else {
-            let printer = DiagnosticPrinter(sources: CheckCommand.loadSources(source, result.diagnostics), paint: paint)
-            for d in result.diagnostics where d.severity == .error { PlayCommand.standardError(printer.render(d)) }
-            PlayCommand.standardError(strings("play.cannotStart", source))
-            return 1
-        }
+        guard
+            let scenario = ExerciseLoading.compile(
+                source, color: color, report: .errors(closing: strings("play.cannotStart", source)))
+        else { return 1 }
         let key: TranscriptKey?
         switch TranscriptKey.load(keyFile: keyFile, environment: environment) {
         case .success(let k): key = k
@@ -51,8 +48,8 @@ public enum ResumeCommand {
         print(paint.bold(strings("resume.resumed", scenario.header.title, file)))
         let arguments = PlayCommand.Arguments(
             file: source, roles: nil, seed: resumed.session.seed, facilitator: resumed.session.facilitated,
-            language: ui.rawValue,
-            color: color, outDirectory: (file as NSString).deletingLastPathComponent, noTranscript: false,
+            language: ui,
+            color: color, outDirectory: PathLookup.folder(of: file), noTranscript: false,
             keyFile: keyFile)
         // Show the current scene again; the rest of the history stays available to `log`.
         let lastScene = resumed.events.lastIndex { if case .sceneEntered = $0.kind { true } else { false } } ?? 0

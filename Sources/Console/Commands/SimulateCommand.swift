@@ -43,7 +43,9 @@ public enum SimulateCommand {
     /// Runs the simulation and returns the exit code: 0 clean, 1 on a compile error or any runtime error, 130 when
     /// interrupted (after printing the partial report).
     public static func run(_ arguments: Arguments) -> Int32 {
-        guard let scenario = AuthoringIO.compile(arguments.file, color: arguments.color) else { return 1 }
+        guard let scenario = ExerciseLoading.compile(arguments.file, color: arguments.color, report: .all) else {
+            return 1
+        }
         let simulator = Simulator(scenario: scenario)
         let options = SimulationOptions(runs: arguments.runs, seed: arguments.seed, jobs: arguments.jobs)
         Interrupts.install()
@@ -164,28 +166,8 @@ public enum SimulateCommand {
     }
 }
 
-/// Helpers shared by `simulate`, `explore` and `graph`.
+/// Report helpers shared by `simulate` and `explore`.
 enum AuthoringIO {
-    /// Compiles an exercise; on errors prints the diagnostics as `sandtable check` does and returns nil.
-    static func compile(_ file: String, color: ColorMode) -> Scenario? {
-        let result = ScenarioCompiler.compile(path: file)
-        guard let scenario = result.scenario else {
-            let paint = Paint(
-                enabled: colorEnabled(
-                    mode: color, environment: ProcessInfo.processInfo.environment,
-                    isTTY: isatty(2) == 1))
-            let printer = DiagnosticPrinter(sources: CheckCommand.loadSources(file, result.diagnostics), paint: paint)
-            for d in result.diagnostics { standardError(printer.render(d)) }
-            standardError(DiagnosticPrinter.summary(result.diagnostics))
-            return nil
-        }
-        return scenario
-    }
-
-    static func standardError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
-
     /// Pretty, key-sorted JSON.
     static func json(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()

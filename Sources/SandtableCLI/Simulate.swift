@@ -1,7 +1,7 @@
 import ArgumentParser
 import Console
-import Foundation
 
+/// `sandtable simulate FILE`.
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Play an exercise many times with random players: runtime errors, coverage, score distributions.",
@@ -16,22 +16,20 @@ struct Simulate: ParsableCommand {
     @Option(help: "The base seed: playthrough i uses seed + i.") var seed: UInt64 = 1
     @Option(help: "Parallel worker threads (the report does not depend on it).") var jobs: Int = 1
     @Flag(help: "Print the first playthrough (the one with the base seed) in full.") var showText = false
-    @Option(help: "Output format: text or json.") var format: String = "text"
-    @Option(help: "Colour of diagnostics: auto, always or never.") var color: String = "auto"
+    @OptionGroup var format: ReportFormatOptions
+    @OptionGroup var color: ColorOptions
 
     func validate() throws {
         if n < 1 { throw ValidationError("-n must be at least 1") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if format != "text" && format != "json" { throw ValidationError("--format must be text or json") }
-        if showText && format == "json" { throw ValidationError("--show-text prints text; use it with --format text") }
-        if ColorMode(rawValue: color) == nil { throw ValidationError("--color must be auto, always or never") }
+        if showText && format.json { throw ValidationError("--show-text prints text; use it with --format text") }
     }
 
     func run() throws {
-        let code = SimulateCommand.run(
-            .init(
-                file: file, runs: n, seed: seed, jobs: jobs, showText: showText, json: format == "json",
-                color: ColorMode(rawValue: color) ?? .auto))
-        if code != 0 { throw ExitCode(code) }
+        try finish(
+            SimulateCommand.run(
+                .init(
+                    file: file, runs: n, seed: seed, jobs: jobs, showText: showText, json: format.json,
+                    color: color.color)))
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Console
-import Foundation
 
+/// `sandtable explore FILE`.
 struct Explore: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explore every decision of an exercise: reachable content and the best and worst scores.",
@@ -17,23 +17,21 @@ struct Explore: ParsableCommand {
     @Option(help: "How many seeds to explore, from --seed (each draws chance differently).") var seeds: Int = 1
     @Flag(help: "Never take actions or answer requests.") var noActions = false
     @Flag(help: "Also try sharing each known item with all (exercises with open sharing).") var shares = false
-    @Option(help: "Stop after this many seconds.") var timeLimit: Double?
-    @Option(help: "Output format: text or json.") var format: String = "text"
-    @Option(help: "Colour of diagnostics: auto, always or never.") var color: String = "auto"
+    @Option(help: ArgumentHelp("Stop after this many seconds.", valueName: "seconds")) var timeLimit: Double?
+    @OptionGroup var format: ReportFormatOptions
+    @OptionGroup var color: ColorOptions
 
     func validate() throws {
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
         if seeds < 1 { throw ValidationError("--seeds must be at least 1") }
-        if let timeLimit, timeLimit <= 0 { throw ValidationError("--time-limit must be positive") }
-        if format != "text" && format != "json" { throw ValidationError("--format must be text or json") }
-        if ColorMode(rawValue: color) == nil { throw ValidationError("--color must be auto, always or never") }
+        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be positive") }
     }
 
     func run() throws {
-        let code = ExploreCommand.run(
-            .init(
-                file: file, limit: limit, seed: seed, seeds: seeds, actions: !noActions, shares: shares,
-                timeLimit: timeLimit, json: format == "json", color: ColorMode(rawValue: color) ?? .auto))
-        if code != 0 { throw ExitCode(code) }
+        try finish(
+            ExploreCommand.run(
+                .init(
+                    file: file, limit: limit, seed: seed, seeds: seeds, actions: !noActions, shares: shares,
+                    timeLimit: timeLimit, json: format.json, color: color.color)))
     }
 }
