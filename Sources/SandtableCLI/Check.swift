@@ -3,11 +3,10 @@ import Console
 
 /// `sandtable check FILE...`.
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Check exercises for errors and warnings, like a compiler.")
+    static var configuration: CommandConfiguration { CommandConfiguration(abstract: HelpText["check.abstract"]) }
 
-    @Argument(help: "The .ttx files to check.") var files: [String]
-    @Flag(help: "Treat warnings as errors.") var strict = false
+    @Argument(help: ArgumentHelp(HelpText["check.files"])) var files: [String]
+    @Flag(help: ArgumentHelp(HelpText["check.strict"])) var strict = false
     @OptionGroup var format: ReportFormatOptions
     @OptionGroup var color: ColorOptions
     @OptionGroup var language: LanguageOptions

@@ -3,28 +3,26 @@ import Console
 
 /// `sandtable explore FILE`.
 struct Explore: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Explore every decision of an exercise: reachable content and the best and worst scores.",
-        discussion: """
-            Tries every choice of every role, every option, lead call and arbitration, and (unless --no-actions) \
-            every action and request answer at every decision point, merging identical states. Chance is drawn \
-            from the seed; --seeds N explores N seeds from --seed. Stops at --limit distinct states and says so.
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: HelpText["explore.abstract"], discussion: HelpText["explore.discussion"])
+    }
 
-    @Argument(help: "The exercise (.ttx) to explore.") var file: String
-    @Option(help: "The most distinct states to explore.") var limit: Int = 1_000_000
-    @Option(help: "The first seed.") var seed: UInt64 = 1
-    @Option(help: "How many seeds to explore, from --seed (each draws chance differently).") var seeds: Int = 1
-    @Flag(help: "Never take actions or answer requests.") var noActions = false
-    @Flag(help: "Also try sharing each known item with all (exercises with open sharing).") var shares = false
-    @Option(help: ArgumentHelp("Stop after this many seconds.", valueName: "seconds")) var timeLimit: Double?
+    @Argument(help: ArgumentHelp(HelpText["explore.file"])) var file: String
+    @Option(help: ArgumentHelp(HelpText["explore.limit"])) var limit: Int = 1_000_000
+    @Option(help: ArgumentHelp(HelpText["explore.seed"])) var seed: UInt64 = 1
+    @Option(help: ArgumentHelp(HelpText["explore.seeds"])) var seeds: Int = 1
+    @Flag(help: ArgumentHelp(HelpText["explore.noActions"])) var noActions = false
+    @Flag(help: ArgumentHelp(HelpText["explore.shares"])) var shares = false
+    @Option(help: HelpText.option("explore.timeLimit", value: "seconds")) var timeLimit: Double?
     @OptionGroup var format: ReportFormatOptions
     @OptionGroup var color: ColorOptions
+    @OptionGroup var language: LanguageOptions
 
     func validate() throws {
-        if limit < 1 { throw ValidationError("--limit must be at least 1") }
-        if seeds < 1 { throw ValidationError("--seeds must be at least 1") }
-        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be positive") }
+        let strings = language.strings
+        if limit < 1 { throw ValidationError(strings("invalid.atLeastOne", "--limit")) }
+        if seeds < 1 { throw ValidationError(strings("invalid.atLeastOne", "--seeds")) }
+        if let timeLimit, !(timeLimit > 0) { throw ValidationError(strings("invalid.positive", "--time-limit")) }
     }
 
     func run() throws {
@@ -32,6 +30,6 @@ struct Explore: ParsableCommand {
             ExploreCommand.run(
                 .init(
                     file: file, limit: limit, seed: seed, seeds: seeds, actions: !noActions, shares: shares,
-                    timeLimit: timeLimit, json: format.json, color: color.color)))
+                    timeLimit: timeLimit, json: format.json, color: color.color, language: language.language)))
     }
 }

@@ -4,15 +4,17 @@ import Console
 
 /// `sandtable graph FILE --format dot|mermaid`.
 struct Graph: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Draw an exercise's scenes, choices, jumps, injects and endings as a graph (DOT or Mermaid).")
+    static var configuration: CommandConfiguration { CommandConfiguration(abstract: HelpText["graph.abstract"]) }
 
-    @Argument(help: "The exercise (.ttx) to draw.") var file: String
-    @Option(help: "The kind of graph: Graphviz DOT or a Mermaid flowchart.") var format: GraphFormat
+    @Argument(help: ArgumentHelp(HelpText["graph.file"])) var file: String
+    @Option(help: ArgumentHelp(HelpText["graph.format"])) var format: GraphFormat
     @OptionGroup var output: OutputFileOptions
     @OptionGroup var color: ColorOptions
+    @OptionGroup var language: LanguageOptions
 
     func run() throws {
-        try finish(GraphCommand.run(file: file, format: format, output: output.output, color: color.color))
+        try finish(
+            GraphCommand.run(
+                file: file, format: format, output: output.output, color: color.color, language: language.language))
     }
 }

@@ -5,27 +5,23 @@ import ScenarioLanguage
 
 /// `sandtable new NAME`.
 struct New: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Write a commented starter exercise, NAME.ttx, that passes check.",
-        discussion: """
-            The starter uses every construct of the language once, with a comment on each. It is written in \
-            Chinese unless --lang en is given. An existing file is never overwritten.
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: HelpText["new.abstract"], discussion: HelpText["new.discussion"])
+    }
 
-    @Argument(help: "The exercise's name: the file is NAME.ttx and its id is made from NAME.") var name: String
-    @Option(
-        name: .customLong("lang"),
-        help: ArgumentHelp("The language of the starter's texts and comments, and of the messages.", valueName: "lang"))
-    var language: UILanguage = .zh
-    @Option(name: .short, help: ArgumentHelp("The folder to write it in (default: the current folder).", valueName: "folder"))
-    var o: String?
+    @Argument(help: ArgumentHelp(HelpText["new.name"])) var name: String
+    @Option(name: .customLong("lang"), help: HelpText.option("new.lang", value: "lang")) var language: UILanguage?
+    @Option(name: .short, help: HelpText.option("new.folder", value: "folder")) var o: String?
+
+    /// The starter's language: Chinese unless `--lang en`.
+    var starter: StarterExercise.Language {
+        switch language ?? .zh {
+        case .zh: .zh
+        case .en: .en
+        }
+    }
 
     func run() throws {
-        let starter: StarterExercise.Language =
-            switch language {
-            case .zh: .zh
-            case .en: .en
-            }
-        try finish(NewCommand.run(name: name, language: starter, directory: o))
+        try finish(NewCommand.run(name: name, language: starter, directory: o, messages: language))
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Authoring
 import Console
 import Debrief
+import Foundation
 import Localization
 
 // Options that several commands share, each group declared once and included with `@OptionGroup`, and the value
@@ -10,42 +11,34 @@ import Localization
 
 /// `--color auto|always|never`: when to colour what the command prints.
 struct ColorOptions: ParsableArguments {
-    @Option(help: "When to colour the output: on a terminal only (auto), always or never.")
-    var color: ColorMode = .auto
+    @Option(help: ArgumentHelp(HelpText["option.color"])) var color: ColorMode = .auto
 }
 
 /// `--lang zh|en`: the language of the command's messages and reports.
 struct LanguageOptions: ParsableArguments {
-    @Option(
-        name: .customLong("lang"),
-        help: ArgumentHelp(
-            "Language of the messages: zh or en (default: the locale's; under the C or POSIX locale, the exercise's "
-                + "or the session's).",
-            valueName: "lang"))
-    var language: UILanguage?
+    @Option(name: .customLong("lang"), help: HelpText.option("option.lang", value: "lang")) var language: UILanguage?
+
+    /// The command line's strings in the language asked for, else the locale's: for `validate()`'s errors.
+    var strings: Strings {
+        Strings(
+            .commandLine,
+            language: UILanguage.detect(explicit: language?.rawValue, environment: ProcessInfo.processInfo.environment))
+    }
 }
 
 /// `--key-file PATH`: the facilitator's HMAC key for signed transcripts.
 struct KeyFileOptions: ParsableArguments {
-    @Option(
-        help: ArgumentHelp(
-            "A file holding the facilitator's HMAC key (default: $SANDTABLE_HMAC_KEY).", valueName: "path"))
-    var keyFile: String?
+    @Option(help: HelpText.option("option.keyFile", value: "path")) var keyFile: String?
 }
 
 /// `--exercise PATH`: the exercise to replay a transcript against.
 struct ExerciseOverrideOptions: ParsableArguments {
-    @Option(
-        help: ArgumentHelp(
-            "The exercise (.ttx) to replay against (default: the one the transcript names).", valueName: "path"))
-    var exercise: String?
+    @Option(help: HelpText.option("option.exercise", value: "path")) var exercise: String?
 }
 
 /// `-o, --output PATH`: a file to write instead of standard output.
 struct OutputFileOptions: ParsableArguments {
-    @Option(
-        name: [.short, .customLong("output")],
-        help: ArgumentHelp("Write to this file instead of standard output ('-' for standard output).", valueName: "path"))
+    @Option(name: [.short, .customLong("output")], help: HelpText.option("option.output", value: "path"))
     var output: String?
 }
 
@@ -59,7 +52,7 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
 
 /// `--format text|json`.
 struct ReportFormatOptions: ParsableArguments {
-    @Option(help: "Output format.") var format: ReportFormat = .text
+    @Option(help: ArgumentHelp(HelpText["option.format"])) var format: ReportFormat = .text
 
     /// Whether JSON was asked for.
     var json: Bool { format == .json }

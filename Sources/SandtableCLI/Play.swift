@@ -3,18 +3,16 @@ import Console
 
 /// `sandtable play FILE`.
 struct Play: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Play an exercise in the terminal (hot-seat when several roles are played).")
+    static var configuration: CommandConfiguration { CommandConfiguration(abstract: HelpText["play.abstract"]) }
 
-    @Argument(help: "The exercise (.ttx) to play.") var file: String
-    @Option(help: "Comma-separated role ids that people play (default: all roles). The others are automated.")
-    var roles: String?
-    @Option(help: "Seed of the random draws (recorded in the transcript).") var seed: UInt64?
-    @Flag(help: "Run as the facilitator: commands starting with ':' and facilitator notes.") var facilitator = false
+    @Argument(help: ArgumentHelp(HelpText["play.file"])) var file: String
+    @Option(help: ArgumentHelp(HelpText["play.roles"])) var roles: String?
+    @Option(help: ArgumentHelp(HelpText["play.seed"])) var seed: UInt64?
+    @Flag(help: ArgumentHelp(HelpText["play.facilitator"])) var facilitator = false
     @OptionGroup var language: LanguageOptions
     @OptionGroup var color: ColorOptions
-    @Option(help: ArgumentHelp("Folder for the transcript.", valueName: "folder")) var out: String = "transcripts"
-    @Flag(help: "Write no transcript.") var noTranscript = false
+    @Option(help: HelpText.option("play.out", value: "folder")) var out: String = "transcripts"
+    @Flag(help: ArgumentHelp(HelpText["play.noTranscript"])) var noTranscript = false
     @OptionGroup var key: KeyFileOptions
 
     /// The role ids `--roles` names, without blanks.

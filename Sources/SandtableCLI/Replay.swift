@@ -3,15 +3,11 @@ import Console
 
 /// `sandtable replay FILE`.
 struct Replay: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Step through a recorded session: what each role saw and chose, step by step.",
-        discussion: """
-            Commands: n or Enter for the next step, p for the previous one, j HH:MM (a time of day on the scenario \
-            clock) or j +90m (time since the start) to jump, g N to go to step N, q to quit. Reads commands from \
-            standard input, so it also works through a pipe.
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: HelpText["replay.abstract"], discussion: HelpText["replay.discussion"])
+    }
 
-    @Argument(help: "The transcript (.jsonl).") var file: String
+    @Argument(help: ArgumentHelp(HelpText["replay.file"])) var file: String
     @OptionGroup var exercise: ExerciseOverrideOptions
     @OptionGroup var language: LanguageOptions
     @OptionGroup var color: ColorOptions

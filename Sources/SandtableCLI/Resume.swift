@@ -3,13 +3,11 @@ import Console
 
 /// `sandtable resume FILE`.
 struct Resume: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Go on with a session from its transcript (after quit, Ctrl-D, a closed terminal or a crash).")
+    static var configuration: CommandConfiguration { CommandConfiguration(abstract: HelpText["resume.abstract"]) }
 
-    @Argument(help: "The transcript (.jsonl) to resume.") var file: String
+    @Argument(help: ArgumentHelp(HelpText["resume.file"])) var file: String
     @OptionGroup var exercise: ExerciseOverrideOptions
-    @Flag(help: "Resume even though the exercise changed; replays by ids and reports what no longer matches.")
-    var force = false
+    @Flag(help: ArgumentHelp(HelpText["resume.force"])) var force = false
     @OptionGroup var key: KeyFileOptions
     @OptionGroup var language: LanguageOptions
     @OptionGroup var color: ColorOptions

@@ -5,15 +5,17 @@ import Console
 /// the commands' logic in `Console`; the executable's `main` only calls ``main()``.
 public struct SandtableCommand: ParsableCommand {
     /// The command's name, abstract, version and subcommands.
-    public static let configuration = CommandConfiguration(
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(
         commandName: "sandtable",
-        abstract: "Run tabletop exercises for cross-department collaboration.",
+        abstract: HelpText["root.abstract"],
         version: SandtableVersion.string,
         subcommands: [
             Play.self, Resume.self, Check.self, New.self, Simulate.self, Explore.self, Graph.self, Debrief.self,
             Replay.self, Verify.self,
         ]
-    )
+        )
+    }
 
     /// Creates the root command (swift-argument-parser's requirement).
     public init() {}

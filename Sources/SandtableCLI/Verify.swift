@@ -3,17 +3,20 @@ import Console
 
 /// `sandtable verify FILE`.
 struct Verify: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Check a transcript: its hash chain, sequence, HMAC, and that replaying it reproduces its events.",
-        discussion: "Exit codes: 0 valid, 1 tampered, 2 torn (only the end is incomplete), 3 unreadable.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: HelpText["verify.abstract"], discussion: HelpText["verify.discussion"])
+    }
 
-    @Argument(help: "The transcript (.jsonl).") var file: String
+    @Argument(help: ArgumentHelp(HelpText["verify.file"])) var file: String
     @OptionGroup var exercise: ExerciseOverrideOptions
     @OptionGroup var key: KeyFileOptions
     @OptionGroup var color: ColorOptions
+    @OptionGroup var language: LanguageOptions
 
     func run() throws {
         try finish(
-            VerifyCommand.run(file: file, exercise: exercise.exercise, keyFile: key.keyFile, color: color.color))
+            VerifyCommand.run(
+                file: file, exercise: exercise.exercise, keyFile: key.keyFile, color: color.color,
+                language: language.language))
     }
 }

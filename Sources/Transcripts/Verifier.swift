@@ -32,7 +32,61 @@ public struct VerifyReport: Sendable {
     /// The problems found, in file order.
     public var problems: [Problem] = []
     /// Information that does not change the verdict: what was not checked and why, the session's state.
-    public var notes: [String] = []
+    public var notes: [Note] = []
+
+    /// A piece of information that does not change the verdict. A value, so that the command line can say it in
+    /// the reader's language; ``message`` is the English text.
+    public enum Note: Sendable, Hashable, CustomStringConvertible {
+        /// The transcript is signed, but no key was given: its HMACs were not checked.
+        case signedButNoKey
+        /// The transcript is not signed: only accidental damage shows.
+        case unsigned
+        /// Replay was not checked because the file is damaged or changed.
+        case replaySkippedDamaged
+        /// Replay was not checked: the exercise was not found.
+        case replaySkippedNoExercise
+        /// Replay was not checked: the exercise's fingerprint differs from the recorded one.
+        case replaySkippedExerciseChanged
+        /// The session was resumed with a changed exercise at `line`; later events were not compared.
+        case resumedWithForce(line: Int)
+        /// Anonymous peer ratings are not recorded as inputs; the checksums, chain (and HMACs when `signed`) cover
+        /// them.
+        case anonymousRatings(signed: Bool)
+        /// The session ended but its closing record is missing.
+        case closingRecordMissing
+        /// The session has no closing record: it is unfinished.
+        case unfinished
+
+        /// The note in English.
+        public var message: String {
+            switch self {
+            case .signedButNoKey:
+                "The transcript is signed with the facilitator's key, but no key was given: its HMACs were not checked "
+                    + "(use --key-file or \(TranscriptKey.environmentVariable))."
+            case .unsigned:
+                "The transcript is not signed: its checksums and chain show accidental damage, but anyone could rewrite "
+                    + "them. Sign transcripts with a facilitator's key to detect deliberate edits."
+            case .replaySkippedDamaged: "Replay was not checked because the file is damaged or changed."
+            case .replaySkippedNoExercise:
+                "Replay was not checked: the exercise was not found (give it with --exercise)."
+            case .replaySkippedExerciseChanged:
+                "Replay was not checked: the exercise has changed since the session was recorded (its fingerprint "
+                    + "differs)."
+            case .resumedWithForce(let line):
+                "The session was resumed with a changed exercise (--force) at line \(line); events after it were not "
+                    + "compared."
+            case .anonymousRatings(let signed):
+                "The anonymous peer ratings are deliberately not recorded as inputs, so replay cannot reproduce them; "
+                    + "they are covered by the checksums and chain" + (signed ? " and HMACs." : ".")
+            case .closingRecordMissing:
+                "The session ended but its closing record is missing; sandtable resume completes it."
+            case .unfinished: "The session has no closing record: it is unfinished (sandtable resume continues it)."
+            }
+        }
+
+        /// Same as ``message``.
+        public var description: String { message }
+    }
     /// What a crash cut off the end, if anything.
     public var torn: TornTail?
     /// Complete lines in the file.
@@ -90,17 +144,13 @@ public enum Verifier {
         report.closed = transcript.close != nil
         report.hmacChecked = transcript.header.hmac && key != nil && scan.issues.isEmpty
         if transcript.header.hmac && key == nil {
-            report.notes.append(
-                "The transcript is signed with the facilitator's key, but no key was given: its HMACs were not checked "
-                    + "(use --key-file or \(TranscriptKey.environmentVariable)).")
+            report.notes.append(.signedButNoKey)
         } else if !transcript.header.hmac && key == nil {
-            report.notes.append(
-                "The transcript is not signed: its checksums and chain show accidental damage, but anyone could rewrite "
-                    + "them. Sign transcripts with a facilitator's key to detect deliberate edits.")
+            report.notes.append(.unsigned)
         }
         if !scan.issues.isEmpty {
             report.status = .tampered
-            report.notes.append("Replay was not checked because the file is damaged or changed.")
+            report.notes.append(.replaySkippedDamaged)
             return report
         }
         if let torn = transcript.torn {
@@ -114,14 +164,12 @@ public enum Verifier {
 
         // Replay.
         guard let scenario else {
-            report.notes.append("Replay was not checked: the exercise was not found (give it with --exercise).")
+            report.notes.append(.replaySkippedNoExercise)
             return report
         }
         let fingerprint = Digest.scenario(scenario)
         guard fingerprint == transcript.header.scenarioSHA256 else {
-            report.notes.append(
-                "Replay was not checked: the exercise has changed since the session was recorded (its fingerprint "
-                    + "differs).")
+            report.notes.append(.replaySkippedExerciseChanged)
             return report
         }
         let replay = Replayer(transcript: transcript, scenario: scenario, strict: true).run()
@@ -132,16 +180,12 @@ public enum Verifier {
             return report
         }
         if let stop = replay.comparisonStoppedAt {
-            report.notes.append(
-                "The session was resumed with a changed exercise (--force) at line \(stop); events after it were not "
-                    + "compared.")
+            report.notes.append(.resumedWithForce(line: stop))
         } else {
             report.replayChecked = true
         }
         if replay.anonymousReviewRecorded {
-            report.notes.append(
-                "The anonymous peer ratings are deliberately not recorded as inputs, so replay cannot reproduce them; "
-                    + "they are covered by the checksums and chain" + (transcript.header.hmac ? " and HMACs." : "."))
+            report.notes.append(.anonymousRatings(signed: transcript.header.hmac))
         }
         if let close = transcript.close, replay.comparisonStoppedAt == nil {
             let builder = RecordBuilder(scenario: scenario, key: nil)
@@ -165,10 +209,7 @@ public enum Verifier {
             }
         }
         if transcript.close == nil {
-            report.notes.append(
-                replay.endRecorded
-                    ? "The session ended but its closing record is missing; sandtable resume completes it."
-                    : "The session has no closing record: it is unfinished (sandtable resume continues it).")
+            report.notes.append(replay.endRecorded ? .closingRecordMissing : .unfinished)
         }
         return report
     }

@@ -9,6 +9,20 @@ import Testing
         #expect(ConsoleCatalog.en.count > 100)
     }
 
+    @Test func commandsCatalogueIsSound() {
+        // Same keys and placeholders in Chinese and English, plural forms included, and no clash with the console's.
+        #expect(Catalog.commands.problems == [])
+        #expect(CommandCatalog.en.count > 100)
+        let zh = Strings(.commands, language: .zh)
+        let en = Strings(.commands, language: .en)
+        #expect(en.plural("simulate.playthroughs", count: 1) == "1 playthrough")
+        #expect(en.plural("simulate.playthroughs", count: 20) == "20 playthroughs")
+        #expect(zh.plural("simulate.playthroughs", count: 20) == "通关 20 次")
+        #expect(zh("resume.cannot", "t/x.jsonl", zh["command.notATranscript"]) == "无法继续「t/x.jsonl」：文件不存在，或不是 Sandtable 记录")
+        // The console's strings are reachable through the commands' catalogue.
+        #expect(zh("play.cannotStart", "x.ttx") == Strings(.console, language: .zh)("play.cannotStart", "x.ttx"))
+    }
+
     @Test func formatting() {
         let zh = Strings(.console, language: .zh)
         let en = Strings(.console, language: .en)

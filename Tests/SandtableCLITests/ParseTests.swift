@@ -122,10 +122,10 @@ func assertParseError(
             #expect($0.jobs == 1)
             #expect(!$0.format.json)
         }
-        assertParseError(["simulate", "x.ttx", "-n", "0"], "-n must be at least 1")
-        assertParseError(["simulate", "x.ttx", "--jobs", "0"], "--jobs must be at least 1")
+        assertParseError(["simulate", "x.ttx", "-n", "0", "--lang", "en"], "-n must be at least 1")
+        assertParseError(["simulate", "x.ttx", "--jobs", "0", "--lang", "en"], "--jobs must be at least 1")
         assertParseError(
-            ["simulate", "x.ttx", "--show-text", "--format", "json"],
+            ["simulate", "x.ttx", "--show-text", "--format", "json", "--lang", "en"],
             "--show-text prints text; use it with --format text")
         assertParse(Explore.self, ["explore", "x.ttx", "--no-actions", "--shares", "--seeds", "3", "--time-limit", "2.5"])
         {
@@ -135,21 +135,23 @@ func assertParseError(
             #expect($0.timeLimit == 2.5)
             #expect($0.limit == 1_000_000)
         }
-        assertParseError(["explore", "x.ttx", "--limit", "0"], "--limit must be at least 1")
-        assertParseError(["explore", "x.ttx", "--seeds", "0"], "--seeds must be at least 1")
-        assertParseError(["explore", "x.ttx", "--time-limit", "0"], "--time-limit must be positive")
-        assertParseError(["explore", "x.ttx", "--time-limit", "nan"], "--time-limit must be positive")
+        assertParseError(["explore", "x.ttx", "--limit", "0", "--lang", "en"], "--limit must be at least 1")
+        assertParseError(["explore", "x.ttx", "--seeds", "0", "--lang", "en"], "--seeds must be at least 1")
+        assertParseError(["explore", "x.ttx", "--time-limit", "0", "--lang", "en"], "--time-limit must be positive")
+        assertParseError(["explore", "x.ttx", "--time-limit", "nan", "--lang", "en"], "--time-limit must be positive")
         assertParse(Graph.self, ["graph", "x.ttx", "--format", "mermaid", "-o", "g.mmd"]) {
             #expect($0.format == .mermaid)
             #expect($0.output.output == "g.mmd")
         }
         assertParseError(["graph", "x.ttx"], "Missing expected argument '--format <format>'")
         assertParse(New.self, ["new", "drill"]) {
-            #expect($0.language == .zh)
+            #expect($0.language == nil)
+            #expect($0.starter == .zh)
             #expect($0.o == nil)
         }
         assertParse(New.self, ["new", "drill", "--lang", "en", "-o", "exercises"]) {
             #expect($0.language == .en)
+            #expect($0.starter == .en)
             #expect($0.o == "exercises")
         }
     }
@@ -203,5 +205,39 @@ func assertParseError(
             let help = SandtableCommand.helpMessage(for: command)
             #expect(help.contains("USAGE: sandtable \(command._commandName)"), "\(help)")
         }
+    }
+}
+
+/// The command line's own texts in both languages: help abstracts, option help and validation errors.
+@Suite struct CommandLineTextTests {
+    @Test func catalogueIsSound() {
+        #expect(Catalog.commandLine.problems == [])
+        for command in SandtableCommand.configuration.subcommands {
+            let name = command._commandName
+            #expect(Strings(.commandLine, language: .zh).has("\(name).abstract"), "\(name)")
+        }
+    }
+
+    @Test(
+        arguments: [
+            // arguments, environment, expected
+            (["sandtable", "verify", "--help"], ["LANG": "zh_CN.UTF-8"], UILanguage.zh),
+            (["sandtable", "verify", "--help", "--lang", "en"], ["LANG": "zh_CN.UTF-8"], .en),
+            (["sandtable", "play", "--lang=zh", "--help"], ["LANG": "en_US.UTF-8"], .zh),
+            (["sandtable", "--help"], ["LANG": "C.UTF-8"], .en),
+            (["sandtable", "--help"], [:], .en),
+            (["sandtable", "--lang"], ["LANG": "zh_CN.UTF-8"], .zh),
+        ] as [([String], [String: String], UILanguage)])
+    func helpLanguage(arguments: [String], environment: [String: String], expected: UILanguage) {
+        #expect(HelpText.language(arguments: arguments, environment: environment) == expected)
+    }
+
+    @Test func validationErrorsSpeakTheLanguageAskedFor() {
+        assertParseError(["simulate", "x.ttx", "-n", "0", "--lang", "en"], "-n must be at least 1")
+        assertParseError(["simulate", "x.ttx", "-n", "0", "--lang", "zh"], "-n 至少为 1")
+        assertParseError(["explore", "x.ttx", "--time-limit", "0", "--lang", "zh"], "--time-limit 必须大于 0")
+        assertParseError(
+            ["simulate", "x.ttx", "--show-text", "--format", "json", "--lang", "zh"],
+            "--show-text 输出的是文字，请与 --format text 一起使用")
     }
 }

@@ -368,7 +368,8 @@ struct CheckOutputTests {
             #expect(checked.stderr == "没有发现问题\n")
             guard let again = try run(["new", "演练"], in: folder) else { return }
             #expect(again.status == 1)
-            #expect(again.stderr == "error: 演练.ttx exists already; sandtable new never overwrites a file\n")
+            // Under the C locale, new speaks the starter's language (Chinese unless --lang en).
+            #expect(again.stderr == "错误：演练.ttx 已存在；sandtable new 从不覆盖已有文件\n")
             guard let english = try run(["new", "drill", "--lang", "en", "-o", "."], in: folder) else { return }
             #expect(english.status == 0)
             let text = try String(contentsOf: folder.appendingPathComponent("drill.ttx"), encoding: .utf8)

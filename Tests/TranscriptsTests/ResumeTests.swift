@@ -142,7 +142,7 @@ import TranscriptsTestSupport
         try resumed.writer.close(session: session, wall: fixedStart)
         let old = Verifier.verify(path: writer.path, scenario: scenario, key: nil)
         #expect(old.status == .valid, "\(old.problems)")
-        #expect(old.notes.contains { $0.contains("--force") })
+        #expect(old.notes.contains { if case .resumedWithForce = $0 { true } else { false } })
         let new = Verifier.verify(path: writer.path, scenario: edited, key: nil)
         #expect(new.status == .valid, "\(new.problems)")
         #expect(!new.replayChecked)

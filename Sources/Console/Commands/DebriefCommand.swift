@@ -54,8 +54,17 @@ public enum DebriefCommand {
         _ arguments: Arguments, environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> Int32 {
         let format = arguments.format
+        var headers: [(path: String, header: TranscriptHeader?)] = []
+        for file in arguments.files { headers.append((file, Transcript.peekHeader(path: file))) }
+        // Messages speak the report's language: --lang, else the first readable transcript's, else the locale's.
+        let firstUILanguage = headers.lazy.compactMap { $0.header?.uiLanguage }.first
+        let strings = Strings(
+            .commands,
+            language: arguments.language ?? firstUILanguage.flatMap(UILanguage.init(argument:))
+                ?? UILanguage.detect(explicit: nil, environment: environment))
+        let complain = { (message: String) in Self.complain(message, strings: strings) }
         guard !arguments.files.isEmpty else {
-            complain("give at least one transcript")
+            complain(strings["debrief.noFiles"])
             return usageError
         }
         let key: TranscriptKey?
@@ -66,13 +75,9 @@ public enum DebriefCommand {
             return usageError
         }
         // Every transcript must be of the same exercise.
-        var headers: [(path: String, header: TranscriptHeader?)] = []
-        for file in arguments.files { headers.append((file, Transcript.peekHeader(path: file))) }
         let exerciseIDs = Set(headers.compactMap { $0.header?.exerciseID })
         if exerciseIDs.count > 1 {
-            var message =
-                "these transcripts are of different exercises; a cohort report compares sessions of one "
-                + "exercise only:"
+            var message = strings["debrief.mixed"]
             for id in exerciseIDs.sorted() {
                 let files = headers.filter { $0.header?.exerciseID == id }.map(\.path)
                 message += "\n  \(id): " + files.joined(separator: ", ")
@@ -82,16 +87,17 @@ public enum DebriefCommand {
         }
         guard let first = headers.first(where: { $0.header != nil }), let firstHeader = first.header else {
             for (path, _) in headers {
-                complain("cannot debrief '\(path)': it is missing or not a Sandtable transcript")
+                complain(strings("debrief.cannot", path, strings["command.notATranscript"]))
             }
             return failure
         }
         var notes: [String] = []
-        guard let scenario = VerifyCommand.loadExercise(file: first.path, exercise: arguments.exercise, notes: &notes)
+        guard let scenario = VerifyCommand.loadExercise(
+                file: first.path, exercise: arguments.exercise, strings: strings, notes: &notes)
         else {
             for note in notes { complain(note) }
             if notes.isEmpty {
-                complain("the transcript '\(first.path)' does not name its exercise; give it with --exercise")
+                complain(strings("exercise.unnamed", first.path))
             }
             return usageError
         }
@@ -113,20 +119,20 @@ public enum DebriefCommand {
             var skipped: [CohortReport.Skipped] = []
             for (path, header) in headers {
                 guard header != nil else {
-                    let reason = "it is missing or not a Sandtable transcript"
-                    complain("skipped '\(path)': \(reason)")
+                    let reason = strings["command.notATranscript"]
+                    complain(strings("debrief.skippedFile", path, reason))
                     skipped.append(CohortReport.Skipped(path: path, reason: reason))
                     continue
                 }
                 switch Debrief.session(path: path, scenario: scenario, key: key) {
                 case .success(let report): reports.append(report)
                 case .failure(let error):
-                    complain("skipped: " + error.message)
+                    complain(strings("debrief.skipped", error.message))
                     skipped.append(CohortReport.Skipped(path: path, reason: error.message))
                 }
             }
             guard !reports.isEmpty else {
-                complain("no transcript could be debriefed")
+                complain(strings["debrief.nothing"])
                 return failure
             }
             text = Debrief.render(Debrief.cohort(reports, skipped: skipped), format: format, options: options)
@@ -135,7 +141,7 @@ public enum DebriefCommand {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
             } catch {
-                complain("cannot write '\(output)': \(error.localizedDescription)")
+                complain(strings("command.cannotWrite", output, error.localizedDescription))
                 return failure
             }
         } else {
@@ -144,7 +150,7 @@ public enum DebriefCommand {
         return 0
     }
 
-    private static func complain(_ message: String) {
-        FileHandle.standardError.write(Data(("sandtable debrief: " + message + "\n").utf8))
+    private static func complain(_ message: String, strings: Strings) {
+        FileHandle.standardError.write(Data((strings["debrief.prefix"] + message + "\n").utf8))
     }
 }

@@ -1,6 +1,7 @@
 import Authoring
 import Foundation
 import LineEditor
+import Localization
 import ScenarioLanguage
 
 /// `sandtable explore FILE`: exhaustive search of the decision space; reachable and unreachable content, the best
@@ -26,12 +27,16 @@ public enum ExploreCommand {
         public var json: Bool
         /// Colour mode for diagnostics.
         public var color: ColorMode
+        /// The report's language; nil for the locale's (under the C locale, the exercise's).
+        public var language: UILanguage?
 
         /// Creates arguments.
         public init(
             file: String, limit: Int = 1_000_000, seed: UInt64 = 1, seeds: Int = 1, actions: Bool = true,
-            shares: Bool = false, timeLimit: Double? = nil, json: Bool = false, color: ColorMode = .auto
+            shares: Bool = false, timeLimit: Double? = nil, json: Bool = false, color: ColorMode = .auto,
+            language: UILanguage? = nil
         ) {
+            self.language = language
             self.file = file
             self.limit = limit
             self.seed = seed
@@ -50,12 +55,17 @@ public enum ExploreCommand {
         guard let scenario = ExerciseLoading.compile(arguments.file, color: arguments.color, report: .all) else {
             return 1
         }
+        let strings = Strings(
+            .commands,
+            language: UILanguage.detect(
+                explicit: arguments.language?.rawValue, environment: ProcessInfo.processInfo.environment,
+                contentLanguage: scenario.header.language))
         let seeds = (0..<UInt64(max(1, arguments.seeds))).map { arguments.seed &+ $0 }
         let options = ExploreOptions(
             limit: arguments.limit, seeds: seeds, actions: arguments.actions,
             shares: arguments.shares, timeLimit: arguments.timeLimit)
         Interrupts.install()
-        let bar = ProgressBar.make(total: nil, unit: "states")
+        let bar = ProgressBar.make(total: nil, unit: strings["explore.unit"], strings: strings)
         let report = Explorer(scenario: scenario).run(
             options, progress: { bar?.update($0) },
             shouldCancel: { Interrupts.requested })
@@ -65,82 +75,79 @@ public enum ExploreCommand {
         if arguments.json {
             print(AuthoringIO.json(report))
         } else {
-            print(render(report).joined(separator: "\n"))
+            print(render(report, strings: strings).joined(separator: "\n"))
         }
         if !report.errors.isEmpty { return 1 }
         return interrupted ? 130 : 0
     }
 
     /// The report as text lines.
-    static func render(_ report: ExplorationReport) -> [String] {
+    static func render(_ report: ExplorationReport, strings: Strings) -> [String] {
         let width = TerminalSize.columns()
         var out: [String] = []
         let seeds =
             report.seeds.count == 1
-            ? "seed \(report.seeds[0])" : "seeds \(report.seeds.map(String.init).joined(separator: ", "))"
+            ? strings("explore.seed", String(report.seeds[0]))
+            : strings("explore.seeds", report.seeds.map(String.init).joined(separator: ", "))
+        func explored(_ yes: Bool) -> String { strings[yes ? "explore.explored" : "explore.notExplored"] }
         out.append(
-            "explore \(report.exercise) \"\(report.title)\": \(seeds); actions and requests "
-                + "\(report.actions ? "explored" : "not explored"); shares by command \(report.shares ? "explored" : "not explored")"
-        )
-        let counts =
-            "\(AuthoringIO.grouped(Double(report.states))) distinct states, "
-            + "\(AuthoringIO.grouped(Double(report.transitions))) inputs, \(AuthoringIO.grouped(Double(report.endStates))) end states"
+            strings(
+                "explore.title", report.exercise, report.title, seeds, explored(report.actions),
+                explored(report.shares)))
+        let counts = strings(
+            "explore.counts", AuthoringIO.grouped(Double(report.states)), AuthoringIO.grouped(Double(report.transitions)),
+            AuthoringIO.grouped(Double(report.endStates)))
         if report.complete {
-            out.append("complete: \(counts)")
+            out.append(strings("explore.complete", counts))
         } else {
-            out.append("INCOMPLETE: \(report.stopReason ?? "stopped") after \(counts).")
+            out.append(strings("explore.incomplete", report.stopReason ?? strings["explore.stopped"], counts))
             if report.stopReason?.hasPrefix("the engine hung") != true {
-                out.append(
-                    "  The space may be far larger: at most about \(scientific(report.bound)) input sequences "
-                        + "(\(report.boundExplanation)).")
+                out.append("  " + strings("explore.bound", scientific(report.bound), report.boundExplanation))
             }
-            out.append(
-                "  What follows covers only the explored part: content listed as unreachable may be reachable, "
-                    + "and the true best and worst scores may lie beyond these. A larger --limit, or --no-actions, "
-                    + "may let it finish.")
+            out.append("  " + strings["explore.partial"])
         }
-        out.append(
-            "chance is drawn from each seed's generator, so content that only other luck reaches can be listed "
-                + "as unreachable; explore more seeds with --seeds N.")
+        out.append(strings["explore.chance"])
         out.append("")
         if report.errors.isEmpty {
-            out.append("runtime errors: none reachable")
+            out.append(strings["explore.errors.none"])
         } else {
-            out.append("runtime errors: \(report.errors.count)")
+            out.append(strings("simulate.errors", String(report.errors.count)))
             for error in report.errors {
                 out.append("  ✗ \(error.location.map { "\($0): " } ?? "")\(error.message)")
-                out.append(
-                    "    seed \(error.seed), inputs: \(error.path.isEmpty ? "(at the start)" : error.path.joined(separator: ", "))"
-                )
+                let inputs = error.path.isEmpty ? strings["explore.atStart"] : error.path.joined(separator: ", ")
+                out.append("    " + strings("explore.errorPath", String(error.seed), inputs))
             }
         }
         out.append("")
-        out += AuthoringIO.coverage(report.coverage, width: width)
+        out += AuthoringIO.coverage(report.coverage, width: width, strings: strings)
         out.append("")
-        out.append("score bounds (team total, 0–100): the bounds that normalisation uses")
-        for (label, path) in [("best", report.best), ("worst", report.worst)] {
+        out.append(strings["explore.bounds"])
+        for (label, path) in [(strings["explore.best"], report.best), (strings["explore.worst"], report.worst)] {
             guard let path else {
-                out.append("  \(label): no ending reached")
+                out.append("  " + strings("explore.noEnding", label))
                 continue
             }
-            out.append("  \(label) \(AuthoringIO.fixed(path.total, 2)) (ending \(path.ending), seed \(path.seed))")
+            out.append(
+                "  "
+                    + strings(
+                        "explore.path", label, AuthoringIO.fixed(path.total, 2), path.ending, String(path.seed)))
             out += TextLayout.wrap(path.path.joined(separator: " → "), width: max(20, width - 4), indent: "    ")
                 .map { $0.hasPrefix("    ") ? $0 : "    " + $0 }
         }
         out.append("")
-        out.append("measures: lowest and highest raw value per role in any reachable state")
+        out.append(strings["explore.measures"])
         var rows: [[String]] = []
         for measure in report.measures {
             let roles = measure.roles.map { "\($0.role) \(formatNumber($0.min))..\(formatNumber($0.max))" }
             rows.append([
-                measure.id, measure.declared.map { "range \($0)" } ?? "(computed)", roles.joined(separator: ", "),
-                measure.suggested,
+                measure.id, measure.declared.map { strings("explore.range", $0) } ?? strings["explore.computed"],
+                roles.joined(separator: ", "), measure.suggested,
             ])
         }
         out += Table(
             columns: [
-                TableColumn("measure"), TableColumn("declared"), TableColumn("per role"),
-                TableColumn("suggested"),
+                TableColumn(strings["explore.column.measure"]), TableColumn(strings["explore.column.declared"]),
+                TableColumn(strings["explore.column.perRole"]), TableColumn(strings["explore.column.suggested"]),
             ], rows: rows
         )
         .render(maxWidth: width).map { "  " + $0 }

@@ -1,6 +1,8 @@
 import Foundation
+import Localization
 import ScenarioLanguage
 import SystemPackage
+import TerminalText
 
 #if canImport(Glibc)
     import Glibc
@@ -16,18 +18,28 @@ public enum NewCommand {
         case invalidName(String)
         /// The file exists already; it is never overwritten.
         case exists(String)
-        /// The folder does not exist or cannot be written.
+        /// The file's folder does not exist.
+        case folderMissing(path: String, folder: String)
+        /// The file's folder may not be written.
+        case folderReadOnly(path: String, folder: String)
+        /// Writing failed for another reason (the system's words).
         case unwritable(String, String)
 
-        /// The message for the user.
-        public var description: String {
-            switch self {
-            case .invalidName(let name):
-                "'\(name)' is not a name for an exercise; give a plain name and the folder with -o, like: sandtable new flood -o exercises"
-            case .exists(let path): "\(path) exists already; sandtable new never overwrites a file"
-            case .unwritable(let path, let reason): "cannot write \(path): \(reason)"
+        /// The message for the user in `language`.
+        public func message(_ language: UILanguage) -> String {
+            let strings = Strings(.commands, language: language)
+            return switch self {
+            case .invalidName(let name): strings("new.invalidName", name)
+            case .exists(let path): strings("new.exists", path)
+            case .folderMissing(let path, let folder): strings("new.unwritable", path, strings("new.noFolder", folder))
+            case .folderReadOnly(let path, let folder):
+                strings("new.unwritable", path, strings("new.folderReadOnly", folder))
+            case .unwritable(let path, let reason): strings("new.unwritable", path, reason)
             }
         }
+
+        /// The message in English.
+        public var description: String { message(.en) }
     }
 
     /// The path `run` writes to: `DIR/NAME.ttx` (`NAME` without a `.ttx` it already ends with).
@@ -61,8 +73,8 @@ public enum NewCommand {
             let code = errno
             if code == EEXIST { throw .exists(target) }
             let folder = FilePath(target).enclosingFolder.string
-            if code == ENOENT { throw .unwritable(target, "the folder '\(folder)' does not exist") }
-            if code == EACCES { throw .unwritable(target, "the folder '\(folder)' is not writable") }
+            if code == ENOENT { throw .folderMissing(path: target, folder: folder) }
+            if code == EACCES { throw .folderReadOnly(path: target, folder: folder) }
             throw .unwritable(target, String(cString: strerror(code)))
         }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
@@ -77,27 +89,33 @@ public enum NewCommand {
     }
 
     /// Runs the command and returns the exit code: 0 when written, 1 otherwise.
-    public static func run(name: String, language: StarterExercise.Language, directory: String?) -> Int32 {
+    /// - Parameters:
+    ///   - language: The starter's language (its texts and comments).
+    ///   - messages: The language of the messages; nil for the locale's (under the C locale, the starter's).
+    public static func run(
+        name: String, language: StarterExercise.Language, directory: String?, messages: UILanguage? = nil
+    ) -> Int32 {
+        let strings = Strings(
+            .commands,
+            language: UILanguage.detect(
+                explicit: messages?.rawValue, environment: ProcessInfo.processInfo.environment,
+                contentLanguage: language.rawValue))
         do {
             let target = try write(name: name, language: language, directory: directory)
             let quoted = target.contains(" ") ? "'\(target)'" : target
-            print(
-                language == .zh
-                    ? """
-                    已创建 \(target)。接下来：
-                      sandtable check \(quoted)               检查错误和警告
-                      sandtable simulate \(quoted) -n 1000    随机通关 1000 次
-                      sandtable play \(quoted)                开始演练
-                    """
-                    : """
-                    Created \(target). Next:
-                      sandtable check \(quoted)               look for errors and warnings
-                      sandtable simulate \(quoted) -n 1000    play it 1000 times at random
-                      sandtable play \(quoted)                run the exercise
-                    """)
+            let next = [
+                ("sandtable check \(quoted)", "new.next.check"),
+                ("sandtable simulate \(quoted) -n 1000", "new.next.simulate"),
+                ("sandtable play \(quoted)", "new.next.play"),
+            ]
+            // The commands in a column, their explanations four columns past the longest.
+            let width = next.map(\.0.displayWidth).max() ?? 0
+            print(strings("new.created", target))
+            for (command, key) in next { print("  " + TextLayout.pad(command, toWidth: width + 4) + strings[key]) }
             return 0
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            let language = strings.language
+            FileHandle.standardError.write(Data((strings["command.error"] + error.message(language) + "\n").utf8))
             return 1
         }
     }

@@ -19,6 +19,15 @@ public enum ReplayCommand {
         file: String, exercise: String?, language: UILanguage?, keyFile: String?, color: ColorMode,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> Int32 {
+        let header = Transcript.peekHeader(path: file)
+        // The replay speaks --lang, else the session's language, else the locale's.
+        let lang =
+            language ?? header.flatMap { UILanguage(argument: $0.uiLanguage) }
+            ?? UILanguage.detect(explicit: nil, environment: environment)
+        let strings = Strings(.commands, language: lang)
+        let complain = { (message: String) in
+            FileHandle.standardError.write(Data((strings["replay.prefix"] + message + "\n").utf8))
+        }
         let key: TranscriptKey?
         switch TranscriptKey.load(keyFile: keyFile, environment: environment) {
         case .success(let k): key = k
@@ -26,20 +35,17 @@ public enum ReplayCommand {
             complain(error.message)
             return 2
         }
-        guard let header = Transcript.peekHeader(path: file) else {
-            complain("cannot replay '\(file)': it is missing or not a Sandtable transcript")
+        guard header != nil else {
+            complain(strings("replay.cannot", file, strings["command.notATranscript"]))
             return 1
         }
         var notes: [String] = []
-        guard let scenario = VerifyCommand.loadExercise(file: file, exercise: exercise, notes: &notes) else {
+        guard let scenario = VerifyCommand.loadExercise(file: file, exercise: exercise, strings: strings, notes: &notes)
+        else {
             for note in notes { complain(note) }
-            if notes.isEmpty {
-                complain("the transcript '\(file)' does not name its exercise; give it with --exercise")
-            }
+            if notes.isEmpty { complain(strings("exercise.unnamed", file)) }
             return 2
         }
-        let lang =
-            language ?? UILanguage(argument: header.uiLanguage) ?? .en
         let script: ReplayScript
         switch ReplayScript.load(path: file, scenario: scenario, key: key, language: lang) {
         case .success(let s): script = s
@@ -56,9 +62,6 @@ public enum ReplayCommand {
         return 0
     }
 
-    private static func complain(_ message: String) {
-        FileHandle.standardError.write(Data(("sandtable replay: " + message + "\n").utf8))
-    }
 }
 
 /// Shows a ``ReplayScript`` step by step and follows the commands.

@@ -15,12 +15,14 @@ public enum ResumeCommand {
         let environment = ProcessInfo.processInfo.environment
         let paint = Paint(enabled: colorEnabled(mode: color, environment: environment, isTTY: isatty(2) == 1))
         guard let header = Transcript.peekHeader(path: file) else {
+            let strings = Strings(
+                .commands, language: UILanguage.detect(explicit: language?.rawValue, environment: environment))
             PlayCommand.standardError(
-                paint("✗ ", .red) + "cannot resume '\(file)': it is missing or not a Sandtable transcript")
+                paint("✗ ", .red) + strings("resume.cannot", file, strings["command.notATranscript"]))
             return 3
         }
         let ui = UILanguage.detect(explicit: language?.rawValue ?? header.uiLanguage, environment: environment)
-        let strings = Strings(.console, language: ui)
+        let strings = Strings(.commands, language: ui)
         guard let source = exercise ?? header.source else {
             PlayCommand.standardError(strings("resume.noExercise"))
             return 2

@@ -1,6 +1,7 @@
 import Authoring
 import Foundation
 import LineEditor
+import Localization
 import ScenarioLanguage
 import Synchronization
 import TerminalText
@@ -24,12 +25,15 @@ public enum SimulateCommand {
         public var json: Bool
         /// Colour mode for diagnostics.
         public var color: ColorMode
+        /// The report's language; nil for the locale's (under the C locale, the exercise's).
+        public var language: UILanguage?
 
         /// Creates arguments.
         public init(
             file: String, runs: Int, seed: UInt64, jobs: Int, showText: Bool, json: Bool,
-            color: ColorMode = .auto
+            color: ColorMode = .auto, language: UILanguage? = nil
         ) {
+            self.language = language
             self.file = file
             self.runs = runs
             self.seed = seed
@@ -46,10 +50,15 @@ public enum SimulateCommand {
         guard let scenario = ExerciseLoading.compile(arguments.file, color: arguments.color, report: .all) else {
             return 1
         }
+        let strings = Strings(
+            .commands,
+            language: UILanguage.detect(
+                explicit: arguments.language?.rawValue, environment: ProcessInfo.processInfo.environment,
+                contentLanguage: scenario.header.language))
         let simulator = Simulator(scenario: scenario)
         let options = SimulationOptions(runs: arguments.runs, seed: arguments.seed, jobs: arguments.jobs)
         Interrupts.install()
-        let bar = ProgressBar.make(total: arguments.runs, unit: "playthroughs")
+        let bar = ProgressBar.make(total: arguments.runs, unit: strings["simulate.unit"], strings: strings)
         let clock = ContinuousClock()
         let start = clock.now
         let report = simulator.run(options, progress: { bar?.update($0) }, shouldCancel: { Interrupts.requested })
@@ -62,7 +71,7 @@ public enum SimulateCommand {
             if report.errors.contains(where: {
                 $0.playthrough == 0 && $0.message.hasPrefix("the engine did not return")
             }) {
-                print("(the playthrough with seed \(options.seed) hangs the engine; it is not shown)\n")
+                print(strings("simulate.hangs", String(options.seed)) + "\n")
             } else {
                 print(simulator.playthrough(index: 0, options).text(scenario).joined(separator: "\n"))
                 print("")
@@ -73,7 +82,8 @@ public enum SimulateCommand {
         } else {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             print(
-                render(report, file: arguments.file, seconds: seconds, interrupted: interrupted).joined(separator: "\n")
+                render(report, file: arguments.file, seconds: seconds, interrupted: interrupted, strings: strings)
+                    .joined(separator: "\n")
             )
         }
         if report.hasErrors { return 1 }
@@ -81,37 +91,46 @@ public enum SimulateCommand {
     }
 
     /// The report as text lines.
-    static func render(_ report: SimulationReport, file: String, seconds: Double, interrupted: Bool) -> [String] {
+    static func render(
+        _ report: SimulationReport, file: String, seconds: Double, interrupted: Bool, strings: Strings
+    ) -> [String] {
         let width = TerminalSize.columns()
         var out: [String] = []
-        let rate = seconds > 0 ? " (\(AuthoringIO.grouped(Double(report.runsCompleted) / seconds)) per second)" : ""
-        out.append("simulate \(report.exercise) \"\(report.title)\": \(report.runsCompleted) playthroughs\(rate)")
+        let rate =
+            seconds > 0
+            ? strings("simulate.rate", AuthoringIO.grouped(Double(report.runsCompleted) / seconds)) : ""
+        out.append(
+            strings(
+                "simulate.title", report.exercise, report.title,
+                strings.plural("simulate.playthroughs", count: report.runsCompleted)) + rate)
         if report.cancelled {
             out.append(
-                "\(interrupted ? "interrupted" : "stopped early (a playthrough hung)"): the report covers "
-                    + "\(report.runsCompleted) of \(report.runsRequested) playthroughs")
+                strings(
+                    interrupted ? "simulate.interrupted" : "simulate.hung", String(report.runsCompleted),
+                    String(report.runsRequested)))
         }
         let last = report.baseSeed &+ UInt64(max(0, report.runsRequested - 1))
         out.append(
-            "seeds \(report.baseSeed)…\(last) (playthrough i uses seed \(report.baseSeed) + i); inputs per "
-                + "playthrough: min \(Int(report.inputs.min)), mean \(AuthoringIO.fixed(report.inputs.mean, 1)), "
-                + "max \(Int(report.inputs.max))")
+            strings(
+                "simulate.seeds", String(report.baseSeed), String(last), String(Int(report.inputs.min)),
+                AuthoringIO.fixed(report.inputs.mean, 1), String(Int(report.inputs.max))))
         out.append("")
         if report.errors.isEmpty {
-            out.append("runtime errors: none")
+            out.append(strings["simulate.errors.none"])
         } else {
-            out.append("runtime errors: \(report.errors.count)")
+            out.append(strings("simulate.errors", String(report.errors.count)))
             for error in report.errors {
                 out.append("  ✗ \(error.location.map { "\($0): " } ?? "")\(error.message)")
+                let command = "sandtable simulate \(file) -n 1 --seed \(error.seed) --show-text"
                 out.append(
-                    "    in \(error.count) playthrough\(error.count == 1 ? "" : "s"); first with seed "
-                        + "\(error.seed): sandtable simulate \(file) -n 1 --seed \(error.seed) --show-text")
+                    "    "
+                        + strings.plural("simulate.errorSeen", count: error.count, String(error.seed), command))
             }
         }
         out.append("")
-        out += AuthoringIO.coverage(report.coverage, width: width)
+        out += AuthoringIO.coverage(report.coverage, width: width, strings: strings)
         out.append("")
-        out.append("endings")
+        out.append(strings["simulate.endings"])
         var endingRows: [[String]] = []
         for ending in report.endings {
             endingRows.append([
@@ -121,13 +140,14 @@ public enum SimulateCommand {
         }
         out += Table(
             columns: [
-                TableColumn("ending"), TableColumn("title"), TableColumn("runs", alignment: .right),
+                TableColumn(strings["simulate.column.ending"]), TableColumn(strings["simulate.column.title"]),
+                TableColumn(strings["simulate.column.runs"], alignment: .right),
                 TableColumn("%", alignment: .right), TableColumn(""),
             ], rows: endingRows
         )
         .render(maxWidth: width).map { "  " + $0 }
         out.append("")
-        out.append("scores, 0–100 (histogram: ten bins from 0 to 100)")
+        out.append(strings["simulate.scores"])
         var scoreRows: [[String]] = []
         func row(_ label: String, _ title: String, _ d: Distribution) -> [String] {
             [
@@ -135,27 +155,31 @@ public enum SimulateCommand {
                 AuthoringIO.sparkline(d.bins),
             ]
         }
-        scoreRows.append(row("team total", "", report.teamTotal))
-        for role in report.roleTotals { scoreRows.append(row("role \(role.id)", role.name, role.total)) }
-        for measure in report.measures { scoreRows.append(row("measure \(measure.id)", measure.name, measure.team)) }
+        scoreRows.append(row(strings["simulate.teamTotal"], "", report.teamTotal))
+        for role in report.roleTotals { scoreRows.append(row(strings("simulate.role", role.id), role.name, role.total)) }
+        for measure in report.measures {
+            scoreRows.append(row(strings("simulate.measure", measure.id), measure.name, measure.team))
+        }
         out += Table(
             columns: [
-                TableColumn(""), TableColumn(""), TableColumn("min", alignment: .right),
-                TableColumn("mean", alignment: .right), TableColumn("max", alignment: .right),
+                TableColumn(""), TableColumn(""), TableColumn(strings["simulate.column.min"], alignment: .right),
+                TableColumn(strings["simulate.column.mean"], alignment: .right),
+                TableColumn(strings["simulate.column.max"], alignment: .right),
                 TableColumn("0…100"),
             ], rows: scoreRows
         )
         .render(maxWidth: width).map { "  " + $0 }
         if !report.objectives.isEmpty {
             out.append("")
-            out.append("objectives (share of playthroughs rated P, S, M, U)")
+            out.append(strings["simulate.objectives"])
             let n = max(1, report.runsCompleted - report.errors.reduce(0) { $0 + $1.count })
             let rows = report.objectives.map { o in
                 [o.id, o.title] + o.counts.map { AuthoringIO.fixed(Double($0) / Double(n) * 100, 1) + "%" }
             }
             out += Table(
                 columns: [
-                    TableColumn("objective"), TableColumn("title"), TableColumn("P", alignment: .right),
+                    TableColumn(strings["simulate.column.objective"]), TableColumn(strings["simulate.column.title"]),
+                    TableColumn("P", alignment: .right),
                     TableColumn("S", alignment: .right), TableColumn("M", alignment: .right),
                     TableColumn("U", alignment: .right),
                 ], rows: rows
@@ -213,19 +237,22 @@ enum AuthoringIO {
     }
 
     /// Coverage lines: a count per kind, then what was never reached.
-    static func coverage(_ sections: [CoverageSection], width: Int) -> [String] {
-        var out = ["coverage"]
+    static func coverage(_ sections: [CoverageSection], width: Int, strings: Strings) -> [String] {
+        var out = [strings["coverage.title"]]
         let rows = sections.filter { $0.total > 0 }.map { section in
             [
-                section.kind, "\(section.reached)/\(section.total)",
-                section.never.isEmpty ? "all reached" : "\(section.never.count) never reached",
+                strings["coverage." + section.kind], "\(section.reached)/\(section.total)",
+                section.never.isEmpty ? strings["coverage.all"] : strings("coverage.some", String(section.never.count)),
             ]
         }
         out += Table(columns: [TableColumn(""), TableColumn("", alignment: .right), TableColumn("")], rows: rows)
             .render(maxWidth: width).dropFirst(2).map { "  " + $0 }
-        let never = sections.flatMap { section in section.never.map { (String(section.kind.dropLast()), $0) } }
+        // `coverage.scene` for the section `scenes`: the kind in the singular.
+        let never = sections.flatMap { section in
+            section.never.map { (strings["coverage." + section.kind.dropLast()], $0) }
+        }
         if !never.isEmpty {
-            out.append("  never reached:")
+            out.append("  " + strings["coverage.never"])
             let kindWidth = never.map(\.0.displayWidth).max() ?? 0
             let idWidth = min(24, never.map(\.1.id.displayWidth).max() ?? 0)
             for (kind, element) in never {
@@ -248,17 +275,22 @@ final class ProgressBar: Sendable {
 
     private let total: Int?
     private let unit: String
+    private let hint: String
     private let start = ContinuousClock.now
     private let state = Mutex(State())
 
     /// A bar when standard error is a terminal, else nil. `total` nil: a counter without a bar.
-    static func make(total: Int?, unit: String) -> ProgressBar? {
-        isatty(2) == 1 ? ProgressBar(total: total, unit: unit) : nil
+    static func make(total: Int?, unit: String, strings: Strings) -> ProgressBar? {
+        isatty(2) == 1 ? ProgressBar(total: total, unit: unit, strings: strings) : nil
     }
 
-    private init(total: Int?, unit: String) {
+    private let strings: Strings
+
+    private init(total: Int?, unit: String, strings: Strings) {
         self.total = total
         self.unit = unit
+        self.hint = "  " + strings["command.progressHint"]
+        self.strings = strings
     }
 
     /// Shows that `done` units are complete (drawn only if a tenth of a second passed since the last drawing).
@@ -281,8 +313,7 @@ final class ProgressBar: Sendable {
 
     private func render(_ done: Int, elapsed: Duration) -> String {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let time = String(format: "%.1f s", seconds)
-        let hint = "  Ctrl-C stops and reports"
+        let time = strings("command.seconds", String(format: "%.1f", seconds))
         guard let total, total > 0 else {
             return "\r\u{1B}[K\(AuthoringIO.grouped(Double(done))) \(unit)  \(time)\(hint)"
         }

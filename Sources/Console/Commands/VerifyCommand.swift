@@ -1,8 +1,11 @@
 import Foundation
+import Localization
 import ScenarioLanguage
+import TerminalText
 import Transcripts
 
-/// `sandtable verify FILE [--exercise PATH] [--key-file PATH]`: checks a transcript and prints a report in English.
+/// `sandtable verify FILE [--exercise PATH] [--key-file PATH] [--lang zh|en]`: checks a transcript and prints a
+/// report.
 public enum VerifyCommand {
     /// The exit code for a bad command line (a key file that cannot be read, an empty key).
     public static let usageError: Int32 = 64
@@ -14,29 +17,35 @@ public enum VerifyCommand {
     ///     then beside the transcripts folder).
     ///   - keyFile: The facilitator's key file; nil uses the `SANDTABLE_HMAC_KEY` environment variable, if set.
     ///   - color: Whether to colour the verdict.
+    ///   - language: The report's language; nil for the locale's (under the C locale, the session's).
     /// - Returns: 0 valid, 1 tampered, 2 torn, 3 unreadable; 64 for an unusable key.
     public static func run(
-        file: String, exercise: String?, keyFile: String?, color: ColorMode = .auto,
+        file: String, exercise: String?, keyFile: String?, color: ColorMode = .auto, language: UILanguage? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> Int32 {
         let paint = Paint(
             enabled: colorEnabled(mode: color, environment: environment, isTTY: TerminalSize.isStandardOutputTerminal))
+        let header = Transcript.peekHeader(path: file)
+        let strings = Strings(
+            .commands,
+            language: UILanguage.detect(
+                explicit: language?.rawValue, environment: environment, contentLanguage: header?.uiLanguage))
         let key: TranscriptKey?
         switch TranscriptKey.load(keyFile: keyFile, environment: environment) {
         case .success(let k): key = k
         case .failure(let error):
-            FileHandle.standardError.write(Data((paint.red("error: ") + error.message + "\n").utf8))
+            FileHandle.standardError.write(Data((paint.red(strings["command.error"]) + error.message + "\n").utf8))
             return usageError
         }
         var notes: [String] = []
-        let scenario = loadExercise(file: file, exercise: exercise, notes: &notes)
+        let scenario = loadExercise(file: file, exercise: exercise, strings: strings, notes: &notes)
         let report = Verifier.verify(path: file, scenario: scenario, key: key)
-        print(render(report, extraNotes: notes, paint: paint), terminator: "")
+        print(render(report, extraNotes: notes, paint: paint, strings: strings), terminator: "")
         return report.status.rawValue
     }
 
-    /// Compiles the exercise to replay against, or explains in `notes` why there is none.
-    static func loadExercise(file: String, exercise: String?, notes: inout [String]) -> Scenario? {
+    /// Compiles the exercise to replay against, or explains in `notes` (in `strings`' language) why there is none.
+    static func loadExercise(file: String, exercise: String?, strings: Strings, notes: inout [String]) -> Scenario? {
         let path: String
         if let exercise {
             path = exercise
@@ -44,7 +53,7 @@ public enum VerifyCommand {
             guard let source = Transcript.peekHeader(path: file)?.source else { return nil }
             let candidates = PathLookup.exerciseCandidates(transcript: file, source: source)
             guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-                notes.append("The exercise '\(source)' named in the transcript was not found; give it with --exercise.")
+                notes.append(strings("exercise.notFound", source))
                 return nil
             }
             path = found
@@ -52,49 +61,83 @@ public enum VerifyCommand {
         let result = ScenarioCompiler.compile(path: path)
         guard let scenario = result.scenario else {
             let errors = result.diagnostics.filter { $0.severity == .error }
-            let first = errors.first.map { ": \($0.location): \($0.message)" } ?? ""
-            notes.append("The exercise '\(path)' could not be compiled (\(errors.count) errors\(first)).")
+            var count = strings.plural("exercise.errors", count: errors.count)
+            if let first = errors.first {
+                count = strings(
+                    "exercise.firstError", count, String(describing: first.location),
+                    first.message.text(in: strings.language))
+            }
+            notes.append(strings("exercise.broken", path, count))
             return nil
         }
         return scenario
     }
 
     /// The report as text.
-    static func render(_ report: VerifyReport, extraNotes: [String], paint: Paint) -> String {
+    static func render(_ report: VerifyReport, extraNotes: [String], paint: Paint, strings: Strings) -> String {
         var out = ""
         func line(_ s: String) { out += s + "\n" }
-        switch report.status {
-        case .valid: line(paint.green("✓ valid") + ": " + report.path)
-        case .tampered: line(paint.red("✗ tampered") + ": " + report.path)
-        case .torn: line(paint.yellow("! torn") + ": " + report.path)
-        case .unreadable: line(paint.red("✗ unreadable") + ": " + report.path)
-        }
+        let status =
+            switch report.status {
+            case .valid: paint.green(strings["verify.valid"])
+            case .tampered: paint.red(strings["verify.tampered"])
+            case .torn: paint.yellow(strings["verify.torn"])
+            case .unreadable: paint.red(strings["verify.unreadable"])
+            }
+        line(strings("verify.statusLine", status, report.path))
         if let h = report.header {
-            let version = h.exerciseVersion.isEmpty ? "" : " (version \(h.exerciseVersion))"
-            line("  exercise  \(h.exerciseID) \"\(h.exerciseTitle)\"\(version)")
+            let version = h.exerciseVersion.isEmpty ? "" : strings("verify.version", h.exerciseVersion)
             let played = h.roles.filter(\.played).map(\.id)
-            line(
-                "  session   started \(h.started), seed \(h.seed), played by \(played.isEmpty ? "none" : played.joined(separator: ", "))"
-                    + (h.facilitated ? ", facilitated" : ""))
-            line("  lines     \(report.lines)")
+            let who = played.isEmpty ? strings["verify.nobody"] : played.joined(separator: ", ")
             let hmac =
                 !h.hmac
-                ? "not signed"
-                : report.hmacChecked ? "every line checked with the key" : "signed, not checked (no key given)"
-            line("  HMAC      \(hmac)")
-            let replay = report.replayChecked ? "\(report.eventsReplayed) events reproduced" : "not checked"
-            line("  replay    \(replay)")
-            line("  closed    \(report.closed ? "yes" : "no")")
+                ? strings["verify.hmac.unsigned"]
+                : strings[report.hmacChecked ? "verify.hmac.checked" : "verify.hmac.unchecked"]
+            let rows: [(String, String)] = [
+                ("verify.exercise", strings("verify.exerciseValue", h.exerciseID, h.exerciseTitle) + version),
+                (
+                    "verify.session",
+                    strings("verify.sessionValue", h.started, String(h.seed), who)
+                        + (h.facilitated ? strings["verify.facilitated"] : "")
+                ),
+                ("verify.lines", String(report.lines)),
+                ("verify.hmac", hmac),
+                (
+                    "verify.replay",
+                    report.replayChecked
+                        ? strings("verify.replay.checked", String(report.eventsReplayed))
+                        : strings["verify.replay.unchecked"]
+                ),
+                ("verify.closed", strings[report.closed ? "verify.yes" : "verify.no"]),
+            ]
+            // Labels padded by display width, two columns past the widest: `exercise  ` in English.
+            let width = rows.map { strings[$0.0].displayWidth }.max() ?? 0
+            for (label, value) in rows { line("  " + TextLayout.pad(strings[label], toWidth: width + 2) + value) }
         }
         if !report.problems.isEmpty {
             line("")
             for p in report.problems { line("  " + p.message) }
         }
-        let notes = extraNotes + report.notes
+        let notes = extraNotes + report.notes.map { note(strings, $0) }
         if !notes.isEmpty {
             line("")
-            for n in notes { line(paint.grey("  note: ") + n) }
+            for n in notes { line(paint.grey("  " + strings["command.note"]) + n) }
         }
         return out
+    }
+
+    /// A verifier's note in the report's language.
+    static func note(_ strings: Strings, _ note: VerifyReport.Note) -> String {
+        switch note {
+        case .signedButNoKey: strings("verify.note.signedButNoKey", TranscriptKey.environmentVariable)
+        case .unsigned: strings["verify.note.unsigned"]
+        case .replaySkippedDamaged: strings["verify.note.damaged"]
+        case .replaySkippedNoExercise: strings["verify.note.noExercise"]
+        case .replaySkippedExerciseChanged: strings["verify.note.exerciseChanged"]
+        case .resumedWithForce(let line): strings("verify.note.forced", String(line))
+        case .anonymousRatings(let signed): strings[signed ? "verify.note.anonymousSigned" : "verify.note.anonymous"]
+        case .closingRecordMissing: strings["verify.note.closingMissing"]
+        case .unfinished: strings["verify.note.unfinished"]
+        }
     }
 }
