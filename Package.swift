@@ -42,7 +42,13 @@ let package = Package(
             ]
         ),
         // After-action reports; reads what it needs of Transcripts through `package` access.
-        .target(name: "Debrief", dependencies: ["Localization", "ExerciseEngine", "Transcripts"]),
+        .target(
+            name: "Debrief",
+            dependencies: [
+                "Localization", "ExerciseEngine", "Transcripts",
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         .target(name: "Authoring", dependencies: ["ExerciseEngine"]),
         .target(
             name: "Console",

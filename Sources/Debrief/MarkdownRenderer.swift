@@ -1,6 +1,7 @@
 import ExerciseEngine
 import Localization
 import ScenarioLanguage
+import SystemPackage
 
 /// Escapes text for Markdown so that an exercise's texts and trainees' notes cannot turn into markup, links or HTML.
 enum MarkdownEscape {
@@ -591,6 +592,6 @@ struct MarkdownRenderer {
 extension SessionReport {
     /// The last path component of a file path.
     static func fileName(_ path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
+        FilePath(path).lastComponent?.string ?? path
     }
 }

@@ -7,13 +7,13 @@ public struct SandtableCommand: ParsableCommand {
     /// The command's name, abstract, version and subcommands.
     public static var configuration: CommandConfiguration {
         CommandConfiguration(
-        commandName: "sandtable",
-        abstract: HelpText["root.abstract"],
-        version: SandtableVersion.string,
-        subcommands: [
-            Play.self, Resume.self, Check.self, New.self, Simulate.self, Explore.self, Graph.self, Debrief.self,
-            Replay.self, Verify.self,
-        ]
+            commandName: "sandtable",
+            abstract: HelpText["root.abstract"],
+            version: SandtableVersion.string,
+            subcommands: [
+                Play.self, Resume.self, Check.self, New.self, Simulate.self, Explore.self, Graph.self, Debrief.self,
+                Replay.self, Verify.self,
+            ]
         )
     }
 

@@ -20,7 +20,8 @@ import Testing
         text.replacingOccurrences(of: folder.path, with: "<folder>")
             .replacingOccurrences(of: #"\d{8}-\d{6}-"#, with: "<start>-", options: .regularExpression)
             .replacingOccurrences(
-                of: #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"#, with: "<time>", options: .regularExpression)
+                of: #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"#, with: "<time>", options: .regularExpression
+            )
             .replacingOccurrences(of: #"[0-9,]+ per second"#, with: "<n> per second", options: .regularExpression)
             .replacingOccurrences(of: #"每秒 [0-9,]+ 次"#, with: "每秒 <n> 次", options: .regularExpression)
     }
@@ -57,7 +58,9 @@ import Testing
         #expect(resume.status == 3)
         #expect(resume.stderr == "✗ 无法继续「\(missing)」：文件不存在，或不是 Sandtable 记录\n")
         let replay = try Harness.run(["replay", missing, "--lang", "en"])
-        #expect(replay.stderr == "sandtable replay: cannot replay '\(missing)': it is missing or not a Sandtable transcript\n")
+        #expect(
+            replay.stderr
+                == "sandtable replay: cannot replay '\(missing)': it is missing or not a Sandtable transcript\n")
         let debrief = try Harness.run(["debrief", missing], environment: ["LANG": "zh_CN.UTF-8"])
         #expect(debrief.status == 1)
         #expect(debrief.stderr == "sandtable debrief：无法为「\(missing)」生成复盘报告：文件不存在，或不是 Sandtable 记录\n")

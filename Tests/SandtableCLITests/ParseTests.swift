@@ -1,9 +1,9 @@
 import ArgumentParser
 import Authoring
 import Console
-import Testing
 import Debrief
 import Localization
+import Testing
 
 @testable import SandtableCLI
 
@@ -127,8 +127,9 @@ func assertParseError(
         assertParseError(
             ["simulate", "x.ttx", "--show-text", "--format", "json", "--lang", "en"],
             "--show-text prints text; use it with --format text")
-        assertParse(Explore.self, ["explore", "x.ttx", "--no-actions", "--shares", "--seeds", "3", "--time-limit", "2.5"])
-        {
+        assertParse(
+            Explore.self, ["explore", "x.ttx", "--no-actions", "--shares", "--seeds", "3", "--time-limit", "2.5"]
+        ) {
             #expect($0.noActions)
             #expect($0.shares)
             #expect($0.seeds == 3)

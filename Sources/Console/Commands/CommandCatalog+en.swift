@@ -61,8 +61,10 @@ extension CommandCatalog {
         "verify.note.anonymousSigned":
             "The anonymous peer ratings are deliberately not recorded as inputs, so replay cannot reproduce them; "
             + "they are covered by the checksums and chain and HMACs.",
-        "verify.note.closingMissing": "The session ended but its closing record is missing; sandtable resume completes it.",
-        "verify.note.unfinished": "The session has no closing record: it is unfinished (sandtable resume continues it).",
+        "verify.note.closingMissing":
+            "The session ended but its closing record is missing; sandtable resume completes it.",
+        "verify.note.unfinished":
+            "The session has no closing record: it is unfinished (sandtable resume continues it).",
 
         // simulate
         "simulate.unit": "playthroughs",
@@ -76,7 +78,8 @@ extension CommandCatalog {
             "seeds {0}…{1} (playthrough i uses seed {0} + i); inputs per playthrough: min {2}, mean {3}, max {4}",
         "simulate.errors.none": "runtime errors: none",
         "simulate.errors": "runtime errors: {0}",
-        "simulate.errorSeen": "in {0} playthrough; first with seed {1}: {2}|in {0} playthroughs; first with seed {1}: {2}",
+        "simulate.errorSeen":
+            "in {0} playthrough; first with seed {1}: {2}|in {0} playthroughs; first with seed {1}: {2}",
         "simulate.endings": "endings",
         "simulate.column.ending": "ending",
         "simulate.column.title": "title",

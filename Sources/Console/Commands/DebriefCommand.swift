@@ -92,7 +92,8 @@ public enum DebriefCommand {
             return failure
         }
         var notes: [String] = []
-        guard let scenario = VerifyCommand.loadExercise(
+        guard
+            let scenario = VerifyCommand.loadExercise(
                 file: first.path, exercise: arguments.exercise, strings: strings, notes: &notes)
         else {
             for note in notes { complain(note) }

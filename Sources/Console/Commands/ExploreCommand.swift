@@ -95,8 +95,8 @@ public enum ExploreCommand {
                 "explore.title", report.exercise, report.title, seeds, explored(report.actions),
                 explored(report.shares)))
         let counts = strings(
-            "explore.counts", AuthoringIO.grouped(Double(report.states)), AuthoringIO.grouped(Double(report.transitions)),
-            AuthoringIO.grouped(Double(report.endStates)))
+            "explore.counts", AuthoringIO.grouped(Double(report.states)),
+            AuthoringIO.grouped(Double(report.transitions)), AuthoringIO.grouped(Double(report.endStates)))
         if report.complete {
             out.append(strings("explore.complete", counts))
         } else {

@@ -156,7 +156,9 @@ public enum SimulateCommand {
             ]
         }
         scoreRows.append(row(strings["simulate.teamTotal"], "", report.teamTotal))
-        for role in report.roleTotals { scoreRows.append(row(strings("simulate.role", role.id), role.name, role.total)) }
+        for role in report.roleTotals {
+            scoreRows.append(row(strings("simulate.role", role.id), role.name, role.total))
+        }
         for measure in report.measures {
             scoreRows.append(row(strings("simulate.measure", measure.id), measure.name, measure.team))
         }
