@@ -52,7 +52,7 @@ public struct CohortReport: Sendable {
         }
         // Choices at each ask, positions and outcomes of each joint decision.
         var askCounts: [Int: AskFrequency] = [:]
-        var jointCounts: [Int: JointFrequency] = [:]
+        var jointCounts: [DecisionIndex: JointFrequency] = [:]
         for s in included {
             for d in s.decisions {
                 switch d.kind {
@@ -167,7 +167,7 @@ struct AskFrequency: Sendable {
 
 /// How a joint decision went across sessions.
 struct JointFrequency: Sendable {
-    var decision: Int
+    var decision: DecisionIndex
     var sessions = 0
     /// Positions taken in the first round, per option.
     var firstPositions: [Int: Int] = [:]

@@ -19,7 +19,7 @@ struct ReportBuilder {
     private var target = Target.none
     private var scene: Int?
     private var openAsk: (ask: Int, record: Int, wall: String)?
-    private var openJoint: (decision: Int, record: Int, wall: String)?
+    private var openJoint: (decision: DecisionIndex, record: Int, wall: String)?
     private var callWall: String?
     private var openDiscussion: (record: Int, wall: String)?
     private var requestWall: [Int: String] = [:]

@@ -161,7 +161,7 @@ struct ReportText: Sendable {
     }
 
     /// A joint decision's rule, weights and fallbacks in words.
-    func decisionRule(_ d: Int) -> String {
+    func decisionRule(_ d: DecisionIndex) -> String {
         let decision = scenario.decisions[d]
         var text = rule(decision.rule.rawValue)
         if decision.rule == .weighted {

@@ -127,7 +127,7 @@ struct DecisionRecord: Sendable {
         /// An ask and the roles' choices.
         case ask(Int)
         /// A joint decision.
-        case joint(Int)
+        case joint(DecisionIndex)
         /// An action a role took.
         case action(Int)
     }

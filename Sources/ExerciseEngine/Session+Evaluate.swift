@@ -75,7 +75,7 @@ extension Session {
         case .decided(let d, let option):
             return record(
                 &trace, "decided(\(scenario.decisions[d].id), \(scenario.options[option].id))",
-                .bool(state.decided[d] == option))
+                .bool(state.decided[d.rawValue] == option))
         case .fired(let i):
             return record(&trace, "fired(\(scenario.injects[i].id))", .bool(state.fired[i]))
         case .expectation(let x, let query):

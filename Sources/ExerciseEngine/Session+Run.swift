@@ -262,7 +262,7 @@ extension Session {
 
     // MARK: Decisions
 
-    mutating func openDecision(_ d: Int, round: Int) {
+    mutating func openDecision(_ d: DecisionIndex, round: Int) {
         let decision = scenario.decisions[d]
         state.round = round
         if round == 1 { state.fallbackStep = 0 }
@@ -283,7 +283,7 @@ extension Session {
     }
 
     /// The default option of a decision.
-    public func defaultOption(_ d: Int) -> Int {
+    public func defaultOption(_ d: DecisionIndex) -> Int {
         let options = scenario.decisions[d].options
         return options.first { scenario.options[$0].isDefault } ?? options[0]
     }
@@ -297,7 +297,7 @@ extension Session {
         if pending.isEmpty { settleDecision(d) }
     }
 
-    mutating func settleDecision(_ d: Int) {
+    mutating func settleDecision(_ d: DecisionIndex) {
         let decision = scenario.decisions[d]
         // In the decision's role order. Every role has taken a position: a decision settles once none is pending.
         let positions = decision.roles.map { state.positions[$0] ?? defaultOption(d) }
@@ -316,7 +316,7 @@ extension Session {
 
     /// Applies a rule to the positions (in the decision's role order); nil when it fails. Lead and arbitration
     /// only say who decides: their option is nil.
-    func applyRule(_ rule: DecisionRule, _ d: Int, _ votes: [Int]) -> (option: Int?, by: Resolution)? {
+    func applyRule(_ rule: DecisionRule, _ d: DecisionIndex, _ votes: [Int]) -> (option: Int?, by: Resolution)? {
         let decision = scenario.decisions[d]
         switch rule {
         case .unanimous:
@@ -341,7 +341,7 @@ extension Session {
         }
     }
 
-    mutating func nextFallback(_ d: Int, _ positions: [Int]) {
+    mutating func nextFallback(_ d: DecisionIndex, _ positions: [Int]) {
         let decision = scenario.decisions[d]
         guard state.fallbackStep < decision.fallback.count else {
             resolve(decision: d, option: defaultOption(d), by: .defaultOption, role: nil)
@@ -362,7 +362,7 @@ extension Session {
         }
     }
 
-    mutating func awaitCall(_ step: FallbackStep, _ d: Int, _ positions: [Int]) {
+    mutating func awaitCall(_ step: FallbackStep, _ d: DecisionIndex, _ positions: [Int]) {
         if step == .lead {
             guard let lead = scenario.leadRole else {
                 nextFallback(d, positions)
@@ -383,7 +383,7 @@ extension Session {
     }
 
     /// The option with the most weight among positions (ties: the default, else the first).
-    func plurality(_ d: Int, _ positions: [Int]) -> Int {
+    func plurality(_ d: DecisionIndex, _ positions: [Int]) -> Int {
         let decision = scenario.decisions[d]
         var totals: [Int: Double] = [:]
         for (i, o) in positions.enumerated() { totals[o, default: 0] += decision.weights[i] }
@@ -393,8 +393,8 @@ extension Session {
         return leaders.count == 1 ? leaders[0] : (leaders.contains(fallback) ? fallback : leaders.first ?? fallback)
     }
 
-    mutating func resolve(decision d: Int, option: Int, by: Resolution, role: Int?) {
-        state.decided[d] = option
+    mutating func resolve(decision d: DecisionIndex, option: Int, by: Resolution, role: Int?) {
+        state.decided[d.rawValue] = option
         emit(.decisionResolved(decision: d, option: option, by: by, role: role))
         let participants = scenario.decisions[d].roles
         state.pendingJump = nil

@@ -8,11 +8,11 @@ public enum Waiting: Sendable, Hashable {
     /// Roles must answer an ask.
     case ask(ask: Int, pending: [Int])
     /// Roles must take positions in a decision.
-    case positions(decision: Int, pending: [Int])
+    case positions(decision: DecisionIndex, pending: [Int])
     /// The lead role must settle a decision.
-    case leadCall(decision: Int, role: Int)
+    case leadCall(decision: DecisionIndex, role: Int)
     /// The facilitator must settle a decision.
-    case arbitration(decision: Int)
+    case arbitration(decision: DecisionIndex)
     /// Roles must answer a discussion question.
     case discussion(discussion: Int, pending: [Int])
     /// A role rates its peers; `remaining` lists (target, question) pairs still to rate.

@@ -134,7 +134,7 @@ extension Compiler {
                         Discussion(id: id, question: text, scene: scene, roles: [], location: location))
                 }
                 if declare(kind, id, span, index: index) { nodeIndex[ObjectIdentifier(node)] = index }
-                if keyword == "decide" { collectOptions(of: node, decision: id, index: index) }
+                if keyword == "decide" { collectOptions(of: node, decision: id, at: index) }
             default:
                 continue
             }
@@ -142,7 +142,7 @@ extension Compiler {
     }
 
     /// Options are named within their decision: `decided(metro, keep)`.
-    private mutating func collectOptions(of node: OutlineNode, decision: String, index decisionIndex: Int) {
+    private mutating func collectOptions(of node: OutlineNode, decision: String, at decisionIndex: Int) {
         for child in node.children where child.tokens.first?.isWord("option") == true {
             var cursor = TokenCursor(child, from: 1)
             guard let (id, span) = cursor.identifier() else { continue }
@@ -150,7 +150,8 @@ extension Compiler {
             let index = scenario.options.count
             scenario.options.append(
                 DecisionOption(
-                    id: id, label: label, decision: decisionIndex, effects: 0, hasEffects: false, location: span.start))
+                    id: id, label: label, decision: DecisionIndex(decisionIndex), effects: 0, hasEffects: false,
+                    location: span.start))
             if declare(.option, decision + "." + id, span, index: index) { nodeIndex[ObjectIdentifier(child)] = index }
         }
     }

@@ -393,7 +393,7 @@ extension Compiler {
                 return nil
             }
             used[.option, default: []].insert(o)
-            return TypedExpr(expr: .decided(d, option: o), type: .bool, span: span)
+            return TypedExpr(expr: .decided(DecisionIndex(d), option: o), type: .bool, span: span)
         case "fired":
             guard arity(1...1, .usage("fired")), let i = id(0, .inject) else { return nil }
             return TypedExpr(expr: .fired(i), type: .bool, span: span)

@@ -571,7 +571,7 @@ extension Compiler {
         var defaults = 0
         for child in optionNodes {
             guard let option = nodeIndex[ObjectIdentifier(child)] else { continue }
-            scenario.options[option].decision = index
+            scenario.options[option].decision = DecisionIndex(index)
             scenario.decisions[index].options.append(option)
             var oc = TokenCursor(child, from: headEnd(child))
             while let word = oc.current?.identifier {
@@ -599,7 +599,7 @@ extension Compiler {
         if scenario.decisions[index].options.count < 2 {
             report(.decisionNeedsOptions, node.lineSpan)
         }
-        emit(.decide(index), at: location)
+        emit(.decide(DecisionIndex(index)), at: location)
     }
 
     private mutating func compileDiscussion(_ node: OutlineNode, _ c: inout TokenCursor, _ context: EmitContext) {

@@ -114,7 +114,7 @@ public indirect enum Expr: Sendable {
     /// `did(action[, role])`.
     case did(Int, role: Int?)
     /// `decided(decision, option)`.
-    case decided(Int, option: Int)
+    case decided(DecisionIndex, option: Int)
     /// `fired(inject)`.
     case fired(Int)
     /// `hit`, `late` or `missed` of an expectation.

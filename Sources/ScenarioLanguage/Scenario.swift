@@ -63,7 +63,9 @@ public struct Scenario: Sendable {
     /// The index of the request with this id.
     public func request(_ id: String) -> Int? { requests.firstIndex { $0.id == id } }
     /// The index of the decision with this id.
-    public func decision(_ id: String) -> Int? { decisions.firstIndex { $0.id == id } }
+    public func decision(_ id: String) -> DecisionIndex? {
+        decisions.firstIndex { $0.id == id }.map { DecisionIndex($0) }
+    }
     /// The index of the scene with this id.
     public func scene(_ id: String) -> Int? { scenes.firstIndex { $0.id == id } }
     /// The lead role, if one is marked.
@@ -493,7 +495,7 @@ public struct DecisionOption: Sendable {
     /// Its label.
     public var label: String
     /// The decision.
-    public var decision: Int
+    public var decision: DecisionIndex
     /// Default position of automated roles, and arbitration without a facilitator.
     public var isDefault = false
     /// The recommended outcome.
@@ -551,7 +553,7 @@ public enum Instruction: Sendable {
     /// Put an ask; the session waits.
     case ask(Int)
     /// Start a joint decision; the session waits.
-    case decide(Int)
+    case decide(DecisionIndex)
     /// Put a discussion question; the session waits.
     case discuss(Int)
     /// Rate objectives now.

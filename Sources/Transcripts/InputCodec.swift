@@ -117,7 +117,7 @@ private struct DataReader {
         return b
     }
 
-    func resolve(_ kind: String, _ id: String, _ lookup: (String) -> Int?) throws(TranscriptError) -> Int {
+    func resolve<Index>(_ kind: String, _ id: String, _ lookup: (String) -> Index?) throws(TranscriptError) -> Index {
         guard let i = lookup(id) else { throw .unknownID(line: line, kind: kind, id: id) }
         return i
     }

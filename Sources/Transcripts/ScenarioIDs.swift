@@ -12,8 +12,8 @@ package struct ScenarioIDs: Sendable {
     private let requests: [String: Int]
     private let decisions: [String: Int]
     private let questions: [String: Int]
-    /// Options by `decision index`, then option id.
-    private let options: [Int: [String: Int]]
+    /// Options by decision, then option id.
+    private let options: [DecisionIndex: [String: Int]]
 
     package init(_ scenario: Scenario) {
         self.scenario = scenario
@@ -31,7 +31,7 @@ package struct ScenarioIDs: Sendable {
         requests = table(scenario.requests, \.id)
         decisions = table(scenario.decisions, \.id)
         questions = table(scenario.peerQuestions, \.id)
-        var options: [Int: [String: Int]] = [:]
+        var options: [DecisionIndex: [String: Int]] = [:]
         for (i, o) in scenario.options.enumerated() where options[o.decision]?[o.id] == nil {
             options[o.decision, default: [:]][o.id] = i
         }
@@ -51,7 +51,7 @@ package struct ScenarioIDs: Sendable {
     package func inject(_ i: Int) -> String { name(scenario.injects, i, \.id) }
     package func objective(_ i: Int) -> String { name(scenario.objectives, i, \.id) }
     package func request(_ i: Int) -> String { name(scenario.requests, i, \.id) }
-    package func decision(_ i: Int) -> String { name(scenario.decisions, i, \.id) }
+    package func decision(_ i: DecisionIndex) -> String { name(scenario.decisions, i.rawValue, \.id) }
     package func option(_ i: Int) -> String { name(scenario.options, i, \.id) }
     package func scene(_ i: Int) -> String { name(scenario.scenes, i, \.id) }
     package func ask(_ i: Int) -> String { name(scenario.asks, i, \.id) }
@@ -75,7 +75,7 @@ package struct ScenarioIDs: Sendable {
     package func inject(id: String) -> Int? { injects[id] }
     package func objective(id: String) -> Int? { objectives[id] }
     package func request(id: String) -> Int? { requests[id] }
-    package func decision(id: String) -> Int? { decisions[id] }
+    package func decision(id: String) -> DecisionIndex? { decisions[id].map { DecisionIndex($0) } }
     package func question(id: String) -> Int? { questions[id] }
-    package func option(id: String, decision: Int) -> Int? { options[decision]?[id] }
+    package func option(id: String, decision: DecisionIndex) -> Int? { options[decision]?[id] }
 }

@@ -77,7 +77,7 @@ struct DecisionTests {
         let lastPosition = try #require(
             play.log.lastIndex { if case .positionTaken = $0.kind { true } else { false } })
         #expect(lastPosition < revealed)
-        #expect(play.state.decided[d] == x)
+        #expect(play.state.decided[d.rawValue] == x)
         #expect(try play.measure("m", "a") == 1)
         #expect(try play.measure("m", "c") == 1, "the option's effects apply to every role that took part")
     }

@@ -90,7 +90,7 @@ struct Play {
     func action(_ id: String) throws -> Int { try #require(scenario.action(id), "no action \(id)") }
     func inject(_ id: String) throws -> Int { try #require(scenario.inject(id), "no inject \(id)") }
     func request(_ id: String) throws -> Int { try #require(scenario.request(id), "no request \(id)") }
-    func decision(_ id: String) throws -> Int { try #require(scenario.decision(id), "no decision \(id)") }
+    func decision(_ id: String) throws -> DecisionIndex { try #require(scenario.decision(id), "no decision \(id)") }
     func objective(_ id: String) throws -> Int { try #require(scenario.objective(id), "no objective \(id)") }
     func scene(_ id: String) throws -> Int { try #require(scenario.scene(id), "no scene \(id)") }
     func ending(_ id: String) throws -> Int {

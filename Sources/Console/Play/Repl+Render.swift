@@ -295,14 +295,14 @@ extension Repl {
         }
     }
 
-    func optionLines(_ d: Int) -> [String] {
+    func optionLines(_ d: DecisionIndex) -> [String] {
         scenario.decisions[d].options.enumerated().map { (n, o) in
             "  " + paint.bold("\(n + 1).") + " " + scenario.options[o].label
                 + paint.grey("  [\(scenario.options[o].id)]")
         }
     }
 
-    func showOptions(decision d: Int) {
+    func showOptions(decision d: DecisionIndex) {
         for line in optionLines(d) { out(line) }
         out(paint.grey("  " + s("question.arbitrateHow")))
     }

@@ -335,13 +335,13 @@ public final class Repl {
         }
     }
 
-    func option(of d: Int, from line: String) -> Int? {
+    func option(of d: DecisionIndex, from line: String) -> Int? {
         let options = scenario.decisions[d].options
         if let n = Int(line), (1...options.count).contains(n) { return options[n - 1] }
         return options.first { scenario.options[$0].id == line }
     }
 
-    private func looksLikeAnswer(_ line: String, _ d: Int) -> Bool {
+    private func looksLikeAnswer(_ line: String, _ d: DecisionIndex) -> Bool {
         guard Int(line) != nil else { return false }
         error(s("error.choiceOutOfRange", "1", String(scenario.decisions[d].options.count)))
         return true
