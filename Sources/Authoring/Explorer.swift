@@ -474,7 +474,7 @@ private struct Search {
         }
         if options.shares, scenario.header.openSharing {
             for role in scenario.roles.indices {
-                for item in scenario.items.indices where session.knows(role, item) {
+                for item in scenario.items.elementIndices where session.knows(role, item) {
                     if scenario.roles.indices.contains(where: { !session.knows($0, item) }) {
                         moves.append(.share(role: role, item: item, with: []))
                     }

@@ -119,7 +119,7 @@ struct RandomPlayer {
             return .act(role: role, action: actions[rng.index(actions.count)])
         }
         if scenario.header.openSharing, rng.index(2) == 0 {
-            let known = scenario.items.indices.filter { session.knows(role, $0) }
+            let known = scenario.items.elementIndices.filter { session.knows(role, $0) }
             guard !known.isEmpty else { return nil }
             let item = known[rng.index(known.count)]
             let others = scenario.roles.indices.filter { $0 != role }

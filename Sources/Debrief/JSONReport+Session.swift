@@ -671,7 +671,9 @@ extension JSONReport {
                 Breach(clock: b.clock, time: x.time(b.clock), item: ids.item(b.item), role: ids.role(b.role))
             },
             knowledge: scenario.items.indices.map { i in
-                Knowledge(item: ids.item(i), title: scenario.items[i].title, known: byRole { report.knowledge[i][$0] })
+                Knowledge(
+                    item: ids.item(ItemIndex(i)), title: scenario.items[i].title,
+                    known: byRole { report.knowledge[i][$0] })
             })
         let requests = report.requests.map { r in
             let q = scenario.requests[r.request]

@@ -156,7 +156,7 @@ struct SessionReplay: Sendable {
             let card = Scorecard(session: session)
             var knows: [Bool] = []
             knows.reserveCapacity(scenario.items.count * roleCount)
-            for item in scenario.items.indices {
+            for item in scenario.items.elementIndices {
                 for role in 0..<roleCount { knows.append(session.knows(role, item)) }
             }
             steps.append(

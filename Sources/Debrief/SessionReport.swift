@@ -269,7 +269,7 @@ struct ExpectationRecord: Sendable {
 /// An item passed on to roles.
 struct ShareRecord: Sendable {
     var clock: Int
-    var item: Int
+    var item: ItemIndex
     /// The sharing role, if one.
     var by: Int?
     /// The roles that newly learnt it.
@@ -280,7 +280,7 @@ struct ShareRecord: Sendable {
 /// A secret item that reached a role not cleared for it.
 struct BreachRecord: Sendable {
     var clock: Int
-    var item: Int
+    var item: ItemIndex
     var role: Int
 }
 

@@ -13,7 +13,7 @@ public enum Cause: Sendable, Hashable {
     /// Answering a request.
     case request(Int)
     /// A breach of a secret item.
-    case breach(Int)
+    case breach(ItemIndex)
     /// A scene's body.
     case scene(Int)
     /// A facilitator command.
@@ -92,8 +92,8 @@ public enum EventKind: Sendable, Hashable {
     case discussionOpened(discussion: Int, roles: [Int])
     case discussionAnswered(role: Int, discussion: Int, text: String)
     case actionTaken(role: Int, action: Int)
-    case itemShared(item: Int, by: Int?, with: [Int], cause: Cause?)
-    case breach(item: Int, role: Int)
+    case itemShared(item: ItemIndex, by: Int?, with: [Int], cause: Cause?)
+    case breach(item: ItemIndex, role: Int)
     case injectFired(inject: Int, manual: Bool)
     case expectationScored(expectation: Int, role: Int?, outcome: ExpectationOutcome)
     case requestSent(request: Int, deadline: Int)

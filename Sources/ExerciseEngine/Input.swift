@@ -13,7 +13,7 @@ public enum Input: Sendable, Hashable {
     /// A role takes an action.
     case act(role: Int, action: Int)
     /// A role shares an item it knows with roles (empty: with all).
-    case share(role: Int, item: Int, with: [Int])
+    case share(role: Int, item: ItemIndex, with: [Int])
     /// A role answers a cooperation request.
     case answer(role: Int, request: Int, accept: Bool)
     /// A note from a role (or the facilitator when nil).
@@ -61,7 +61,7 @@ public enum SessionError: Error, Sendable, Hashable {
     /// The action is not available to the role now.
     case actionUnavailable(action: Int, reason: ActionRefusal)
     /// The role does not know the item.
-    case doesNotKnow(item: Int)
+    case doesNotKnow(item: ItemIndex)
     /// Sharing by command is off in this exercise.
     case sharingScripted
     /// The request is not waiting for this role's answer.

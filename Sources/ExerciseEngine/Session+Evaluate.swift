@@ -63,7 +63,7 @@ extension Session {
         case .sharedAt(let item, let who):
             return record(&trace, "shared_at(\(scenario.items[item].id), \(whoID(who)))", .duration(knownAt(item, who)))
         case .breached(let item):
-            return record(&trace, "breached(\(scenario.items[item].id))", .bool(state.breached[item]))
+            return record(&trace, "breached(\(scenario.items[item].id))", .bool(state.breached[item.rawValue]))
         case .visited(let s):
             return record(&trace, "visited(\(scenario.scenes[s].id))", .bool(state.visited[s]))
         case .chose(let c, let role):
@@ -110,10 +110,10 @@ extension Session {
     }
 
     /// When an item reached a role, or every role (the latest of them); ``neverMinutes`` if not yet.
-    func knownAt(_ item: Int, _ who: RoleOrAll) -> Int {
+    func knownAt(_ item: ItemIndex, _ who: RoleOrAll) -> Int {
         switch who {
-        case .role(let role): return state.knownAt[item * roleCount + role]
-        case .all: return (0..<roleCount).map { state.knownAt[item * roleCount + $0] }.max() ?? neverMinutes
+        case .role(let role): return state.knownAt[item.rawValue * roleCount + role]
+        case .all: return (0..<roleCount).map { state.knownAt[item.rawValue * roleCount + $0] }.max() ?? neverMinutes
         }
     }
 

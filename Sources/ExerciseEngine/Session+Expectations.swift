@@ -22,8 +22,8 @@ extension Session {
         }
     }
 
-    mutating func noteShare(role: Int, item: Int) {
-        state.sharedBy[item * roleCount + role] = true
+    mutating func noteShare(role: Int, item: ItemIndex) {
+        state.sharedBy[item.rawValue * roleCount + role] = true
         for x in scenario.expectations.indices where active(x) {
             if case .share(let i, let with) = scenario.expectations[x].response, i == item, shareSatisfied(item, with) {
                 respond(x, role: role)
@@ -31,7 +31,7 @@ extension Session {
         }
     }
 
-    func shareSatisfied(_ item: Int, _ with: [Int]?) -> Bool {
+    func shareSatisfied(_ item: ItemIndex, _ with: [Int]?) -> Bool {
         guard let with else { return knownAt(item, .all) != neverMinutes }
         return with.allSatisfy { knows($0, item) }
     }
@@ -55,7 +55,7 @@ extension Session {
             for r in 0..<roleCount where state.chosen[c * roleCount + r] { respond(x, role: r) }
         case .share(let item, let with):
             if shareSatisfied(item, with) {
-                for r in 0..<roleCount where state.sharedBy[item * roleCount + r] { respond(x, role: r) }
+                for r in 0..<roleCount where state.sharedBy[item.rawValue * roleCount + r] { respond(x, role: r) }
             }
         case .condition:
             checkConditionResponses()

@@ -156,16 +156,16 @@ extension Session {
     /// Shares an item with roles. A secret item reaching a role not cleared is a breach, which runs the item's
     /// `on breach` block with the roles that shared it as acting roles (every participant of a decision); a jump or
     /// an ending made there is returned (the first one wins) for the caller to take.
-    mutating func share(item: Int, with targets: [Int], by: Int?, acting: [Int], cause: Cause?) -> Flow? {
+    mutating func share(item: ItemIndex, with targets: [Int], by: Int?, acting: [Int], cause: Cause?) -> Flow? {
         let newcomers = targets.filter { !knows($0, item) }
         guard !newcomers.isEmpty else { return nil }
-        for r in newcomers { state.knownAt[item * roleCount + r] = state.clock }
+        for r in newcomers { state.knownAt[item.rawValue * roleCount + r] = state.clock }
         emit(.itemShared(item: item, by: by, with: newcomers, cause: cause))
         let info = scenario.items[item]
         guard info.sensitivity == .secret else { return nil }
         var result: Flow?
         for r in newcomers where r != info.owner && !info.cleared.contains(r) {
-            state.breached[item] = true
+            state.breached[item.rawValue] = true
             emit(.breach(item: item, role: r))
             if let block = info.onBreach,
                 let flow = runBlock(block, acting: acting, cause: .breach(item)), result == nil

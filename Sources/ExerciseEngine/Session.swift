@@ -199,7 +199,8 @@ public struct Session: Sendable {
         case .act(let role, let action):
             if !roles.contains(role) || !scenario.actions.indices.contains(action) { throw .unexpected }
         case .share(let role, let item, let targets):
-            if !roles.contains(role) || !scenario.items.indices.contains(item) || !targets.allSatisfy(roles.contains) {
+            let items = scenario.items.elementIndices
+            if !roles.contains(role) || !items.contains(item) || !targets.allSatisfy(roles.contains) {
                 throw .unexpected
             }
         case .answer(let role, let request, _):
@@ -216,7 +217,9 @@ public struct Session: Sendable {
     // MARK: Queries
 
     /// Whether the role knows the item.
-    public func knows(_ role: Int, _ item: Int) -> Bool { state.knownAt[item * roleCount + role] != neverMinutes }
+    public func knows(_ role: Int, _ item: ItemIndex) -> Bool {
+        state.knownAt[item.rawValue * roleCount + role] != neverMinutes
+    }
 
     /// Whether a choice is offered to a role now (its condition holds and, if once-only, it was not taken).
     public func offered(_ choice: Int, to role: Int) -> Bool {

@@ -93,7 +93,7 @@ public struct SessionState: Sendable, Hashable {
             if let owner = item.owner { knownAt[i * r + owner] = 0 }
         }
         for (ri, role) in scenario.roles.enumerated() {
-            for item in role.knows { knownAt[item * r + ri] = 0 }
+            for item in role.knows { knownAt[item.rawValue * r + ri] = 0 }
         }
         breached = Array(repeating: false, count: scenario.items.count)
         visited = Array(repeating: false, count: scenario.scenes.count)

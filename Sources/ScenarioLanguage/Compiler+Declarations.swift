@@ -308,7 +308,7 @@ extension Compiler {
                         report(.expectedKnownItems, line.here)
                     }
                     for (name, span) in list {
-                        if let item = resolve(.item, name, span) { scenario.roles[index].knows.append(item) }
+                        if let item = resolve(.item, name, span) { scenario.roles[index].knows.append(ItemIndex(item)) }
                     }
                 case "weight":
                     if let (w, span) = line.number() {
@@ -756,7 +756,7 @@ extension Compiler {
                     targets = c.identifierList().compactMap { resolve(.role, $0.0, $0.1) }
                 }
             }
-            scenario.expectations[index].response = .share(item: item, with: targets)
+            scenario.expectations[index].response = .share(item: ItemIndex(item), with: targets)
         case "when":
             if let cond = condition(&c) { scenario.expectations[index].response = .condition(cond) }
         default:

@@ -348,7 +348,7 @@ extension Compiler {
             guard arity(2...2, .usage("knows")) else { return nil }
             let (r, i) = (id(0, .role), id(1, .item))
             guard let r, let i else { return nil }
-            return TypedExpr(expr: .knows(role: r, item: i), type: .bool, span: span)
+            return TypedExpr(expr: .knows(role: r, item: ItemIndex(i)), type: .bool, span: span)
         case "shared", "shared_at":
             let usage: MessageArgument = .usage(name == "shared" ? "shared" : "sharedAt")
             guard arity(name == "shared" ? 2...2 : 1...2, usage) else { return nil }
@@ -356,11 +356,11 @@ extension Compiler {
             let who = count > 1 ? roleOrAll(1) : .all
             guard let i, let who else { return nil }
             return name == "shared"
-                ? TypedExpr(expr: .shared(item: i, who), type: .bool, span: span)
-                : TypedExpr(expr: .sharedAt(item: i, who), type: .duration, span: span)
+                ? TypedExpr(expr: .shared(item: ItemIndex(i), who), type: .bool, span: span)
+                : TypedExpr(expr: .sharedAt(item: ItemIndex(i), who), type: .duration, span: span)
         case "breached":
             guard arity(1...1, .usage("breached")), let i = id(0, .item) else { return nil }
-            return TypedExpr(expr: .breached(i), type: .bool, span: span)
+            return TypedExpr(expr: .breached(ItemIndex(i)), type: .bool, span: span)
         case "visited":
             guard arity(1...1, .usage("visited")), let s = id(0, .scene) else { return nil }
             return TypedExpr(expr: .visited(s), type: .bool, span: span)

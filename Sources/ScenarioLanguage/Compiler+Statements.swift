@@ -207,7 +207,7 @@ extension Compiler {
                 }
                 if let item {
                     sharedItems.insert(item)
-                    emit(.share(item, target), at: location)
+                    emit(.share(ItemIndex(item), target), at: location)
                 }
                 expectEnd(c)
             case "award":

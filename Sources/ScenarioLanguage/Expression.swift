@@ -100,13 +100,13 @@ public indirect enum Expr: Sendable {
     /// A binary operation.
     case binary(BinaryOperator, Expr, Expr)
     /// `knows(role, item)`.
-    case knows(role: Int, item: Int)
+    case knows(role: Int, item: ItemIndex)
     /// `shared(item, role|all)`.
-    case shared(item: Int, RoleOrAll)
+    case shared(item: ItemIndex, RoleOrAll)
     /// `shared_at(item, role|all)`.
-    case sharedAt(item: Int, RoleOrAll)
+    case sharedAt(item: ItemIndex, RoleOrAll)
     /// `breached(item)`.
-    case breached(Int)
+    case breached(ItemIndex)
     /// `visited(scene)`.
     case visited(Int)
     /// `chose(choice[, role])`.

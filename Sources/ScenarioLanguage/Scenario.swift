@@ -55,7 +55,7 @@ public struct Scenario: Sendable {
     /// The index of the action with this id.
     public func action(_ id: String) -> Int? { actions.firstIndex { $0.id == id } }
     /// The index of the item with this id.
-    public func item(_ id: String) -> Int? { items.firstIndex { $0.id == id } }
+    public func item(_ id: String) -> ItemIndex? { items.firstIndex { $0.id == id }.map { ItemIndex($0) } }
     /// The index of the inject with this id.
     public func inject(_ id: String) -> Int? { injects.firstIndex { $0.id == id } }
     /// The index of the objective with this id.
@@ -147,7 +147,7 @@ public struct Role: Sendable {
     /// Whether it is the lead unit.
     public var isLead = false
     /// Items it knows from the start.
-    public var knows: [Int] = []
+    public var knows: [ItemIndex] = []
     /// Voting weight.
     public var weight: Double = 1
     /// Policy when automated.
@@ -313,7 +313,7 @@ public enum ExpectedResponse: Sendable {
     /// Making a choice.
     case choice(Int)
     /// Sharing an item with roles (empty: with anyone; nil: with all).
-    case share(item: Int, with: [Int]?)
+    case share(item: ItemIndex, with: [Int]?)
     /// A condition becoming true (a team response).
     case condition(Expr)
 }
@@ -565,7 +565,7 @@ public enum Instruction: Sendable {
     /// Add to a measure.
     case addMeasure(Int, Expr, RoleTarget)
     /// Share an item.
-    case share(Int, RoleTarget)
+    case share(ItemIndex, RoleTarget)
     /// Award collaboration points.
     case award(Expr, RoleTarget, String)
     /// Advance the clock.

@@ -47,7 +47,7 @@ package struct ScenarioIDs: Sendable {
     package func role(_ i: Int) -> String { name(scenario.roles, i, \.id) }
     package func choice(_ i: Int) -> String { name(scenario.choices, i, \.id) }
     package func action(_ i: Int) -> String { name(scenario.actions, i, \.id) }
-    package func item(_ i: Int) -> String { name(scenario.items, i, \.id) }
+    package func item(_ i: ItemIndex) -> String { name(scenario.items, i.rawValue, \.id) }
     package func inject(_ i: Int) -> String { name(scenario.injects, i, \.id) }
     package func objective(_ i: Int) -> String { name(scenario.objectives, i, \.id) }
     package func request(_ i: Int) -> String { name(scenario.requests, i, \.id) }
@@ -71,7 +71,7 @@ package struct ScenarioIDs: Sendable {
     package func role(id: String) -> Int? { roles[id] }
     package func choice(id: String) -> Int? { choices[id] }
     package func action(id: String) -> Int? { actions[id] }
-    package func item(id: String) -> Int? { items[id] }
+    package func item(id: String) -> ItemIndex? { items[id].map { ItemIndex($0) } }
     package func inject(id: String) -> Int? { injects[id] }
     package func objective(id: String) -> Int? { objectives[id] }
     package func request(id: String) -> Int? { requests[id] }

@@ -69,8 +69,8 @@ struct InformationTests {
         #expect(!play.session.knows(b, memo))
         #expect(play.session.knows(a, list))
         #expect(!play.session.knows(b, list), "cleared does not mean known")
-        #expect(play.state.knownAt[report * 3 + a] == 0)
-        #expect(play.state.knownAt[report * 3 + b] == neverMinutes)
+        #expect(play.state.knownAt[report.rawValue * 3 + a] == 0)
+        #expect(play.state.knownAt[report.rawValue * 3 + b] == neverMinutes)
         #expect(!play.kinds.contains { if case .itemShared = $0 { true } else { false } })
     }
 
@@ -115,7 +115,7 @@ struct InformationTests {
         #expect(events.map(\.kind) == [.itemShared(item: report, by: b, with: [c], cause: nil)])
         #expect(events.first?.clock == 45)
         #expect(play.session.knows(c, report))
-        #expect(play.state.knownAt[report * 3 + c] == 45)
+        #expect(play.state.knownAt[report.rawValue * 3 + c] == 45)
         // Sharing again with roles that know it changes nothing and emits nothing.
         #expect(try play.apply(.share(role: a, item: report, with: [b, c])).isEmpty)
         try play.choose("a", "go")
@@ -140,7 +140,7 @@ struct InformationTests {
         // Sharing with the cleared role is no breach.
         var events = try play.apply(.share(role: a, item: list, with: [b]))
         #expect(events.map(\.kind) == [.itemShared(item: list, by: a, with: [b], cause: nil)])
-        #expect(!play.state.breached[list])
+        #expect(!play.state.breached[list.rawValue])
         // B passes it on to C, who is not cleared: B is charged.
         events = try play.apply(.share(role: b, item: list, with: [c]))
         let kinds = events.map(\.kind)
@@ -149,7 +149,7 @@ struct InformationTests {
         let privacy = try play.measure("privacy")
         #expect(kinds.contains(.measureChanged(measure: privacy, role: b, delta: -5, value: -5, cause: .breach(list))))
         #expect(kinds.contains(.pointsAwarded(role: b, amount: -1, reason: "leak", cause: .breach(list))))
-        #expect(play.state.breached[list])
+        #expect(play.state.breached[list.rawValue])
         #expect(try play.measure("privacy", "a") == 0)
         #expect(play.state.points == [0, -1, 0])
     }

@@ -61,7 +61,7 @@ struct RandomDriver {
             }
         case 2:
             guard scenario.header.openSharing,
-                let item = pick(scenario.items.indices.filter { session.knows(role, $0) })
+                let item = pick(scenario.items.elementIndices.filter { session.knows(role, $0) })
             else { return nil }
             let others = scenario.roles.indices.filter { $0 != role }
             if chance(0.5) || others.isEmpty { return .share(role: role, item: item, with: []) }

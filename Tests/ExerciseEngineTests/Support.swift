@@ -85,7 +85,7 @@ struct Play {
     // MARK: Lookups
 
     func role(_ id: String) throws -> Int { try #require(scenario.role(id), "no role \(id)") }
-    func item(_ id: String) throws -> Int { try #require(scenario.item(id), "no item \(id)") }
+    func item(_ id: String) throws -> ItemIndex { try #require(scenario.item(id), "no item \(id)") }
     func choice(_ id: String) throws -> Int { try #require(scenario.choice(id), "no choice \(id)") }
     func action(_ id: String) throws -> Int { try #require(scenario.action(id), "no action \(id)") }
     func inject(_ id: String) throws -> Int { try #require(scenario.inject(id), "no inject \(id)") }

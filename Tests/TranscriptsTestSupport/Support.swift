@@ -150,7 +150,7 @@ package func nextInput(_ session: Session, _ rng: inout TestRandom, sideMoves: i
             }
             for a in session.availableActions(for: r) { side.append(.act(role: r, action: a)) }
             if scenario.header.openSharing {
-                for i in scenario.items.indices where session.knows(r, i) {
+                for i in scenario.items.elementIndices where session.knows(r, i) {
                     side.append(
                         .share(role: r, item: i, with: rng.below(2) == 0 ? [] : [(r + 1) % scenario.roles.count]))
                 }

@@ -174,9 +174,10 @@ extension Repl {
 
     func showInfo(_ argument: String) {
         guard let seat else { return error(s("error.noSeat")) }
-        let known = scenario.items.indices.filter { session.knows(seat, $0) }
+        let known = scenario.items.elementIndices.filter { session.knows(seat, $0) }
         if !argument.isEmpty {
-            guard let item = scenario.items.firstIndex(where: { $0.id == argument || $0.title == argument }) else {
+            let named = scenario.items.firstIndex { $0.id == argument || $0.title == argument }
+            guard let item = named.map({ ItemIndex($0) }) else {
                 var message = s("error.unknownItem", argument)
                 if let guess = closestMatch(to: argument, in: known.map { scenario.items[$0].id }) {
                     message += s("error.didYouMean", guess)
@@ -208,7 +209,7 @@ extension Repl {
         if hidden > 0 { out(paint.grey(s("info.hidden", String(hidden)))) }
     }
 
-    func holders(_ item: Int) -> String {
+    func holders(_ item: ItemIndex) -> String {
         let roles = scenario.roles.indices.filter { session.knows($0, item) }
         if roles.count == scenario.roles.count { return s("info.everyone") }
         return roles.map(roleName).joined(separator: s("list.separator"))
@@ -282,7 +283,7 @@ extension Repl {
         guard words.count >= 3, words[1] == "with" || words[1] == "给" else {
             return missing(ReplCommand.command(.share))
         }
-        guard let item = scenario.items.firstIndex(where: { $0.id == words[0] }) else {
+        guard let item = scenario.item(words[0]) else {
             var message = s("error.unknownItem", words[0])
             if let guess = closestMatch(to: words[0], in: scenario.items.map(\.id)) {
                 message += s("error.didYouMean", guess)

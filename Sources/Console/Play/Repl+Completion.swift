@@ -25,13 +25,13 @@ extension Repl {
         case "share", "共享":
             guard let seat else { return [] }
             if index == 1 {
-                return scenario.items.indices.filter { session.knows(seat, $0) }.map { scenario.items[$0].id }
+                return scenario.items.elementIndices.filter { session.knows(seat, $0) }.map { scenario.items[$0].id }
             }
             if index == 2 { return ["with"] }
             return scenario.roles.map(\.id) + (index == 3 ? ["all"] : [])
         case "info", "信息":
             guard index == 1, let seat else { return [] }
-            return scenario.items.indices.filter { session.knows(seat, $0) }.map { scenario.items[$0].id }
+            return scenario.items.elementIndices.filter { session.knows(seat, $0) }.map { scenario.items[$0].id }
         case "accept", "refuse", "同意", "拒绝":
             guard index == 1, let seat else { return [] }
             return session.pendingRequests(for: seat).map { scenario.requests[$0].id }
