@@ -71,6 +71,29 @@ import Testing
         #expect(graph.stderr.hasPrefix("错误：无法写入「\(folder.path)/无/g.dot」："), "\(graph.stderr)")
     }
 
+    @Test func compileErrorsOfEveryCommandSpeakTheExercisesLanguage() throws {
+        // The tutorial with one jump to a scene that does not exist.
+        let folder = Harness.scratch()
+        let text = try String(
+            contentsOf: Harness.root.appendingPathComponent("exercises/tutorial.ttx"), encoding: .utf8)
+        let broken = folder.appendingPathComponent("坏.ttx")
+        try text.replacingOccurrences(of: "goto s2_underpass", with: "goto s2_nowhere")
+            .write(to: broken, atomically: true, encoding: .utf8)
+        for arguments in [
+            ["simulate", broken.path, "-n", "1"], ["explore", broken.path], ["graph", broken.path, "--format", "dot"],
+        ] {
+            let zh = try Harness.run(arguments)
+            #expect(zh.status == 1)
+            #expect(zh.stderr.contains("s2_nowhere"), "\(zh.stderr)")
+            #expect(!zh.stderr.contains("error"), "\(arguments): \(zh.stderr)")
+            let en = try Harness.run(arguments + ["--lang", "en"])
+            #expect(en.stderr.contains("error"), "\(arguments): \(en.stderr)")
+        }
+        let play = try Harness.run(["play", broken.path, "--no-transcript"])
+        #expect(play.status == 1)
+        #expect(play.stderr.hasSuffix("无法开始演练：\(broken.path) 有错误（运行 sandtable check 查看全部问题）\n"), "\(play.stderr)")
+    }
+
     @Test func newSpeaksTheLocaleOrTheStartersLanguage() throws {
         let folder = Harness.scratch()
         let zh = try Harness.run(["new", "演练"], directory: folder)

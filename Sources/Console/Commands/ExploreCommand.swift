@@ -52,9 +52,10 @@ public enum ExploreCommand {
     /// Explores and returns the exit code: 0 (also when the space was too large: the report says so), 1 on a
     /// compile error or when a runtime error is reachable, 130 when interrupted (after printing what was found).
     public static func run(_ arguments: Arguments) -> Int32 {
-        guard let scenario = ExerciseLoading.compile(arguments.file, color: arguments.color, report: .all) else {
-            return 1
-        }
+        guard
+            let scenario = ExerciseLoading.compile(
+                arguments.file, color: arguments.color, report: .all, language: arguments.language)
+        else { return 1 }
         let strings = Strings(
             .commands,
             language: UILanguage.detect(

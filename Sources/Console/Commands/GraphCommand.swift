@@ -11,7 +11,9 @@ public enum GraphCommand {
     public static func run(
         file: String, format: GraphFormat, output: String?, color: ColorMode = .auto, language: UILanguage? = nil
     ) -> Int32 {
-        guard let scenario = ExerciseLoading.compile(file, color: color, report: .all) else { return 1 }
+        guard let scenario = ExerciseLoading.compile(file, color: color, report: .all, language: language) else {
+            return 1
+        }
         let text = GraphExporter(scenario: scenario).render(format)
         guard let output, output != "-" else {
             print(text, terminator: "")

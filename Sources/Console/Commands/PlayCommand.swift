@@ -52,20 +52,17 @@ public enum PlayCommand {
     /// Runs a play session and returns the exit code.
     public static func run(_ arguments: Arguments, recorder makeRecorder: RecorderFactory) -> Int32 {
         let environment = ProcessInfo.processInfo.environment
-        var language = UILanguage.detect(explicit: arguments.language?.rawValue, environment: environment)
-        var strings = Strings(.console, language: language)
         let errorPaint = Paint(
             enabled: colorEnabled(mode: arguments.color, environment: environment, isTTY: isatty(2) == 1))
         guard
             let scenario = ExerciseLoading.compile(
-                arguments.file, color: arguments.color,
-                report: .errors(closing: strings("play.cannotStart", arguments.file)))
+                arguments.file, color: arguments.color, report: .errorsOnly, language: arguments.language)
         else { return 1 }
         // Under the C locale (or none), a Chinese exercise is played in Chinese.
-        language = UILanguage.detect(
+        let language = UILanguage.detect(
             explicit: arguments.language?.rawValue, environment: environment,
             contentLanguage: scenario.header.language)
-        strings = Strings(.console, language: language)
+        let strings = Strings(.console, language: language)
         var played = Set(scenario.roles.indices)
         if let ids = arguments.roles {
             played = []

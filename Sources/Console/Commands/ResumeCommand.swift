@@ -28,8 +28,7 @@ public enum ResumeCommand {
             return 2
         }
         guard
-            let scenario = ExerciseLoading.compile(
-                source, color: color, report: .errors(closing: strings("play.cannotStart", source)))
+            let scenario = ExerciseLoading.compile(source, color: color, report: .errorsOnly, language: ui)
         else { return 1 }
         let key: TranscriptKey?
         switch TranscriptKey.load(keyFile: keyFile, environment: environment) {

@@ -47,9 +47,10 @@ public enum SimulateCommand {
     /// Runs the simulation and returns the exit code: 0 clean, 1 on a compile error or any runtime error, 130 when
     /// interrupted (after printing the partial report).
     public static func run(_ arguments: Arguments) -> Int32 {
-        guard let scenario = ExerciseLoading.compile(arguments.file, color: arguments.color, report: .all) else {
-            return 1
-        }
+        guard
+            let scenario = ExerciseLoading.compile(
+                arguments.file, color: arguments.color, report: .all, language: arguments.language)
+        else { return 1 }
         let strings = Strings(
             .commands,
             language: UILanguage.detect(
