@@ -36,7 +36,7 @@ let package = Package(
         .target(
             name: "Transcripts",
             dependencies: [
-                "ExerciseEngine",
+                "ExerciseEngine", "Localization",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]

@@ -1,3 +1,5 @@
+import Localization
+
 /// Why a transcript could not be written, read, verified or resumed. Each case has a message a trainer understands
 /// (``message``, also the `description`).
 public enum TranscriptError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -50,68 +52,40 @@ public enum TranscriptError: Error, Sendable, Hashable, CustomStringConvertible 
     /// Another Sandtable process is writing the transcript.
     case inUse(path: String)
 
-    /// The message shown to the trainer.
-    public var message: String {
+    /// The message shown to the trainer, in English.
+    public var message: String { message(in: .en) }
+
+    /// The message shown to the trainer in `language` (the texts are in TranscriptCatalog.swift).
+    public func message(in language: UILanguage) -> String {
+        let s = Strings(.transcripts, language: language)
         switch self {
-        case .directoryMissing(let path):
-            return
-                "The transcripts folder '\(path)' does not exist. Create it (mkdir -p \(path)) or choose another folder."
-        case .notADirectory(let path):
-            return "'\(path)' is not a folder, so transcripts cannot be written there. Choose a folder."
-        case .directoryNotWritable(let path, let reason):
-            return "Sandtable cannot write transcripts into the folder '\(path)' (\(reason)). "
-                + "Check its permissions or choose another folder."
-        case .cannotCreate(let path, let reason):
-            return "The transcript '\(path)' could not be created (\(reason))."
-        case .writeFailed(let path, let reason):
-            return "Writing to the transcript '\(path)' failed (\(reason)). Everything up to the last shown step is "
-                + "saved; the session cannot accept more input until it can be recorded. Free some space, then resume "
-                + "with: sandtable resume \(path)"
-        case .writerBroken(let path):
-            return "The transcript '\(path)' stopped accepting records after a failed write; nothing more can be "
-                + "recorded. Resume later with: sandtable resume \(path)"
-        case .writerClosed(let path):
-            return "The transcript '\(path)' is already closed."
-        case .outOfOrder(let path, let reason):
-            return "The transcript '\(path)' cannot record this step: \(reason)."
-        case .keyFileUnreadable(let path):
-            return "The key file '\(path)' could not be read."
-        case .keyEmpty(let source):
-            return "The HMAC key from \(source) is empty."
-        case .fileMissing(let path):
-            return "There is no transcript at '\(path)'."
-        case .cannotRead(let path, let reason):
-            return "The transcript '\(path)' could not be read (\(reason))."
-        case .notATranscript(let path, let reason):
-            return "'\(path)' is not a Sandtable transcript (\(reason))."
-        case .unsupportedFormat(let path, let version):
-            return "The transcript '\(path)' uses format version \(version), which this version of Sandtable does "
-                + "not know. Use a newer Sandtable."
-        case .corrupt(let path, let line, let reason):
-            return "The transcript '\(path)' is damaged at line \(line): \(reason)."
-        case .tampered(let path, let line, let reason):
-            return "The transcript '\(path)' was changed after it was written: line \(line) \(reason)."
-        case .keyRequired(let path):
-            return "The transcript '\(path)' is signed with the facilitator's key. Give the key with --key-file "
-                + "or the \(TranscriptKey.environmentVariable) environment variable."
+        case .directoryMissing(let path): return s("transcript.directoryMissing", path)
+        case .notADirectory(let path): return s("transcript.notADirectory", path)
+        case .directoryNotWritable(let path, let reason): return s("transcript.directoryNotWritable", path, reason)
+        case .cannotCreate(let path, let reason): return s("transcript.cannotCreate", path, reason)
+        case .writeFailed(let path, let reason): return s("transcript.writeFailed", path, reason)
+        case .writerBroken(let path): return s("transcript.writerBroken", path)
+        case .writerClosed(let path): return s("transcript.writerClosed", path)
+        case .outOfOrder(let path, let reason): return s("transcript.outOfOrder", path, reason)
+        case .keyFileUnreadable(let path): return s("transcript.keyFileUnreadable", path)
+        case .keyEmpty(let source): return s("transcript.keyEmpty", source)
+        case .fileMissing(let path): return s("transcript.fileMissing", path)
+        case .cannotRead(let path, let reason): return s("transcript.cannotRead", path, reason)
+        case .notATranscript(let path, let reason): return s("transcript.notATranscript", path, reason)
+        case .unsupportedFormat(let path, let version): return s("transcript.unsupportedFormat", path, version)
+        case .corrupt(let path, let line, let reason): return s("transcript.corrupt", path, String(line), reason)
+        case .tampered(let path, let line, let reason): return s("transcript.tampered", path, String(line), reason)
+        case .keyRequired(let path): return s("transcript.keyRequired", path, TranscriptKey.environmentVariable)
         case .scenarioChanged(let path, let exercise, let recorded, let current):
-            return "The exercise '\(exercise)' has changed since the session in '\(path)' was recorded "
-                + "(fingerprint \(recorded.prefix(12))… then, \(current.prefix(12))… now). Resuming could replay the "
-                + "recorded decisions differently. Restore the original exercise, or use --force to replay by ids and "
-                + "see every point where the edited exercise no longer matches."
-        case .unknownID(let line, let kind, let id):
-            return "Line \(line) names the \(kind) '\(id)', which the exercise does not have."
-        case .malformed(let line, let reason):
-            return "Line \(line) is not a valid transcript record: \(reason)."
-        case .inputRejected(let line, let reason):
-            return "The input at line \(line) no longer applies when replayed: \(reason)."
+            return s(
+                "transcript.scenarioChanged", exercise, path, String(recorded.prefix(12)), String(current.prefix(12)))
+        case .unknownID(let line, let kind, let id): return s("transcript.unknownID", String(line), kind, id)
+        case .malformed(let line, let reason): return s("transcript.malformed", String(line), reason)
+        case .inputRejected(let line, let reason): return s("transcript.inputRejected", String(line), reason)
         case .replayMismatch(let line, let expected, let found):
-            return "Replaying the session does not reproduce line \(line): expected \(expected), found \(found)."
-        case .inUse(let path):
-            return "The transcript '\(path)' is being written by another Sandtable session. Close that session first."
-        case .alreadyEnded(let path):
-            return "The session in '\(path)' has already ended; there is nothing to resume. "
-                + "Use sandtable debrief \(path) to see the results."
+            return s("transcript.replayMismatch", String(line), expected, found)
+        case .inUse(let path): return s("transcript.inUse", path)
+        case .alreadyEnded(let path): return s("transcript.alreadyEnded", path)
         }
     }
 
@@ -126,11 +100,15 @@ public enum TranscriptError: Error, Sendable, Hashable, CustomStringConvertible 
     }
 
     /// The message without the file's path, for a report about one file: `Line 5 does not match its checksum.`
-    public var lineMessage: String {
+    public var lineMessage: String { lineMessage(in: .en) }
+
+    /// ``lineMessage`` in `language`.
+    public func lineMessage(in language: UILanguage) -> String {
+        let s = Strings(.transcripts, language: language)
         switch self {
-        case .tampered(_, let line, let reason): return "Line \(line) \(reason)."
-        case .corrupt(_, let line, let reason): return "Line \(line) is damaged: \(reason)."
-        default: return message
+        case .tampered(_, let line, let reason): return s("transcript.line.tampered", String(line), reason)
+        case .corrupt(_, let line, let reason): return s("transcript.line.corrupt", String(line), reason)
+        default: return message(in: language)
         }
     }
 

@@ -25,8 +25,23 @@ public struct VerifyReport: Sendable {
     public struct Problem: Sendable, Hashable {
         /// The 1-based line, or 0 when the problem is not tied to one.
         public var line: Int
-        /// What is wrong, in words.
+        /// What is wrong, in words (English).
         public var message: String
+        /// The error behind the problem, when there is one, so that it can be told in another language.
+        public var error: TranscriptError?
+
+        /// A problem at `line` described by `error` (its ``TranscriptError/lineMessage``).
+        init(line: Int, error: TranscriptError) {
+            self.line = line
+            self.message = error.lineMessage
+            self.error = error
+        }
+
+        /// A problem at `line` described in English words.
+        init(line: Int, message: String) {
+            self.line = line
+            self.message = message
+        }
     }
 
     /// The problems found, in file order.
@@ -117,7 +132,7 @@ public enum Verifier {
         case .success(let b): bytes = b
         case .failure(let e):
             report.status = .unreadable
-            report.problems.append(.init(line: 0, message: e.message))
+            report.problems.append(.init(line: 0, error: e))
             return report
         }
         let scan = TranscriptScanner.scan(
@@ -125,12 +140,12 @@ public enum Verifier {
         report.lines = scan.lineCount
         if let unreadable = scan.unreadable {
             report.status = .unreadable
-            report.problems.append(.init(line: 0, message: unreadable.message))
+            report.problems.append(.init(line: 0, error: unreadable))
             return report
         }
         let limit = 20
         for issue in scan.issues.prefix(limit) {
-            report.problems.append(.init(line: issue.line, message: issue.error.lineMessage))
+            report.problems.append(.init(line: issue.line, error: issue.error))
         }
         if scan.issues.count > limit {
             report.problems.append(.init(line: 0, message: "… and \(scan.issues.count - limit) more problems"))
@@ -176,7 +191,7 @@ public enum Verifier {
         report.eventsReplayed = replay.eventsCompared
         if let failure = replay.failure {
             report.status = .tampered
-            report.problems.append(.init(line: failure.line ?? 0, message: failure.lineMessage))
+            report.problems.append(.init(line: failure.line ?? 0, error: failure))
             return report
         }
         if let stop = replay.comparisonStoppedAt {

@@ -64,6 +64,13 @@ import Testing
         let debrief = try Harness.run(["debrief", missing], environment: ["LANG": "zh_CN.UTF-8"])
         #expect(debrief.status == 1)
         #expect(debrief.stderr == "sandtable debrief：无法为「\(missing)」生成复盘报告：文件不存在，或不是 Sandtable 记录\n")
+        let key = try Harness.run(["verify", missing, "--key-file", "/nonexistent/key", "--lang", "zh"])
+        #expect(key.status == 64)
+        #expect(key.stderr == "错误：无法读取密钥文件「/nonexistent/key」。\n")
+        let unreadable = try Harness.run(["verify", missing, "--lang", "zh"])
+        #expect(unreadable.status == 3)
+        #expect(unreadable.stdout.contains("✗ 无法读取："), "\(unreadable.stdout)")
+        #expect(!unreadable.stdout.contains("There is no"), "\(unreadable.stdout)")
         let graph = try Harness.run([
             "graph", "exercises/tutorial.ttx", "--format", "dot", "-o", folder.appendingPathComponent("无/g.dot").path,
         ])

@@ -1,5 +1,6 @@
 import ExerciseEngine
 import Foundation
+import Localization
 import ScenarioLanguage
 import Testing
 import TranscriptsTestSupport
@@ -239,5 +240,19 @@ func forge(_ path: String, key: TranscriptKey? = nil, _ change: (Int, JSONValue)
         #expect(report.status == .valid)
         #expect(!report.replayChecked)
         #expect(report.notes.contains(.replaySkippedExerciseChanged))
+    }
+}
+
+@Suite struct TranscriptCatalogTests {
+    @Test func catalogueIsSound() {
+        #expect(Catalog.transcripts.problems == [])
+    }
+
+    @Test func errorsInBothLanguages() {
+        let error = TranscriptError.corrupt(path: "t/x.jsonl", line: 5, reason: "not JSON")
+        #expect(error.message == "The transcript 't/x.jsonl' is damaged at line 5: not JSON.")
+        #expect(error.message(in: .zh) == "记录「t/x.jsonl」第 5 行已损坏：not JSON。")
+        #expect(error.lineMessage == "Line 5 is damaged: not JSON.")
+        #expect(TranscriptError.inUse(path: "a").message(in: .zh) == "另一个 Sandtable 会话正在写入记录「a」。请先关闭那个会话。")
     }
 }

@@ -71,7 +71,7 @@ public enum DebriefCommand {
         switch TranscriptKey.load(keyFile: arguments.keyFile, environment: environment) {
         case .success(let k): key = k
         case .failure(let error):
-            complain(error.message)
+            complain(error.message(in: strings.language))
             return usageError
         }
         // Every transcript must be of the same exercise.

@@ -3,6 +3,7 @@ import Foundation
 import LineEditor
 import Localization
 import ScenarioLanguage
+import Transcripts
 
 /// `sandtable play FILE`: compiles the exercise, opens the transcript, and runs the REPL.
 public enum PlayCommand {
@@ -87,7 +88,8 @@ public enum PlayCommand {
             recorder =
                 arguments.noTranscript ? NullRecorder() : try makeRecorder(scenario, session, arguments, language)
         } catch {
-            standardError(errorPaint("✗ ", .red) + strings("play.noTranscript", String(describing: error)))
+            let reason = (error as? TranscriptError)?.message(in: language) ?? String(describing: error)
+            standardError(errorPaint("✗ ", .red) + strings("play.noTranscript", reason))
             return 1
         }
         let events = session.start()

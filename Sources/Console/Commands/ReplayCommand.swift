@@ -32,7 +32,7 @@ public enum ReplayCommand {
         switch TranscriptKey.load(keyFile: keyFile, environment: environment) {
         case .success(let k): key = k
         case .failure(let error):
-            complain(error.message)
+            complain(error.message(in: lang))
             return 2
         }
         guard header != nil else {

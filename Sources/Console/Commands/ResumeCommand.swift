@@ -34,14 +34,14 @@ public enum ResumeCommand {
         switch TranscriptKey.load(keyFile: keyFile, environment: environment) {
         case .success(let k): key = k
         case .failure(let error):
-            PlayCommand.standardError(paint("✗ ", .red) + error.message)
+            PlayCommand.standardError(paint("✗ ", .red) + error.message(in: ui))
             return 2
         }
         let resumed: ResumedSession
         switch Resumer.load(path: file, scenario: scenario, force: force, key: key, tool: SandtableVersion.string) {
         case .success(let r): resumed = r
         case .failure(let error):
-            PlayCommand.standardError(paint("✗ ", .red) + error.message)
+            PlayCommand.standardError(paint("✗ ", .red) + error.message(in: ui))
             return 1
         }
         for note in resumed.notes { print(paint.yellow("! ") + note) }

@@ -34,7 +34,8 @@ public enum VerifyCommand {
         switch TranscriptKey.load(keyFile: keyFile, environment: environment) {
         case .success(let k): key = k
         case .failure(let error):
-            FileHandle.standardError.write(Data((paint.red(strings["command.error"]) + error.message + "\n").utf8))
+            let message = paint.red(strings["command.error"]) + error.message(in: strings.language)
+            FileHandle.standardError.write(Data((message + "\n").utf8))
             return usageError
         }
         var notes: [String] = []
@@ -116,7 +117,7 @@ public enum VerifyCommand {
         }
         if !report.problems.isEmpty {
             line("")
-            for p in report.problems { line("  " + p.message) }
+            for p in report.problems { line("  " + (p.error?.lineMessage(in: strings.language) ?? p.message)) }
         }
         let notes = extraNotes + report.notes.map { note(strings, $0) }
         if !notes.isEmpty {
