@@ -32,7 +32,8 @@ extension Compiler {
                 report(.expectedID(after: keyword), cursor.here)
                 continue
             }
-            let title = cursor.text()?.0 ?? id
+            let written = cursor.text()?.0
+            let title = written ?? id
             let location = idSpan.start
             let kind: ElementKind
             let index: Int
@@ -81,7 +82,7 @@ extension Compiler {
                 scenario.scenes.append(Scene(id: id, title: title, entry: 0, location: location))
                 collectSceneElements(in: node.children, scene: index)
             }
-            if declare(kind, id, idSpan, index: index) {
+            if declare(kind, id, idSpan, index: index, title: written, node: node) {
                 nodeIndex[ObjectIdentifier(node)] = index
             }
         }
@@ -91,13 +92,16 @@ extension Compiler {
         for child in node.children where child.tokens.first?.isWord("expect") == true {
             var cursor = TokenCursor(child, from: 1)
             guard let (id, span) = cursor.identifier() else { continue }
-            let title = cursor.text()?.0 ?? id
+            let written = cursor.text()?.0
+            let title = written ?? id
             let index = scenario.expectations.count
             scenario.expectations.append(
                 Expectation(
                     id: id, title: title, inject: inject, within: 0, response: .condition(.constant(.bool(false))),
                     location: span.start))
-            if declare(.expectation, id, span, index: index) { nodeIndex[ObjectIdentifier(child)] = index }
+            if declare(.expectation, id, span, index: index, title: written, node: child) {
+                nodeIndex[ObjectIdentifier(child)] = index
+            }
         }
     }
 
@@ -110,7 +114,8 @@ extension Compiler {
             switch keyword {
             case "choice", "decide", "discuss":
                 guard let (id, span) = cursor.identifier() else { continue }
-                let text = cursor.text()?.0 ?? id
+                let written = cursor.text()?.0
+                let text = written ?? id
                 let location = span.start
                 let kind: ElementKind
                 let index: Int
@@ -133,7 +138,9 @@ extension Compiler {
                     scenario.discussions.append(
                         Discussion(id: id, question: text, scene: scene, roles: [], location: location))
                 }
-                if declare(kind, id, span, index: index) { nodeIndex[ObjectIdentifier(node)] = index }
+                if declare(kind, id, span, index: index, title: written, node: node) {
+                    nodeIndex[ObjectIdentifier(node)] = index
+                }
                 if keyword == "decide" { collectOptions(of: node, decision: id, at: index) }
             default:
                 continue
@@ -146,13 +153,16 @@ extension Compiler {
         for child in node.children where child.tokens.first?.isWord("option") == true {
             var cursor = TokenCursor(child, from: 1)
             guard let (id, span) = cursor.identifier() else { continue }
-            let label = cursor.text()?.0 ?? id
+            let written = cursor.text()?.0
+            let label = written ?? id
             let index = scenario.options.count
             scenario.options.append(
                 DecisionOption(
                     id: id, label: label, decision: DecisionIndex(decisionIndex), effects: 0, hasEffects: false,
                     location: span.start))
-            if declare(.option, decision + "." + id, span, index: index) { nodeIndex[ObjectIdentifier(child)] = index }
+            if declare(.option, decision + "." + id, span, index: index, title: written, node: child) {
+                nodeIndex[ObjectIdentifier(child)] = index
+            }
         }
     }
 }

@@ -247,18 +247,19 @@ extension Compiler {
                 return call(name, span, &c)
             }
             if let index = lookup(.variable, name) {
-                used[.variable, default: []].insert(index)
+                use(.variable, index, name: name, at: span)
                 readVariables.insert(index)
                 return TypedExpr(expr: .variable(index), type: scenario.variables[index].initial.type, span: span)
             }
             if let index = lookup(.measure, name) {
-                used[.measure, default: []].insert(index)
+                use(.measure, index, name: name, at: span, place: .variable)
                 return TypedExpr(expr: .measure(index, role: nil), type: .number, span: span)
             }
             if Self.functionNames.contains(name) {
                 report(.functionWithoutCall(name), span)
                 return poisoned(span)
             }
+            unresolved(.variable, name, at: span)
             let candidates =
                 (names[.variable].map { Array($0.keys) } ?? []) + (names[.measure].map { Array($0.keys) } ?? [])
             if let other = ElementKind.allCases.first(where: { names[$0]?[name] != nil }) {
@@ -386,13 +387,14 @@ extension Compiler {
             guard let o = lookup(.option, decisionID + "." + optionName) else {
                 let options = (names[.option] ?? [:]).keys.filter { $0.hasPrefix(decisionID + ".") }
                     .map { String($0.dropFirst(decisionID.count + 1)) }
+                unresolved(.option, optionName, at: arguments[1].span)
                 let guess = suggest(optionName, in: options)
                 report(
                     .noSuchOption(optionName, of: decisionID, guess: guess), arguments[1].span,
                     fixIts: didYouMean(arguments[1].span, optionName, guess))
                 return nil
             }
-            used[.option, default: []].insert(o)
+            use(.option, o, name: optionName, at: arguments[1].span)
             return TypedExpr(expr: .decided(DecisionIndex(d), option: o), type: .bool, span: span)
         case "fired":
             guard arity(1...1, .usage("fired")), let i = id(0, .inject) else { return nil }
@@ -409,7 +411,7 @@ extension Compiler {
                 return nil
             }
             if let e = lookup(.expectation, n) {
-                used[.expectation, default: []].insert(e)
+                use(.expectation, e, name: n, at: arguments[0].span)
                 return TypedExpr(expr: .expectation(e, .late), type: .bool, span: span)
             }
             guard let r = resolve(.request, n, arguments[0].span) else { return nil }

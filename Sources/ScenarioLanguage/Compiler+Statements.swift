@@ -304,7 +304,7 @@ extension Compiler {
         }
         let negative = op.isSymbol("-=")
         if let variable = lookup(.variable, name) {
-            used[.variable, default: []].insert(variable)
+            use(.variable, variable, name: name, at: span)
             let type = scenario.variables[variable].initial.type
             guard type == .number || type == .duration else {
                 report(.cannotAddTo(name, holding: type), span)

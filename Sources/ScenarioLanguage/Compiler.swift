@@ -12,6 +12,11 @@ public struct CompileResult: Sendable {
     /// The `language` tag the exercise's header gives, when it gives one, also when there were errors: it
     /// chooses the language of the diagnostics when the reader's locale does not.
     public var declaredLanguage: String?
+    /// Where each element is declared and each id used, also when there were errors (for editors).
+    public var index = SourceIndex()
+    /// The elements as far as they were compiled, also when there were errors: their ids, titles and properties, for
+    /// an editor to show. Parts that had errors are incomplete, so this is never run; ``scenario`` is.
+    public var elements = Scenario(header: Header(id: "", title: ""))
 }
 
 /// Everything the compiler asks of the file system: the bytes of a file, where relative paths start, and where a
@@ -195,10 +200,40 @@ public enum ScenarioCompiler {
     }
 }
 
-/// The kinds of named elements, each with its own namespace.
-enum ElementKind: String, CaseIterable {
-    case role, item, measure, variable, objective, ending, inject
-    case expectation, action, request, scene, choice, decision, option
+/// The kinds of named elements, each with its own namespace of ids.
+///
+/// ``SourceIndex`` files every declaration and every reference under one of these; a new kind of element gets a case
+/// here and is indexed like the others.
+public enum ElementKind: String, Sendable, Hashable, CaseIterable {
+    /// A department (`role`).
+    case role
+    /// An information item (`info`).
+    case item
+    /// A scoring dimension (`measure`).
+    case measure
+    /// A state variable (`state`).
+    case variable
+    /// An HSEEP objective (`objective`).
+    case objective
+    /// A way the exercise ends (`ending`).
+    case ending
+    /// An event of the master scenario events list (`inject`).
+    case inject
+    /// An expected action of an inject (`expect`).
+    case expectation
+    /// A sandbox action (`action`).
+    case action
+    /// A cooperation request (`request`).
+    case request
+    /// A scene (`scene`).
+    case scene
+    /// A choice of an ask (`choice`).
+    case choice
+    /// A joint decision (`decide`).
+    case decision
+    /// An option of a decision (`option`), named within its decision.
+    case option
+    /// A discussion question (`discuss`).
     case discussion
 
     /// The kind's name in messages: `role`, `information item`.
@@ -220,6 +255,8 @@ struct Compiler {
     var scenario = Scenario(header: Header(id: "", title: ""))
     var declarations: [Declaration] = []
     var names: [ElementKind: [String: (index: Int, span: SourceSpan)]] = [:]
+    /// Every declaration and every use of an id, for editors.
+    var index = SourceIndex()
     var nodeIndex: [ObjectIdentifier: Int] = [:]
     /// The absolute, normalised paths of the files read so far.
     var loadedFiles: Set<FilePath> = []
@@ -280,13 +317,14 @@ struct Compiler {
             report(.noScenes, span)
         }
         analyse()
+        index.finish()
         diagnostics.sort {
             ($0.location.file == mainPath ? 0 : 1, $0.location) < ($1.location.file == mainPath ? 0 : 1, $1.location)
         }
         let ok = !diagnostics.hasErrors
         return CompileResult(
             scenario: ok ? scenario : nil, diagnostics: diagnostics, sources: scenario.sources,
-            declaredLanguage: declaredLanguage)
+            declaredLanguage: declaredLanguage, index: index, elements: scenario)
     }
 
     // MARK: Reporting
@@ -365,6 +403,7 @@ struct Compiler {
         includeChains[displayPath] = includedFrom
         var lexer = Lexer(source: file)
         let roots = lexer.outline()
+        index.addOutline(roots)
         for var d in lexer.diagnostics {
             d.includedFrom = includedFrom
             diagnostics.append(d)
@@ -459,8 +498,11 @@ struct Compiler {
     /// Words that cannot be ids, because expressions and statements give them a meaning of their own.
     static let reservedWords: Set<String> = ["all", "team", "true", "false", "and", "or", "not", "time"]
 
-    /// Registers an element's id; reports a duplicate or a reserved word.
-    mutating func declare(_ kind: ElementKind, _ name: String, _ span: SourceSpan, index: Int) -> Bool {
+    /// Registers an element's id, and files it in the index with the lines of `node`'s block; reports a duplicate or
+    /// a reserved word.
+    mutating func declare(
+        _ kind: ElementKind, _ name: String, _ span: SourceSpan, index element: Int, title: String?, node: OutlineNode
+    ) -> Bool {
         let own = kind == .option ? String(name.split(separator: ".").last ?? "") : name
         if Self.reservedWords.contains(own) {
             report(.reservedWord(own, kind: kind), span)
@@ -470,8 +512,30 @@ struct Compiler {
                 .duplicateID(own, kind: kind), span, notes: [Diagnostic.Note(.firstDeclared(own), at: previous.span)])
             return false
         }
-        names[kind, default: [:]][name] = (index, span)
+        names[kind, default: [:]][name] = (element, span)
+        index.define(
+            kind, name: own, qualifiedName: name, title: title, span: span, lines: node.line...Self.blockEnd(node),
+            element: element)
         return true
+    }
+
+    /// The last line of a node's block: its own last line, or its last descendant's.
+    static func blockEnd(_ node: OutlineNode) -> Int {
+        var end = node.lastLine
+        for child in node.children { end = max(end, blockEnd(child)) }
+        return end
+    }
+
+    /// Marks an element as used, and files the use of its id at `span` in the index.
+    mutating func use(_ kind: ElementKind, _ element: Int, name: String, at span: SourceSpan, place: ElementKind? = nil)
+    {
+        used[kind, default: []].insert(element)
+        index.refer(place ?? kind, name: name, span: span, resolvedKind: kind, element: element)
+    }
+
+    /// Files a use of an id that does not resolve, with the kind its place needs.
+    mutating func unresolved(_ kind: ElementKind, _ name: String, at span: SourceSpan) {
+        index.refer(kind, name: name, span: span, resolvedKind: kind, element: nil)
     }
 
     /// How many "did you mean" searches one compile may make: a file full of errors stays fast.
@@ -487,9 +551,10 @@ struct Compiler {
     /// Looks up an id of a kind; reports it when undefined or of another kind.
     mutating func resolve(_ kind: ElementKind, _ name: String, _ span: SourceSpan) -> Int? {
         if let entry = names[kind]?[name] {
-            used[kind, default: []].insert(entry.index)
+            use(kind, entry.index, name: name, at: span)
             return entry.index
         }
+        if name != "all" { unresolved(kind, name, at: span) }
         if let other = ElementKind.allCases.first(where: { $0 != kind && names[$0]?[name] != nil }) {
             report(.wrongKind(name, is: other, expected: kind), span)
             return nil

@@ -42,13 +42,16 @@ final class OutlineNode {
     /// For a `"""` block: its text, with the common indentation removed.
     var textBlock: String?
     var children: [OutlineNode] = []
+    /// The line the node's own text ends on: its line, or the closing `"""` line of a text block.
+    let lastLine: Int
 
-    init(file: String, line: Int, indent: Substring, tokens: [Token], textBlock: String? = nil) {
+    init(file: String, line: Int, indent: Substring, tokens: [Token], textBlock: String? = nil, lastLine: Int? = nil) {
         self.file = file
         self.line = line
         self.indent = indent
         self.tokens = tokens
         self.textBlock = textBlock
+        self.lastLine = max(line, lastLine ?? line)
     }
 
     func location(column: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
@@ -266,7 +269,8 @@ struct Lexer {
                 index += 1
             }
         }
-        return OutlineNode(file: source.path, line: number, indent: indent, tokens: [], textBlock: Self.dedent(body))
+        return OutlineNode(
+            file: source.path, line: number, indent: indent, tokens: [], textBlock: Self.dedent(body), lastLine: index)
     }
 
     private mutating func report(
