@@ -75,6 +75,26 @@ import Testing
             return last
         }
 
+        /// Runs an action and waits until the text appears once more than it did before: a prompt that is already
+        /// on the screen from an earlier line must not satisfy the wait for the next one.
+        @discardableResult
+        func waitForAnother(
+            _ text: String, timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation,
+            after action: () throws -> Void
+        ) throws -> String {
+            let before = try screen().components(separatedBy: text).count
+            try action()
+            let deadline = Date().addingTimeInterval(timeout)
+            var last = ""
+            while Date() < deadline {
+                last = try screen()
+                if last.components(separatedBy: text).count > before { return last }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            Issue.record("timed out waiting for another \"\(text)\"; screen:\n\(last)", sourceLocation: sourceLocation)
+            return last
+        }
+
         func stop() { _ = try? tmux(["kill-server"]) }
     }
 
@@ -91,8 +111,7 @@ import Testing
         try terminal.type("stat")
         try terminal.send("Tab")
         try terminal.wait(for: "> status")
-        try terminal.send("Enter")
-        try terminal.wait(for: "情景时间")
+        try terminal.waitForAnother("情景时间") { try terminal.send("Enter") }
 
         // Tab lists several candidates (the choice ids and commands starting with "s").
         try terminal.type("s")
@@ -117,8 +136,7 @@ import Testing
         let afterInterrupt = try terminal.screen()
         #expect(!afterInterrupt.contains("备注已记录"))
         try terminal.type("as 东湖街道办事处")
-        try terminal.send("Enter")
-        try terminal.wait(for: "[东湖街道办事处 · 06:50] >")
+        try terminal.waitForAnother("[东湖街道办事处 · 06:50] >") { try terminal.send("Enter") }
 
         // Ctrl-D on an empty line ends the session cleanly, saying where the transcript is.
         try terminal.send("C-d")
