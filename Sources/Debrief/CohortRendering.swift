@@ -149,7 +149,10 @@ extension MarkdownRenderer {
         }
         line("## " + t("cohort.endings"))
         line()
-        if c.endingRows.isEmpty { line("_" + t("cohort.none") + "_"); line() }
+        if c.endingRows.isEmpty {
+            line("_" + t("cohort.none") + "_")
+            line()
+        }
         table([t("overview.ending"), t("col.sessions")], c.endingRows.map { [e($0[0]), $0[1]] }, right: [1])
         line("## " + t("cohort.ratings"))
         line()
@@ -382,7 +385,7 @@ extension HTMLRenderer {
         _ b: inout HTMLBuilder, _ header: [String], _ rows: [[String]], numeric: Set<Int> = [],
         code: Set<Int> = [], nowrap: Set<Int> = []
     ) {
-        b.table(header: header, rows: rows, numeric: numeric, columnClass: { nowrap.contains($0) ? "time" : nil }) {
+        b.table(header: header, rows: rows, numeric: numeric, time: nowrap) {
             b, i, v in
             if code.contains(i) { b.element("code", text: v) } else { b.text(v) }
         }

@@ -68,9 +68,9 @@ struct HTMLBuilder {
     }
 
     /// A table in a horizontally scrolling wrapper: a header row, then the rows. Numeric columns are right-aligned
-    /// (class `num`); `columnClass` gives other columns a class; `cell` writes a cell's content.
+    /// (class `num`); time columns do not wrap (class `time`); `cell` writes a cell's content.
     mutating func table<Cell>(
-        header: [String], rows: [[Cell]], numeric: Set<Int> = [], columnClass: (Int) -> String? = { _ in nil },
+        header: [String], rows: [[Cell]], numeric: Set<Int> = [], time: Set<Int> = [],
         cell: (inout HTMLBuilder, Int, Cell) -> Void
     ) {
         guard !rows.isEmpty else { return }
@@ -91,7 +91,7 @@ struct HTMLBuilder {
                     for row in rows {
                         b.element("tr") { b in
                             for (i, value) in row.enumerated() {
-                                if let name = numeric.contains(i) ? "num" : columnClass(i) {
+                                if let name = numeric.contains(i) ? "num" : time.contains(i) ? "time" : nil {
                                     b.element("td", ["class": name]) { b in cell(&b, i, value) }
                                 } else {
                                     b.element("td") { b in cell(&b, i, value) }

@@ -121,7 +121,7 @@ struct HTMLRenderer {
         _ b: inout HTMLBuilder, _ header: [String], _ rows: [[Cell]], numeric: Set<Int> = [],
         time: Set<Int> = []
     ) {
-        b.table(header: header, rows: rows, numeric: numeric, columnClass: { time.contains($0) ? "time" : nil }) {
+        b.table(header: header, rows: rows, numeric: numeric, time: time) {
             b, _, c in
             cell(&b, c)
         }

@@ -33,7 +33,8 @@ extension JSONReport {
             case format, version, kind, language, exercise, session, warnings, participants, timeline, decisions
             case objectives, scores, expectations, information, requests, peer, notes, discussions, errors
             case strengths, improvements
-            case debriefNotes = "debrief_notes", improvementPlan = "improvement_plan"
+            case debriefNotes = "debrief_notes"
+            case improvementPlan = "improvement_plan"
         }
     }
 
@@ -61,8 +62,12 @@ extension JSONReport {
 
         enum CodingKeys: String, CodingKey {
             case file, seed, started, ended, tool, peer, hmac, resumes, steps, complete, ending, reason, facilitated
-            case wallMilliseconds = "wall_ms", uiLanguage = "ui_language", hmacChecked = "hmac_checked"
-            case clockStart = "clock_start", finalClock = "final_clock", finalTime = "final_time"
+            case wallMilliseconds = "wall_ms"
+            case uiLanguage = "ui_language"
+            case hmacChecked = "hmac_checked"
+            case clockStart = "clock_start"
+            case finalClock = "final_clock"
+            case finalTime = "final_time"
         }
     }
 
@@ -163,7 +168,8 @@ extension JSONReport {
 
         enum CodingKeys: String, CodingKey {
             case role, choice, label, expected, auto, clock, time, followed
-            case isDefault = "default", deliberationMilliseconds = "deliberation_ms"
+            case isDefault = "default"
+            case deliberationMilliseconds = "deliberation_ms"
         }
     }
 
@@ -375,7 +381,9 @@ extension JSONReport {
 
         enum CodingKeys: String, CodingKey {
             case id, title, inject, response, fired, deadline, outcome, responses
-            case requiresAll = "requires_all", firedTime = "fired_time", deadlineTime = "deadline_time"
+            case requiresAll = "requires_all"
+            case firedTime = "fired_time"
+            case deadlineTime = "deadline_time"
         }
     }
 
@@ -438,7 +446,8 @@ extension JSONReport {
 
         enum CodingKeys: String, CodingKey {
             case id, title, from, to, sent, deadline, answered, accepted, auto, overdue, outcome
-            case responseMinutes = "response_minutes", responseWallMilliseconds = "response_wall_ms"
+            case responseMinutes = "response_minutes"
+            case responseWallMilliseconds = "response_wall_ms"
         }
     }
 

@@ -44,7 +44,9 @@ public enum ExpectationOutcome: String, Sendable, Hashable, Codable {
 
 /// The outcome of a cooperation request.
 public enum RequestOutcome: String, Sendable, Hashable, Codable {
-    case pending, onTime = "on_time", late, refused, overdue, unanswered
+    case pending
+    case onTime = "on_time"
+    case late, refused, overdue, unanswered
 }
 
 /// Why the exercise ended.
@@ -130,6 +132,7 @@ public struct AnonymousRating: Sendable, Hashable, Comparable {
     /// The rating.
     public var value: Int
 
+    /// Ratings sort by rated role, question and value, so the stored order says nothing about who rated.
     public static func < (a: Self, b: Self) -> Bool {
         (a.target, a.question, a.value) < (b.target, b.question, b.value)
     }
@@ -154,6 +157,7 @@ public struct PeerPair: Sendable, Hashable, Comparable {
         self.gap = gap
     }
 
+    /// Pairs sort by their roles, then the question.
     public static func < (a: Self, b: Self) -> Bool {
         (a.first, a.second, a.question) < (b.first, b.second, b.question)
     }

@@ -9,8 +9,10 @@ public struct CompileResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Every file that was read, main file first, also when there were errors (for showing source excerpts).
     public var sources: [SourceFile] = []
-    /// The `language` tag the exercise's header gives, when it gives one, also when there were errors: it
-    /// chooses the language of the diagnostics when the reader's locale does not.
+    /// The language of the exercise, also when there were errors: the header's `language` tag, or the default
+    /// (`zh-Hans`) when there is an `exercise` header without one; `nil` only when there is no header at all. It
+    /// chooses the language of the diagnostics when the reader's locale does not, by the same rule `play` uses
+    /// with ``Header/language``.
     public var declaredLanguage: String?
     /// Where each element is declared and each id used, also when there were errors (for editors).
     public var index = SourceIndex()
@@ -324,7 +326,8 @@ struct Compiler {
         let ok = !diagnostics.hasErrors
         return CompileResult(
             scenario: ok ? scenario : nil, diagnostics: diagnostics, sources: scenario.sources,
-            declaredLanguage: declaredLanguage, index: index, elements: scenario)
+            declaredLanguage: declaredLanguage ?? (headerNode == nil ? nil : scenario.header.language), index: index,
+            elements: scenario)
     }
 
     // MARK: Reporting

@@ -20,12 +20,15 @@ public struct ElementIndex<Element>: Sendable, Hashable, Comparable, Strideable,
     @inlinable
     public init(integerLiteral value: Int) { self.rawValue = value }
 
+    /// Indices sort in declaration order.
     @inlinable
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 
+    /// How many elements lie between this index and another.
     @inlinable
     public func distance(to other: Self) -> Int { other.rawValue - rawValue }
 
+    /// The index `n` elements further on.
     @inlinable
     public func advanced(by n: Int) -> Self { Self(rawValue + n) }
 

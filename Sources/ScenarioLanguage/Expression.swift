@@ -70,8 +70,16 @@ public let neverMinutes = Int.max / 4
 
 /// A binary operator.
 public enum BinaryOperator: String, Sendable, Hashable {
-    case add = "+", subtract = "-", multiply = "*", divide = "/"
-    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessEqual = "<="
+    case greater = ">"
+    case greaterEqual = ">="
     case and, or
 }
 
@@ -129,5 +137,14 @@ public indirect enum Expr: Sendable {
     /// States of an expectation that a script can test.
     public enum ExpectationState: String, Sendable { case hit, late, missed }
     /// Outcomes of a request that a script can test.
-    public enum RequestQuery: String, Sendable { case onTime = "on_time", late, refused, answered }
+    public enum RequestQuery: String, Sendable {
+        /// Answered before its deadline.
+        case onTime = "on_time"
+        /// Answered after its deadline.
+        case late
+        /// Refused.
+        case refused
+        /// Answered at all, in time or not.
+        case answered
+    }
 }

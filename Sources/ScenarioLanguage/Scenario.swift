@@ -214,7 +214,8 @@ public struct Variable: Sendable {
     public var location: SourceLocation
 }
 
-/// A P/S/M/U rating.
+// swift-format-ignore: AlwaysUseLowerCamelCase
+/// A P/S/M/U rating, HSEEP's four levels. The cases keep the letters that exercise files and reports use.
 public enum Rating: String, Sendable, Codable, CaseIterable, Comparable {
     /// Performed without challenges.
     case P
@@ -226,6 +227,7 @@ public enum Rating: String, Sendable, Codable, CaseIterable, Comparable {
     case U
 
     private var rank: Int { [Rating.P, .S, .M, .U].firstIndex(of: self) ?? 3 }
+    /// Better ratings sort first: P < S < M < U.
     public static func < (a: Rating, b: Rating) -> Bool { a.rank < b.rank }
 }
 

@@ -18,7 +18,8 @@ import Testing
         #expect(en.plural("simulate.playthroughs", count: 1) == "1 playthrough")
         #expect(en.plural("simulate.playthroughs", count: 20) == "20 playthroughs")
         #expect(zh.plural("simulate.playthroughs", count: 20) == "通关 20 次")
-        #expect(zh("resume.cannot", "t/x.jsonl", zh["command.notATranscript"]) == "无法继续「t/x.jsonl」：文件不存在，或不是 Sandtable 记录")
+        #expect(
+            zh("resume.cannot", "t/x.jsonl", zh["command.notATranscript"]) == "无法继续「t/x.jsonl」：文件不存在，或不是 Sandtable 记录")
         // The console's strings are reachable through the commands' catalogue.
         #expect(zh("play.cannotStart", "x.ttx") == Strings(.console, language: .zh)("play.cannotStart", "x.ttx"))
     }

@@ -35,7 +35,8 @@ struct CheckOutputTests {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
-        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "COLUMNS": "80"].merging(extra) { $1 }
+        // An English reader by default: under the C locale an exercise's messages would follow its (Chinese) language.
+        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "en_US.UTF-8", "COLUMNS": "80"].merging(extra) { $1 }
         // Files, not pipes: tests run in parallel, and a pipe's end inherited by another test's long-lived child
         // would keep this reader waiting for an end of file.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -273,9 +274,12 @@ struct CheckOutputTests {
             #expect(lcAll.stderr.hasPrefix("plain.ttx:8:36: 错误：未知角色「交通」"))
             guard let zh = try run(["check", "--lang", "zh", "plain.ttx"], in: folder) else { return }
             #expect(zh.stderr.hasSuffix("2 个错误，0 个警告\n"))
-            // An exercise that declares no language stays English under the C locale.
-            guard let plain = try run(["check", "plain.ttx"], in: folder) else { return }
-            #expect(plain.stderr.hasPrefix("plain.ttx:8:36: error: "))
+            // An exercise header without a language line means zh-Hans, for check under the C locale as for play.
+            guard let plain = try run(["check", "plain.ttx"], in: folder, environment: ["LANG": "C.UTF-8"]) else {
+                return
+            }
+            #expect(plain.stderr.hasPrefix("plain.ttx:8:36: 错误：未知角色「交通」"))
+            #expect(plain.stderr.hasSuffix("2 个错误，0 个警告\n"))
             guard let bad = try run(["check", "--lang", "fr", "plain.ttx"], in: folder) else { return }
             #expect(bad.status != 0)
             #expect(bad.stderr.contains("--lang"))

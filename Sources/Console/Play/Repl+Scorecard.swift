@@ -134,7 +134,8 @@ extension Repl {
         var reason = s("score.noRule", objective.otherwise.rawValue)
         for rule in objective.rules {
             (value, facts) = {
-                let r = session.evaluateWithFacts(rule.condition); return (r.0 == .bool(true), r.1)
+                let r = session.evaluateWithFacts(rule.condition)
+                return (r.0 == .bool(true), r.1)
             }()
             if value {
                 reason = s("score.ruleHeld", rule.rating.rawValue, rule.source)

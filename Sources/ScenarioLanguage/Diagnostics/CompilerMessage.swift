@@ -5,8 +5,11 @@
 /// exercise, and `CompilerMessage+Declarations.swift`, `+Statements.swift`, `+Expressions.swift`); the texts are in
 /// the ``Catalog/diagnostics`` catalogue under `CODE.name`.
 public struct CompilerMessage: DiagnosticMessage, Hashable {
+    /// The stable code, e.g. `E0301`, that documentation and `--format json` use.
     public let code: DiagnosticCode
+    /// The catalogue key of the text.
     public let id: MessageID
+    /// The values put into the text's placeholders, in order.
     public let arguments: [MessageArgument]
 
     init(_ code: DiagnosticCode, _ name: String, _ arguments: MessageArgument...) {

@@ -17,6 +17,7 @@ public enum Severity: String, Sendable, Hashable, Codable, Comparable {
         }
     }
 
+    /// Errors sort before warnings, warnings before notes.
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 
     /// The word printed before a message, e.g. `error` or `错误`.
@@ -81,6 +82,8 @@ public struct Diagnostic: Sendable, Equatable {
     /// The location where the diagnostic starts.
     public var location: SourceLocation { span.start }
 
+    /// Two diagnostics are equal when they say the same thing at the same place; fix-its and related notes are
+    /// not compared.
     public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
         a.message.id == b.message.id && a.message.code == b.message.code
             && a.message.arguments == b.message.arguments && a.severity == b.severity && a.span == b.span
