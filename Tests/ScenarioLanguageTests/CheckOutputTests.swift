@@ -366,11 +366,13 @@ struct CheckOutputTests {
         try withFiles([:]) { folder in
             guard let created = try run(["new", "演练"], in: folder) else { return }
             #expect(created.status == 0)
-            guard let checked = try run(["check", "--strict", "演练.ttx"], in: folder) else { return }
+            guard
+                let checked = try run(["check", "--strict", "演练.ttx"], in: folder, environment: ["LANG": "C.UTF-8"])
+            else { return }
             #expect(checked.status == 0)
             // The Chinese starter declares `language zh-Hans`, so under the C locale the confirmation is Chinese.
             #expect(checked.stderr == "没有发现问题\n")
-            guard let again = try run(["new", "演练"], in: folder) else { return }
+            guard let again = try run(["new", "演练"], in: folder, environment: ["LANG": "C.UTF-8"]) else { return }
             #expect(again.status == 1)
             // Under the C locale, new speaks the starter's language (Chinese unless --lang en).
             #expect(again.stderr == "错误：演练.ttx 已存在；sandtable new 从不覆盖已有文件\n")
