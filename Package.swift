@@ -57,11 +57,19 @@ let package = Package(
                 "Debrief", "Authoring", .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        // `sandtable lsp`: a Language Server Protocol server on the compiler (JSON-RPC over stdio).
+        .target(
+            name: "LanguageServer",
+            dependencies: [
+                "ScenarioLanguage", "Localization", "ExerciseEngine", "Authoring",
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         // The command line: every subcommand's options, parsed and validated by swift-argument-parser.
         .target(
             name: "SandtableCLI",
             dependencies: [
-                "Console", "Localization", "ScenarioLanguage", "Debrief", "Authoring",
+                "Console", "Localization", "ScenarioLanguage", "Debrief", "Authoring", "LanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -91,6 +99,7 @@ let package = Package(
         .testTarget(name: "DebriefTests", dependencies: ["Debrief", "TranscriptsTestSupport"]),
         .testTarget(name: "AuthoringTests", dependencies: ["Authoring"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "TerminalText"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "ScenarioLanguage", "Localization"]),
         .testTarget(name: "SandtableCLITests", dependencies: ["SandtableCLI"]),
         .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Golden"]),
     ]

@@ -91,6 +91,15 @@ func assertParseError(
             "The value 'yaml' is invalid for '--format <format>'. Please provide one of 'text' and 'json'.")
     }
 
+    @Test func lspTakesItsCoverageRunsAndTheStdioFlagEditorsAdd() {
+        assertParse(LSP.self, ["lsp", "--stdio", "--coverage-runs", "50", "--lang", "zh"]) { lsp in
+            #expect(lsp.coverageRuns == 50)
+            #expect(lsp.language.language == .zh)
+        }
+        assertParse(LSP.self, ["lsp"]) { #expect($0.coverageRuns == 1000) }
+        assertParseError(["lsp", "--coverage-runs", "0", "--lang", "en"], "--coverage-runs must be at least 1")
+    }
+
     @Test func resumeChecksItsLanguageAndColour() {
         // `resume` once took any --lang and --color and fell back silently.
         assertParseError(

@@ -20,6 +20,12 @@ extension CommandLineCatalog {
         "check.files": "The .ttx files to check.",
         "check.strict": "Treat warnings as errors.",
 
+        "lsp.abstract": "Serve editors as a language server (LSP over standard input and output).",
+        "lsp.discussion":
+            "Started by an editor, not by hand: VS Code, Neovim and Helix set-ups are in docs/editors.md. Diagnostics "
+            + "follow what you type, in the exercise's language unless --lang or the editor's locale says otherwise.",
+        "lsp.coverageRuns": "How many simulated playthroughs the coverage lenses count.",
+
         "new.abstract": "Write a commented starter exercise, NAME.ttx, that passes check.",
         "new.discussion":
             "The starter uses every construct of the language once, with a comment on each. It is written in "

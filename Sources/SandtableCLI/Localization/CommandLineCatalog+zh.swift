@@ -19,6 +19,12 @@ extension CommandLineCatalog {
         "check.files": "要检查的 .ttx 文件。",
         "check.strict": "把警告当作错误。",
 
+        "lsp.abstract": "作为语言服务器为编辑器服务（通过标准输入输出的 LSP）。",
+        "lsp.discussion":
+            "由编辑器启动，而不是手动运行：VS Code、Neovim 和 Helix 的设置见 docs/editors.md。诊断随输入更新，"
+            + "使用演练的语言，除非 --lang 或编辑器的语言另有指定。",
+        "lsp.coverageRuns": "覆盖率提示统计的模拟次数。",
+
         "new.abstract": "写出一份带注释、能通过 check 的入门演练 NAME.ttx。",
         "new.discussion": "入门演练把语言的每种写法各用一次，每处都有注释。除非给出 --lang en，否则用中文书写。从不覆盖已有文件。",
         "new.name": "演练名称：文件名为 NAME.ttx，演练标识由 NAME 生成。",
