@@ -76,7 +76,7 @@ let package = Package(
         .executableTarget(name: "sandtable", dependencies: ["SandtableCLI"]),
         .executableTarget(
             name: "sandtable-bench",
-            dependencies: ["ScenarioLanguage", "ExerciseEngine", "Authoring"],
+            dependencies: ["ScenarioLanguage", "ExerciseEngine", "Authoring", "LanguageServer"],
             path: "Benchmarks/Sources"
         ),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
@@ -101,6 +101,6 @@ let package = Package(
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "TerminalText"]),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "ScenarioLanguage", "Localization"]),
         .testTarget(name: "SandtableCLITests", dependencies: ["SandtableCLI"]),
-        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Golden", "Neovim"]),
     ]
 )

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Sandtable needs to build (libedit-dev), and with --test what its tests need
-# (tmux for the pseudo-terminal tests, chromium for the HTML report check). Idempotent.
+# (tmux for the pseudo-terminal tests, chromium for the HTML report check, neovim for the language server's
+# editor test). Idempotent.
 set -euo pipefail
 
 want_test=0
@@ -12,6 +13,8 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if [ "$want_test" = 1 ]; then
   command -v tmux >/dev/null 2>&1 || missing+=(tmux)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  # `sandtable lsp` behind a real client: Neovim's built-in LSP, headless.
+  command -v nvim >/dev/null 2>&1 || missing+=(neovim)
   # Chinese text in the HTML report's screenshots needs a CJK font.
   fc-list 2>/dev/null | grep -qi 'noto.*cjk' || missing+=(fonts-noto-cjk)
 fi

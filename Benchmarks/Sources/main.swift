@@ -107,12 +107,17 @@ let exploreSection = BenchSection(
     }
 }
 
+let languageServerSection = BenchSection(
+    name: "lsp",
+    summary: "sandtable lsp: diagnostics after each keystroke, completion and hover, on the flagship and 5,000 lines",
+    run: benchLanguageServerSection)
+
 let explainSection = BenchSection(name: "list", summary: "list the sections") {
     for s in sections { print("  \(s.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(s.summary)") }
 }
 
 /// Every section, in the order they run.
-let sections: [BenchSection] = [simulateSection, exploreSection, explainSection]
+let sections: [BenchSection] = [simulateSection, exploreSection, languageServerSection, explainSection]
 
 // MARK: - Main
 

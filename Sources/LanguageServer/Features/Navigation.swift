@@ -38,11 +38,15 @@ extension LanguageServer {
         return spans.map { location($0, in: analysis) }
     }
 
-    /// The id that a rename at a position would change.
-    func prepareRename(_ params: TextDocumentPositionParams) throws -> PrepareRenameResult? {
+    /// The id that a rename at a position would change; an error with a message where there is none (code
+    /// -32803, `RequestFailed`).
+    func prepareRename(_ params: TextDocumentPositionParams) throws -> PrepareRenameResult {
         guard let (analysis, occurrence, span) = self.occurrence(params),
             analysis.index.definition(at: location(of: occurrence, in: analysis)) != nil
-        else { return nil }
+        else {
+            let language = workspace.analysis(of: params.textDocument.uri).language
+            throw ResponseError(code: -32803, message: Strings(.languageServer, language: language)["rename.noID"])
+        }
         let name =
             switch occurrence {
             case .definition(let d): analysis.index.definitions[d].name
