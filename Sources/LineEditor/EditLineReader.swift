@@ -7,8 +7,9 @@ import Synchronization
     import Darwin
 #endif
 
-/// Reads lines from a terminal with libedit: emacs key bindings (then the
-/// user's `~/.editrc`), persistent history, Tab completion, Ctrl-C and Ctrl-D.
+/// Reads lines from a terminal with libedit: emacs key bindings, Home/End/Delete
+/// and Ctrl-arrows as terminals send them (``KeyBindings``), then the user's
+/// `~/.editrc`; persistent history, Tab completion, Ctrl-C and Ctrl-D.
 ///
 /// Use it only when standard input and output are both terminals (see
 /// ``LineReaders/makeDefault(programName:historyPath:completion:)``); libedit
@@ -134,6 +135,9 @@ public final class EditLineReader: LineReader {
             return reader.discardLine()
         }
         st_el_bind(editLine, "^C", "sandtable-interrupt")
+
+        // Home, End, Delete and word moves as xterm, tmux/screen, PuTTY and the Linux console send them.
+        for binding in KeyBindings.all { st_el_bind(editLine, binding.keys, binding.function) }
 
         // Last, so the user's ~/.editrc can override the bindings above.
         el_source(editLine, nil)
