@@ -101,6 +101,6 @@ let package = Package(
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "TerminalText"]),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "ScenarioLanguage", "Localization"]),
         .testTarget(name: "SandtableCLITests", dependencies: ["SandtableCLI"]),
-        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Golden", "Neovim"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TerminalText"], exclude: ["Golden", "Neovim"]),
     ]
 )

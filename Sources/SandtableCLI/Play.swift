@@ -13,6 +13,7 @@ struct Play: ParsableCommand {
     @OptionGroup var color: ColorOptions
     @Option(help: HelpText.option("play.out", value: "folder")) var out: String = "transcripts"
     @Flag(help: ArgumentHelp(HelpText["play.noTranscript"])) var noTranscript = false
+    @Flag(help: ArgumentHelp(HelpText["play.noPrivacyScreen"])) var noPrivacyScreen = false
     @OptionGroup var key: KeyFileOptions
 
     /// The role ids `--roles` names, without blanks.
@@ -23,7 +24,8 @@ struct Play: ParsableCommand {
     func run() throws {
         let arguments = PlayCommand.Arguments(
             file: file, roles: roleIDs, seed: seed, facilitator: facilitator, language: language.language,
-            color: color.color, outDirectory: out, noTranscript: noTranscript, keyFile: key.keyFile)
+            color: color.color, outDirectory: out, noTranscript: noTranscript, keyFile: key.keyFile,
+            privacyScreen: !noPrivacyScreen)
         try finish(PlayCommand.run(arguments, recorder: TranscriptRecorders.make))
     }
 }

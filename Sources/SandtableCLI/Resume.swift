@@ -11,11 +11,12 @@ struct Resume: ParsableCommand {
     @OptionGroup var key: KeyFileOptions
     @OptionGroup var language: LanguageOptions
     @OptionGroup var color: ColorOptions
+    @Flag(help: ArgumentHelp(HelpText["play.noPrivacyScreen"])) var noPrivacyScreen = false
 
     func run() throws {
         try finish(
             ResumeCommand.run(
                 file: file, exercise: exercise.exercise, force: force, keyFile: key.keyFile,
-                language: language.language, color: color.color))
+                language: language.language, color: color.color, privacyScreen: !noPrivacyScreen))
     }
 }

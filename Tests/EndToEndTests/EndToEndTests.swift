@@ -27,10 +27,8 @@ import Testing
         let input = try String(
             contentsOf: Harness.root.appendingPathComponent("Tests/EndToEndTests/Golden/tutorial-\(language).input"),
             encoding: .utf8)
-        let out = Harness.scratch()
-        let result = try Harness.run(
-            ["play", "exercises/\(file)", "--seed", "42", "--lang", language, "--out", out.path],
-            input: input)
+        let (result, out) = try Harness.runInScratchFolder(
+            ["play", "exercises/\(file)", "--seed", "42", "--lang", language], input: input)
         #expect(result.status == 0, "\(result.stderr)")
         try Harness.assertGolden(Self.normalise(result.stdout, transcripts: out), "tutorial-\(language).out")
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".jsonl") }

@@ -17,19 +17,19 @@ import Testing
         Case(name: "flood-trainee", arguments: ["--seed", "23", "--roles", "ema,transport"]),
     ]
 
-    func play(_ c: Case, out: URL) throws -> Harness.Result {
+    /// Plays a case in a scratch folder; returns the result and the transcripts folder.
+    func play(_ c: Case) throws -> (Harness.Result, URL) {
         let input = try String(
             contentsOf: Harness.root.appendingPathComponent("Tests/EndToEndTests/Golden/\(c.name).input"),
             encoding: .utf8)
-        return try Harness.run(
-            ["play", "exercises/flood-response.ttx", "--lang", "zh", "--out", out.path] + c.arguments,
+        return try Harness.runInScratchFolder(
+            ["play", "exercises/flood-response.ttx", "--lang", "zh"] + c.arguments,
             input: input, environment: ["COLUMNS": "100"])
     }
 
     @Test(arguments: cases)
     func sessionMatchesGoldenAndVerifies(_ c: Case) throws {
-        let out = Harness.scratch()
-        let result = try play(c, out: out)
+        let (result, out) = try play(c)
         #expect(result.status == 0, "\(result.stderr)")
         try Harness.assertGolden(PlayThroughPipeTests.normalise(result.stdout, transcripts: out), "\(c.name).out")
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".jsonl") }
@@ -41,10 +41,8 @@ import Testing
     }
 
     @Test func sameSeedAndInputsGiveTheSameTranscript() throws {
-        let first = Harness.scratch()
-        let second = Harness.scratch()
-        _ = try play(Self.cases[0], out: first)
-        _ = try play(Self.cases[0], out: second)
+        let (_, first) = try play(Self.cases[0])
+        let (_, second) = try play(Self.cases[0])
         func events(_ folder: URL) throws -> String {
             let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first)
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)

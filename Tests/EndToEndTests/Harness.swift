@@ -39,6 +39,23 @@ enum Harness {
             binary, arguments, input: Data(input.utf8), environment: environment, directory: directory ?? root)
     }
 
+    /// Runs the binary in a new folder that links to the bundled exercises, so `exercises/…` works and
+    /// `--out t` writes transcripts to a short path: the lines that print it then fit a terminal of 40 columns and
+    /// do not depend on where the temporary folder is.
+    /// - Returns: the result, and the transcripts folder (`t` in that folder).
+    static func runInScratchFolder(
+        _ arguments: [String], input: String = "", environment extra: [String: String] = [:]
+    ) throws -> (Result, URL) {
+        let folder = scratch()
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("exercises"), withDestinationURL: root.appendingPathComponent("exercises")
+        )
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("t"), withIntermediateDirectories: true)
+        let result = try run(arguments + ["--out", "t"], input: input, environment: extra, directory: folder)
+        return (result, folder.appendingPathComponent("t"))
+    }
+
     /// Runs a program with standard input, output and error in temporary files, never pipes: tests run in
     /// parallel, and a pipe's end inherited by another test's child (a tmux server lives on) would keep a reader
     /// waiting for an end of file that never comes.

@@ -10,9 +10,7 @@ import Testing
     private static func edit(
         _ terminal: PseudoTerminalTests.Terminal, typed: String, keys: [Key], more: String
     ) throws -> String {
-        let before = try terminal.screen()
-        try terminal.type(typed)
-        try terminal.waitForAnother(typed, after: before)
+        try terminal.waitForAnother(typed) { try terminal.type(typed) }
         for key in keys {
             switch key {
             case .named(let name): try terminal.send(name)
@@ -20,9 +18,7 @@ import Testing
             }
         }
         if !more.isEmpty {
-            let typedMore = try terminal.screen()
-            try terminal.type(more)
-            try terminal.waitForAnother(more, after: typedMore)
+            try terminal.waitForAnother(more) { try terminal.type(more) }
         }
         // Let the redisplay settle, then read the line and discard it.
         Thread.sleep(forTimeInterval: 0.2)
@@ -75,12 +71,10 @@ import Testing
             #expect(line.hasSuffix("] > noteX one two"), "Ctrl-Right \(right): \(line)")
         }
         // The edited line is what runs: Home then typing gives a working command, with no `~` in it.
-        let before = try terminal.screen()
         try terminal.type("tus")
         try terminal.send("Home")
         try terminal.type("sta")
-        try terminal.send("Enter")
-        let after = try terminal.waitForAnother("Scenario time", after: before)
+        let after = try terminal.waitForAnother("Scenario time") { try terminal.send("Enter") }
         #expect(!after.contains("~"))
     }
 

@@ -27,13 +27,16 @@ public enum PlayCommand {
         public var noTranscript: Bool
         /// A file holding the facilitator's HMAC key (else `SANDTABLE_HMAC_KEY`, else unsigned).
         public var keyFile: String?
+        /// Whether to clear the screen between hot seats (`--no-privacy-screen` turns it off).
+        public var privacyScreen: Bool
 
         /// Creates arguments.
         public init(
             file: String, roles: [String]?, seed: UInt64?, facilitator: Bool, language: UILanguage?, color: ColorMode,
-            outDirectory: String, noTranscript: Bool, keyFile: String? = nil
+            outDirectory: String, noTranscript: Bool, keyFile: String? = nil, privacyScreen: Bool = true
         ) {
             self.keyFile = keyFile
+            self.privacyScreen = privacyScreen
             self.file = file
             self.roles = roles
             self.seed = seed
@@ -116,7 +119,8 @@ public enum PlayCommand {
             color: colorEnabled(
                 mode: arguments.color, environment: environment, isTTY: TerminalSize.isStandardOutputTerminal),
             width: TerminalSize.columns(environment: environment), facilitator: arguments.facilitator,
-            interactive: interactive)
+            interactive: interactive, privacyScreen: arguments.privacyScreen,
+            dumbTerminal: environment["TERM"] == "dumb")
         Interrupts.install()
         let box = CompletionBox()
         let reader = LineReaders.makeDefault(

@@ -8,7 +8,8 @@ import Transcripts
 public enum ResumeCommand {
     /// Resumes and plays on; returns the exit code.
     public static func run(
-        file: String, exercise: String?, force: Bool, keyFile: String?, language: UILanguage?, color: ColorMode
+        file: String, exercise: String?, force: Bool, keyFile: String?, language: UILanguage?, color: ColorMode,
+        privacyScreen: Bool = true
     )
         -> Int32
     {
@@ -51,7 +52,7 @@ public enum ResumeCommand {
             file: source, roles: nil, seed: resumed.session.seed, facilitator: resumed.session.facilitated,
             language: ui,
             color: color, outDirectory: PathLookup.folder(of: file), noTranscript: false,
-            keyFile: keyFile)
+            keyFile: keyFile, privacyScreen: privacyScreen)
         // Show the current scene again; the rest of the history stays available to `log`.
         let lastScene = resumed.events.lastIndex { if case .sceneEntered = $0.kind { true } else { false } } ?? 0
         return PlayCommand.runRepl(

@@ -22,7 +22,7 @@ extension Repl {
         case .score: showScores(final: false)
         case .log: showLog(argument)
         case .quit:
-            out(s("notice.saved", recorder.path.isEmpty ? "-" : recorder.path))
+            out(recorder.path.isEmpty ? s("notice.notSaved") : s("notice.saved", recorder.path))
             if !recorder.path.isEmpty && !session.isEnded { out(s("notice.resumeHint", recorder.path)) }
             finished = true
         }
@@ -57,7 +57,8 @@ extension Repl {
         }
         out(paint.bold(s("help.header")))
         let rows = ReplCommand.all.map { [s("\($0.key).usage"), s("\($0.key).summary")] }
-        for line in Table(columns: [TableColumn(""), TableColumn("")], rows: rows).render(maxWidth: options.width)
+        for line in Table(columns: [TableColumn("", keepsWidth: true), TableColumn("")], rows: rows)
+            .render(maxWidth: options.width)
             .dropFirst(2)
         {
             out(line)
@@ -65,7 +66,8 @@ extension Repl {
         if options.facilitator {
             out(paint.bold(s("help.facilitatorHeader")))
             let rows = ReplCommand.facilitator.map { [s("fcmd.\($0).usage"), s("fcmd.\($0).summary")] }
-            for line in Table(columns: [TableColumn(""), TableColumn("")], rows: rows).render(maxWidth: options.width)
+            for line in Table(columns: [TableColumn("", keepsWidth: true), TableColumn("")], rows: rows)
+                .render(maxWidth: options.width)
                 .dropFirst(2)
             {
                 out(line)
@@ -215,41 +217,86 @@ extension Repl {
         return roles.map(roleName).joined(separator: s("list.separator"))
     }
 
+    /// `log`: the last 10 entries; `log N` the last N; `log all` every one; `log ROLE` those naming a role.
+    /// Entries are whole events, never cut in the middle.
     func showLog(_ argument: String) {
         guard !history.isEmpty else { return out(s("log.empty")) }
-        let count = Int(argument) ?? 20
-        for line in history.suffix(max(1, count)) { out(line) }
+        let entries: ArraySlice<[String]>
+        if argument.isEmpty {
+            entries = history.suffix(10)
+        } else if let count = Int(argument), count > 0 {
+            entries = history.suffix(count)
+        } else if argument == "all" || argument == "全部" {
+            entries = history[...]
+        } else if let role = resolveRole(argument) {
+            let name = roleName(role)
+            entries = history.filter { $0.contains { $0.contains(name) } }[...]
+            if entries.isEmpty { return out(s("log.noneFor", name)) }
+        } else {
+            return error(s("error.logArgument", argument))
+        }
+        if entries.count < history.count && argument.isEmpty {
+            out(paint.grey(s.plural("log.showingLast", count: entries.count, String(history.count))))
+        }
+        for entry in entries {
+            for line in entry { out(line) }
+        }
     }
 
     // MARK: as, do, share, requests
 
+    /// The role a word names: its id or name exactly, else the one role whose id starts with the word (any
+    /// case) or whose name holds the word's characters in order (`交通局` for 区交通运输局, `街道办` for
+    /// 东湖街道办事处). Nil when no role, or more than one, fits.
     func resolveRole(_ word: String) -> Int? {
-        scenario.roles.firstIndex { $0.id == word || $0.name == word }
+        if let exact = scenario.roles.firstIndex(where: { $0.id == word || $0.name == word }) { return exact }
+        guard !word.isEmpty else { return nil }
+        let lowered = word.lowercased()
+        let fitting = scenario.roles.indices.filter { r in
+            let role = scenario.roles[r]
+            return role.id.lowercased().hasPrefix(lowered) || Self.holdsInOrder(role.name.lowercased(), lowered)
+        }
+        return fitting.count == 1 ? fitting[0] : nil
+    }
+
+    /// Whether `text` holds every character of `part` in the same order (not necessarily adjacent).
+    static func holdsInOrder(_ text: String, _ part: String) -> Bool {
+        var rest = Substring(text)
+        for character in part {
+            guard let found = rest.firstIndex(of: character) else { return false }
+            rest = rest[rest.index(after: found)...]
+        }
+        return true
+    }
+
+    /// "unknown role" with a guess and the roles one may name (by id and name).
+    func unknownRole(_ word: String) -> String {
+        var message = s("error.unknownRole", word)
+        if let guess = closestMatch(to: word, in: scenario.roles.map(\.id)) {
+            message += s("error.didYouMean", guess)
+        }
+        let roles = scenario.roles.map { s("role.idAndName", $0.id, $0.name) }
+        return s("error.withRoles", message, roles.joined(separator: s("list.separator")))
     }
 
     func switchTo(_ argument: String) {
         guard !argument.isEmpty else { return missing(ReplCommand.command(.as)) }
-        guard let role = resolveRole(argument) else {
-            var message = s("error.unknownRole", argument)
-            if let guess = closestMatch(to: argument, in: scenario.roles.map(\.id)) {
-                message += s("error.didYouMean", guess)
-            }
-            return error(message)
-        }
+        guard let role = resolveRole(argument) else { return error(unknownRole(argument)) }
         guard session.isPlayed(role) else { return error(s("error.notYourRole", roleName(role))) }
         if case .positions(_, let pending) = session.waiting, let current = seat, current != role,
             !pending.contains(current),
             options.interactive
         {
-            out("\u{1B}[2J\u{1B}[H")
+            clearScreen()
         }
         seat = role
         out(paint.bold(s("notice.actingAs", roleName(role))))
         if let messages = inbox.removeValue(forKey: role), !messages.isEmpty {
-            out(paint.bold(s("seat.inbox", roleName(role), String(messages.count))))
+            out(paint.bold(s.plural("seat.inbox", count: messages.count, roleName(role))))
             for m in messages { wrapped(m, indent: "  ") }
         }
-        for q in session.pendingRequests(for: role) {
+        // With a question open, the question shows the pending requests itself: say them once.
+        for q in session.pendingRequests(for: role) where !session.waiting.roles.contains(role) {
             wrapped(
                 s(
                     "request.pendingForYou", scenario.requests[q].title, roleName(scenario.requests[q].from),
@@ -297,13 +344,7 @@ extension Repl {
             targets = []
         } else {
             for name in names {
-                guard let role = resolveRole(name) else {
-                    var message = s("error.unknownRole", name)
-                    if let guess = closestMatch(to: name, in: scenario.roles.map(\.id)) {
-                        message += s("error.didYouMean", guess)
-                    }
-                    return error(message)
-                }
+                guard let role = resolveRole(name) else { return error(unknownRole(name)) }
                 targets.append(role)
             }
         }

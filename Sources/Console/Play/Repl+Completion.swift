@@ -17,8 +17,7 @@ extension Repl {
         let command = words[0]
         switch command {
         case "as", "seat", "切换":
-            return index == 1
-                ? scenario.roles.indices.filter { session.isPlayed($0) }.map { scenario.roles[$0].id } : []
+            return index == 1 ? roleWords(scenario.roles.indices.filter { session.isPlayed($0) }) : []
         case "do", "act", "行动":
             guard index == 1, let seat else { return [] }
             return session.availableActions(for: seat).map { scenario.actions[$0].id }
@@ -28,7 +27,7 @@ extension Repl {
                 return scenario.items.elementIndices.filter { session.knows(seat, $0) }.map { scenario.items[$0].id }
             }
             if index == 2 { return ["with"] }
-            return scenario.roles.map(\.id) + (index == 3 ? ["all"] : [])
+            return roleWords(Array(scenario.roles.indices)) + (index == 3 ? ["all"] : [])
         case "info", "信息":
             guard index == 1, let seat else { return [] }
             return scenario.items.elementIndices.filter { session.knows(seat, $0) }.map { scenario.items[$0].id }
@@ -49,5 +48,10 @@ extension Repl {
         default:
             return []
         }
+    }
+
+    /// What names the roles for completion: their ids, and their names when a name is one word.
+    private func roleWords(_ roles: [Int]) -> [String] {
+        roles.map { scenario.roles[$0].id } + roles.map { scenario.roles[$0].name }.filter { !$0.contains(" ") }
     }
 }

@@ -25,7 +25,10 @@ extension Repl {
 
     /// Keeps events for `log` without showing them (the history of a resumed session).
     func remember(_ events: [Event]) {
-        for event in events { history.append(contentsOf: describe(event).map { DisplayWidth.stripANSI($0) }) }
+        for event in events {
+            keep(describe(event))
+            previousEvent = event
+        }
         inbox = [:]
     }
 
@@ -34,8 +37,17 @@ extension Repl {
         for event in events {
             let lines = describe(event)
             for line in lines { out(line) }
-            history.append(contentsOf: lines.map { DisplayWidth.stripANSI($0) })
+            keep(lines)
+            previousEvent = event
         }
+    }
+
+    /// Keeps one event's lines as an entry of the log, without colour and the blank lines around it.
+    private func keep(_ lines: [String]) {
+        var entry = lines.map { DisplayWidth.stripANSI($0) }
+        while entry.first?.isEmpty == true { entry.removeFirst() }
+        while entry.last?.isEmpty == true { entry.removeLast() }
+        if !entry.isEmpty { history.append(entry) }
     }
 
     private func stamp(_ clock: Int) -> String {
@@ -131,14 +143,14 @@ extension Repl {
                             "  " + s("render.injectTo", audience.map(roleName).joined(separator: s("list.separator")))))
                 }
             } else {
+                // Only a seat the player plays can be switched to; other addressees are just named.
+                let played = audience.filter { session.isPlayed($0) }
+                let names = (played.isEmpty ? audience : played).map(roleName).joined(separator: s("list.separator"))
                 lines.append(
-                    paint.grey(
-                        "  "
-                            + s("render.injectElsewhere", audience.map(roleName).joined(separator: s("list.separator")))
-                    ))
+                    paint.grey("  " + s(played.isEmpty ? "render.injectNotYours" : "render.injectElsewhere", names)))
             }
             for r in audience where r != seat && session.isPlayed(r) && !body.isEmpty {
-                inbox[r, default: []].append("【\(inject.title)】" + body)
+                inbox[r, default: []].append(s("render.inboxItem", inject.title, body))
             }
             return lines + [""]
         case .expectationScored(let x, let role, let outcome):
@@ -189,7 +201,7 @@ extension Repl {
             return [
                 paint.grey(
                     "⏱ " + ClockFormat.time(from, start: scenario.header.clockStart) + " → "
-                        + ClockFormat.time(to, start: scenario.header.clockStart))
+                        + ClockFormat.time(to, start: scenario.header.clockStart) + clockReason(minutes: to - from))
             ]
         case .debriefNote(let text):
             return options.facilitator ? [paint.grey(s("render.debriefNote") + " " + text)] : []
@@ -226,6 +238,23 @@ extension Repl {
             return []
         case .runtimeError(let message, let location):
             return [paint.red(s("render.runtimeError", message, location.map(\.description) ?? "-"))]
+        }
+    }
+
+    /// Why the clock moved, from the event just before the move: a choice's or an action's cost, a round of
+    /// negotiation (when the move is that cost); else the scenario's own time passing (a scene, the time until the
+    /// next inject).
+    private func clockReason(minutes: Int) -> String {
+        let duration = s.duration(minutes)
+        switch previousEvent?.kind {
+        case .chose(let role, let choice, _)? where scenario.choices[choice].cost == minutes:
+            return s("clock.byChoice", roleName(role), duration)
+        case .actionTaken(let role, let action)? where scenario.actions[action].cost == minutes:
+            return s("clock.byAction", roleName(role), scenario.actions[action].title, duration)
+        case .negotiationRound?:
+            return s("clock.byNegotiation", duration)
+        default:
+            return s("clock.byScene", duration)
         }
     }
 

@@ -21,7 +21,7 @@ extension Repl {
         out(paint.bold(s("score.totals")))
         var items = scenario.roles.indices.map { BarChart.Item(roleName($0), card.roleTotals[$0]) }
         items.append(BarChart.Item(s("score.team"), card.teamTotal))
-        for line in BarChart(items).render(width: min(options.width, 72)) { out("  " + line) }
+        for line in BarChart(items).render(width: min(options.width - 2, 72)) { out("  " + line) }
         guard visibility == .full else { return }
         for measure in card.measures {
             let m = scenario.measures[measure.measure]
@@ -32,7 +32,7 @@ extension Repl {
                         formatNumber(m.range.upperBound))))
             var bars = scenario.roles.indices.map { BarChart.Item(roleName($0), measure.normalized[$0]) }
             bars.append(BarChart.Item(s("score.team"), measure.team))
-            for line in BarChart(bars).render(width: min(options.width, 72)) { out("  " + line) }
+            for line in BarChart(bars).render(width: min(options.width - 2, 72)) { out("  " + line) }
         }
         if !final {
             out(paint.bold(s("score.points")))
@@ -86,7 +86,7 @@ extension Repl {
                     TableColumn(s("roles.header.role")), TableColumn(s("score.hits"), alignment: .right),
                     TableColumn(s("score.late"), alignment: .right), TableColumn(s("score.missed"), alignment: .right),
                 ], rows: rows)
-            for line in table.render(maxWidth: options.width) { out("  " + line) }
+            for line in table.render(maxWidth: options.width - 2) { out("  " + line) }
         }
         // Collaboration points and requests.
         out(paint.bold(s("score.points")))
@@ -117,12 +117,9 @@ extension Repl {
             for (n, result) in points.enumerated() {
                 let objective = scenario.objectives[result.objective]
                 let owner = objective.owner.map { s("text.parenthesised", roleName($0)) } ?? ""
-                for (i, line) in TextLayout.wrap(
-                    "\(n + 1). [\(result.rating.rawValue)] \(objective.title)\(owner)：\(objective.recommendation)",
-                    width: max(20, options.width - 2)
-                ).enumerated() {
-                    out((i == 0 ? "  " : "     ") + line)
-                }
+                hanging(
+                    "  \(n + 1). ",
+                    s("score.hotwashItem", result.rating.rawValue, objective.title, owner, objective.recommendation))
             }
         }
     }
@@ -167,7 +164,7 @@ extension Repl {
                     TableColumn(s("score.rated")), TableColumn(s("score.mean"), alignment: .right),
                     TableColumn(s("score.raters"), alignment: .right),
                 ], rows: rows)
-            for line in table.render(maxWidth: options.width) { out("    " + line) }
+            for line in table.render(maxWidth: options.width - 4) { out("    " + line) }
         }
         var flags = flaggedPairs
         if scenario.header.peer != .anonymous {

@@ -17,14 +17,24 @@ public struct PlayOptions: Sendable {
     public var facilitator: Bool
     /// Whether stdin and stdout are a terminal (hot-seat screens are cleared only then).
     public var interactive: Bool
+    /// Whether the screen is cleared, and Enter awaited, when the keyboard passes to another department
+    /// (only on a terminal; `--no-privacy-screen` turns it off).
+    public var privacyScreen: Bool
+    /// Whether the terminal cannot clear its screen (`TERM=dumb`): the privacy screen scrolls the text away.
+    public var dumbTerminal: Bool
 
     /// Creates options.
-    public init(language: UILanguage, color: Bool, width: Int, facilitator: Bool, interactive: Bool) {
+    public init(
+        language: UILanguage, color: Bool, width: Int, facilitator: Bool, interactive: Bool,
+        privacyScreen: Bool = true, dumbTerminal: Bool = false
+    ) {
         self.language = language
         self.color = color
         self.width = width
         self.facilitator = facilitator
         self.interactive = interactive
+        self.privacyScreen = privacyScreen
+        self.dumbTerminal = dumbTerminal
     }
 }
 
@@ -40,8 +50,8 @@ public final class Repl {
     var seat: Int?
     /// Messages (inject texts) waiting for a role that is not at the keyboard.
     var inbox: [Int: [String]] = [:]
-    /// Rendered lines of the session so far, for `log`.
-    var history: [String] = []
+    /// The session so far for `log`: one entry per event shown, each its rendered lines without colour.
+    var history: [[String]] = []
     /// Peer ratings seen (named mode), for the scorecard.
     var peerRatings: [(rater: Int?, target: Int, question: Int, value: Int)] = []
     var flaggedPairs: [PeerPair] = []
@@ -49,6 +59,10 @@ public final class Repl {
     var recordingBroken = false
     var finished = false
     var lastQuestionShown: String?
+    /// The event rendered last, which tells why the clock moved when it moves next.
+    var previousEvent: Event?
+    /// Set when input ended at the privacy screen: the loop then saves and stops as on Ctrl-D.
+    var inputEnded = false
 
     var scenario: Scenario { session.scenario }
 
@@ -65,8 +79,11 @@ public final class Repl {
 
     // MARK: Output
 
+    /// Prints one line, laid out in the terminal's width: every line the REPL shows passes through here.
     func out(_ line: String = "") {
-        print(line)
+        for piece in line.split(separator: "\n", omittingEmptySubsequences: false) {
+            for fitted in TextLayout.fit(String(piece), width: options.width) { print(fitted) }
+        }
     }
 
     func flush() { fflush(nil) }
@@ -104,11 +121,11 @@ public final class Repl {
         if session.isEnded { return finish() }
         afterEvents()
         while !finished {
-            let input = reader.readLine(prompt: prompt())
+            let input = inputEnded ? .endOfInput : reader.readLine(prompt: prompt())
             switch input {
             case .endOfInput:
                 out()
-                out(s("notice.saved", recorder.path.isEmpty ? "-" : recorder.path))
+                out(recorder.path.isEmpty ? s("notice.notSaved") : s("notice.saved", recorder.path))
                 if !recorder.path.isEmpty { out(s("notice.resumeHint", recorder.path)) }
                 flush()
                 return false
@@ -202,11 +219,11 @@ public final class Repl {
 
     func switchSeat(to role: Int, handOver: Bool) {
         guard seat != role else { return }
-        let concealing: Bool
-        if case .positions = session.waiting { concealing = true } else { concealing = false }
-        if handOver && concealing && options.interactive {
-            // Hot-seat: positions of a joint decision stay hidden from the next player.
-            out("\u{1B}[2J\u{1B}[H")
+        if handOver && options.interactive && options.privacyScreen {
+            privacyScreen(before: role)
+        } else if handOver && options.interactive, case .positions = session.waiting {
+            // Hot-seat without the privacy screen: positions of a joint decision still stay hidden.
+            clearScreen()
         }
         seat = role
         if handOver {
@@ -214,9 +231,29 @@ public final class Repl {
             out(paint.bold(s("seat.handOver", roleName(role))))
         }
         if let messages = inbox.removeValue(forKey: role), !messages.isEmpty {
-            out(paint.bold(s("seat.inbox", roleName(role), String(messages.count))))
+            out(paint.bold(s.plural("seat.inbox", count: messages.count, roleName(role))))
             for m in messages { wrapped(m, indent: "  ") }
         }
+    }
+
+    /// Hot-seat privacy: hides what the previous department typed and saw, then waits until the next one is at
+    /// the keyboard. Whatever is typed at that prompt is not an input of the session.
+    func privacyScreen(before role: Int) {
+        clearScreen()
+        let input = reader.readLine(
+            prompt: Prompt(s("seat.privacy", roleName(role)), color: options.color ? .yellow : nil))
+        if input == .endOfInput { inputEnded = true }
+        clearScreen()
+    }
+
+    /// Clears the screen and its scrollback, or on a terminal that cannot, scrolls the text out of sight.
+    func clearScreen() {
+        if options.dumbTerminal {
+            out(String(repeating: "\n", count: 60))
+        } else {
+            print("\u{1B}[H\u{1B}[2J\u{1B}[3J", terminator: "")
+        }
+        flush()
     }
 
     func prompt() -> Prompt {
@@ -240,15 +277,18 @@ public final class Repl {
             return
         }
         if answerCurrentQuestion(line) { return }
-        if let seat, answerWordsOfQuestion().contains(line) {
-            // An answer to the current question, typed at a seat that cannot give it now.
-            error(
-                session.waiting.roles.isEmpty || session.waiting.roles.contains(seat)
-                    ? s("error.unexpected")
-                    : s(
+        if let seat, Int(line) != nil || answerWordsOfQuestion().contains(line) {
+            // An answer (a number or an id) typed at a seat that has nothing to answer: say whose turn it is and
+            // how to get there.
+            let others = session.waiting.roles.filter { session.isPlayed($0) && $0 != seat }
+            if let next = others.first {
+                error(
+                    s(
                         "error.alreadyAnsweredTurn", roleName(seat),
-                        session.waiting.roles.filter { session.isPlayed($0) }.map(roleName).joined(
-                            separator: s("list.separator"))))
+                        others.map(roleName).joined(separator: s("list.separator")), scenario.roles[next].id))
+            } else {
+                error(s(session.waiting.roles.isEmpty ? "error.nothingToAnswer" : "error.unexpected"))
+            }
             return
         }
         var message = s("error.unknownCommand", word)

@@ -6,11 +6,15 @@ public struct TableColumn: Sendable, Hashable {
     public var header: String
     /// Alignment of the header and the cells (use `.right` for numbers).
     public var alignment: TextAlignment
+    /// Whether the column keeps its natural width while other columns can still be narrowed (a column of
+    /// commands, which must not be split).
+    public var keepsWidth: Bool
 
     /// Creates a column with a header and an alignment (left by default).
-    public init(_ header: String, alignment: TextAlignment = .left) {
+    public init(_ header: String, alignment: TextAlignment = .left, keepsWidth: Bool = false) {
         self.header = header
         self.alignment = alignment
+        self.keepsWidth = keepsWidth
     }
 }
 
@@ -88,6 +92,24 @@ public struct Table: Sendable {
         var widths = natural
         var total = widths.reduce(0, +)
         let floors = natural.map { min($0, Self.narrowestColumn) }
+        // Columns that keep their width give way only when the others cannot any more.
+        for pass in [true, false] {
+            while total > available {
+                var widest: Int?
+                for index in widths.indices
+                where widths[index] > floors[index] && (!pass || !columns[index].keepsWidth) {
+                    if let current = widest, widths[current] >= widths[index] {
+                        continue
+                    }
+                    widest = index
+                }
+                guard let index = widest else {
+                    break
+                }
+                widths[index] -= 1
+                total -= 1
+            }
+        }
         while total > available {
             var widest: Int?
             for index in widths.indices where widths[index] > floors[index] {

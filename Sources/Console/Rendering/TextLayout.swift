@@ -22,6 +22,10 @@ public enum TextLayout {
     /// - CJK text may break between any two characters, and between a CJK character and Latin text,
     ///   except that closing punctuation (，。、；：！？）」』》】… and `,.;:!?)`) never starts a line and opening
     ///   punctuation （「『《【 never ends one (simple kinsoku); a dash pair `——` stays together.
+    /// - A no-break space (U+00A0) joins two words that must stay on one line (a command and its argument in a
+    ///   message: `accept\u{00A0}{0}`); it is printed as a plain space, so what a user copies can be typed back.
+    /// - In a paragraph that holds Chinese text, a run of Latin words between Chinese text (a command, an id, a
+    ///   file name: `请输入 as jiaotong 切换`) stays on one line when it is at most three words and half a line.
     /// - Explicit newlines are kept: each paragraph wraps on its own and a blank line stays an empty string.
     /// - `indent` is put before every non-empty line. A single character wider than the room left after the
     ///   indent is the only case where a line can exceed `width`.
@@ -36,11 +40,74 @@ public enum TextLayout {
             if wrapped.isEmpty {
                 lines.append("")
             } else {
-                lines += wrapped.map { indent + $0 }
+                lines += wrapped.map { indent + $0.replacingOccurrences(of: noBreakSpace, with: " ") }
             }
         }
         return lines
     }
+
+    /// Lays one output line out in `width` columns: unchanged when it fits, else wrapped with its continuation
+    /// lines hanging under the text after its lead (see ``hangingLead(of:)``).
+    ///
+    /// This is the last step before a line reaches the terminal, so that whatever a printer composed, no line is
+    /// wider than the terminal; the one exception is a line holding a word wider than any line (a long path),
+    /// which is left whole for the terminal to wrap. SGR escapes are measured as zero columns; a line that must
+    /// be wrapped loses them.
+    /// No-break spaces are printed as plain spaces.
+    public static func fit(_ line: String, width: Int) -> [String] {
+        let plain = DisplayWidth.stripANSI(line)
+        guard plain.displayWidth > width else {
+            return [line.replacingOccurrences(of: noBreakSpace, with: " ")]
+        }
+        let lead = hangingLead(of: plain)
+        // Keep at least half the line for the text, so that a long lead cannot squeeze it to a column.
+        let hang = lead.displayWidth <= width / 2 ? lead.displayWidth : leadingSpaces(of: plain)
+        let body = String(plain.dropFirst(hang == lead.displayWidth ? lead.count : min(hang, plain.count)))
+        // A word that cannot fit any line (a long path or id) is not cut: the line is left to the terminal's soft
+        // wrap, so that copying the path gives it whole.
+        let room = max(1, width - hang)
+        if body.split(separator: " ").contains(where: { $0.displayWidth > room && !$0.contains(where: breaksFreely) }) {
+            return [line.replacingOccurrences(of: noBreakSpace, with: " ")]
+        }
+        let first = hang == lead.displayWidth ? lead : String(repeating: " ", count: hang)
+        let pieces = wrap(body, width: max(1, width - hang))
+        let continuation = String(repeating: " ", count: hang)
+        return pieces.enumerated().map { (index, piece) in (index == 0 ? first : continuation) + piece }
+    }
+
+    /// What continuation lines of a wrapped output line hang under: the leading spaces, then a time stamp
+    /// (`[07:20] `), a list number (`1. `) or a sign (`✗ `, `⏱ `, `▶ `, `! `, `• `) with the space after it.
+    public static func hangingLead(of line: String) -> String {
+        var rest = Substring(line)
+        var lead = ""
+        let spaces = rest.prefix { $0 == " " }
+        lead += spaces
+        rest = rest.dropFirst(spaces.count)
+        if rest.first == "[", let close = rest.firstIndex(of: "]"),
+            rest.distance(from: rest.startIndex, to: close) <= 16,
+            rest.index(after: close) < rest.endIndex, rest[rest.index(after: close)] == " ",
+            !rest[rest.index(after: rest.startIndex)..<close].contains(" ")
+        {
+            let end = rest.index(close, offsetBy: 2)
+            lead += rest[..<end]
+            rest = rest[end...]
+        }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, digits.count <= 3, rest.dropFirst(digits.count).hasPrefix(". ") {
+            lead += rest.prefix(digits.count + 2)
+        } else if let sign = rest.first, signs.contains(sign), rest.dropFirst().first == " " {
+            lead += rest.prefix(2)
+        }
+        return lead
+    }
+
+    private static func leadingSpaces(of line: String) -> Int {
+        line.prefix { $0 == " " }.count
+    }
+
+    private static let signs: Set<Character> = ["✗", "⏱", "▶", "!", "•", "-", "→", "✓"]
+
+    private static let noBreakSpace = "\u{00A0}"
 
     /// Pads `text` with spaces to `width` columns; text that is already as wide or wider is returned unchanged.
     public static func pad(_ text: String, toWidth width: Int, alignment: TextAlignment = .left) -> String {
@@ -131,7 +198,33 @@ public enum TextLayout {
         if dashes.contains(before) && dashes.contains(after) {
             return false
         }
+        if units.contains(String([before, after])) {
+            return false
+        }
         return true
+    }
+
+    /// Two-character units that stay whole (`2 小时`, never `2 小` / `时`).
+    private static let units: Set<String> = ["小时", "分钟"]
+
+    /// First characters of the Chinese units a number keeps on its line (`2 小时`, `10 分钟`, `3 条`).
+    private static let unitStarts: Set<Character> = ["小", "分", "秒", "天", "条", "个", "次", "人", "项", "名", "倍"]
+
+    /// Joins a number and the Chinese unit after it (`2 小时`) into one chunk.
+    private static func keepingNumbersWithUnits(_ chunks: [Chunk], in paragraph: Substring) -> [Chunk] {
+        var result: [Chunk] = []
+        for chunk in chunks {
+            if let last = result.last, last.text.last?.isNumber == true, last.text.last?.isASCII == true,
+                chunk.leadingSpace == " ", let first = chunk.text.first, unitStarts.contains(first)
+            {
+                result[result.count - 1] = Chunk(
+                    text: paragraph[last.text.startIndex..<chunk.text.endIndex], width: last.width + 1 + chunk.width,
+                    leadingSpace: last.leadingSpace)
+            } else {
+                result.append(chunk)
+            }
+        }
+        return result
     }
 
     /// Splits a paragraph into unbreakable chunks, recording the whitespace before each.
@@ -168,13 +261,49 @@ public enum TextLayout {
         return result
     }
 
+    /// Whether a chunk is Chinese (or other wide) text, which Latin phrases inside it are kept whole against.
+    private static func isWide(_ chunk: Chunk) -> Bool {
+        chunk.text.contains { breaksFreely($0) }
+    }
+
+    /// Joins each run of Latin chunks that sits between Chinese text (or a paragraph's edge) of a paragraph
+    /// holding Chinese into one chunk, when the run is short (a command and its arguments, not an expression).
+    private static func keepingLatinPhrases(_ chunks: [Chunk], in paragraph: Substring, room: Int) -> [Chunk] {
+        guard chunks.contains(where: isWide) else { return chunks }
+        var result: [Chunk] = []
+        var index = 0
+        while index < chunks.count {
+            guard !isWide(chunks[index]) else {
+                result.append(chunks[index])
+                index += 1
+                continue
+            }
+            var end = index
+            var width = chunks[index].width
+            while end + 1 < chunks.count, !isWide(chunks[end + 1]) {
+                end += 1
+                width += chunks[end].leadingSpace.displayWidth + chunks[end].width
+            }
+            // A command with its argument or two, not a whole expression: up to three words, half a line.
+            if end > index && end - index < 3 && width <= max(room / 2, min(room, 24)) {
+                let text = paragraph[chunks[index].text.startIndex..<chunks[end].text.endIndex]
+                result.append(Chunk(text: text, width: width, leadingSpace: chunks[index].leadingSpace))
+            } else {
+                result += chunks[index...end]
+            }
+            index = end + 1
+        }
+        return result
+    }
+
     /// Greedy line filling of one paragraph (no newlines in it). Returns no lines for a blank paragraph.
     private static func wrapParagraph(_ paragraph: Substring, room: Int) -> [String] {
         var lines: [String] = []
         var line = ""
         var lineWidth = 0
         var isFirst = true
-        for chunk in chunks(of: paragraph) {
+        let pieces = keepingNumbersWithUnits(chunks(of: paragraph), in: paragraph)
+        for chunk in keepingLatinPhrases(pieces, in: paragraph, room: room) {
             // Leading whitespace of the paragraph is kept (it is not at a break); whitespace inside a line too.
             let space = (isFirst || lineWidth > 0) ? chunk.leadingSpace : ""
             let spaceWidth = space.displayWidth

@@ -10,6 +10,7 @@ extension CommandLineCatalog {
         "play.facilitator": "Run as the facilitator: commands starting with ':' and facilitator notes.",
         "play.out": "Folder for the transcript.",
         "play.noTranscript": "Write no transcript.",
+        "play.noPrivacyScreen": "Do not clear the screen when the keyboard passes to another department.",
 
         "resume.abstract":
             "Go on with a session from its transcript (after quit, Ctrl-D, a closed terminal or a crash).",

@@ -10,6 +10,7 @@ extension CommandLineCatalog {
         "play.facilitator": "以导调员身份运行：可使用以「:」开头的命令和导调员备注。",
         "play.out": "存放记录的文件夹。",
         "play.noTranscript": "不写记录。",
+        "play.noPrivacyScreen": "键盘交给下一个部门时不清屏。",
 
         "resume.abstract": "根据记录继续一场会话（在 quit、Ctrl-D、关闭终端或崩溃之后）。",
         "resume.file": "要继续的记录（.jsonl）。",
