@@ -105,6 +105,11 @@ static inline int st_el_setty_edit(EditLine *el, const char *mode) {
     return el_set(el, EL_SETTY, "-d", mode, (const char *)NULL);
 }
 
+/* settc CAP VALUE: override a terminal capability; an empty value removes it. */
+static inline int st_el_settc(EditLine *el, const char *cap, const char *value) {
+    return el_set(el, EL_SETTC, cap, value, (const char *)NULL);
+}
+
 /* Terminal width in columns as libedit sees it; 0 when unknown. */
 static inline int st_el_columns(EditLine *el) {
     int columns = 0;

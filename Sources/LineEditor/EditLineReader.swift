@@ -34,6 +34,8 @@ public final class EditLineReader: LineReader {
 
     private static let exists = Atomic<Bool>(false)
     private static let marker: Character = "\u{1}"
+    /// Insert mode, insert one or N characters, delete one or N characters (termcap names).
+    private static let wideUnsafeCapabilities = ["im", "ic", "IC", "dc", "DC"]
 
     /// Where the history is saved, if anywhere.
     public var historyPath: String? { history.path }
@@ -120,6 +122,10 @@ public final class EditLineReader: LineReader {
         st_el_set_history(editLine, history.handle)
         // SIGWINCH (resize), SIGTSTP and SIGCONT handled while editing.
         st_el_set_signal(editLine, 1)
+        // libedit's redisplay through the terminal's insert- and delete-character capabilities miscounts
+        // double-width characters: editing the middle of a wrapped Chinese line left gaps and stray characters, or
+        // lost the second row. Without those capabilities it rewrites the rest of the line, which it gets right.
+        for capability in Self.wideUnsafeCapabilities { st_el_settc(editLine, capability, "") }
         st_el_set_editor(editLine, "emacs")
 
         st_el_add_function(editLine, "sandtable-complete", "Complete the word before the cursor") { el, _ in
