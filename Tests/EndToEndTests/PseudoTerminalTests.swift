@@ -35,10 +35,23 @@ import Testing
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
             posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
             posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            // The test runner's threads block most signals and the mask is inherited: without resetting it, the
+            // tmux server, the shell and the binary in it never see SIGHUP or SIGTERM, kill-server cannot end them,
+            // and every test leaves a server (and its binary) running.
+            var attributes = posix_spawnattr_t()
+            posix_spawnattr_init(&attributes)
+            defer { posix_spawnattr_destroy(&attributes) }
+            var noSignals = sigset_t()
+            sigemptyset(&noSignals)
+            var allSignals = sigset_t()
+            sigfillset(&allSignals)
+            posix_spawnattr_setsigmask(&attributes, &noSignals)
+            posix_spawnattr_setsigdefault(&attributes, &allSignals)
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
             var cArguments = argv.map { strdup($0) } + [nil]
             defer { for pointer in cArguments { free(pointer) } }
             var pid: pid_t = 0
-            let status = posix_spawn(&pid, argv[0], &actions, nil, &cArguments, environ)
+            let status = posix_spawn(&pid, argv[0], &actions, &attributes, &cArguments, environ)
             guard status == 0 else { throw CocoaError(.executableNotLoadable) }
             var exitStatus: Int32 = 0
             while waitpid(pid, &exitStatus, 0) == -1 && errno == EINTR {}
