@@ -6,6 +6,16 @@ extension CommandCatalog {
         "command.note": "note: ",
         "command.cannotWrite": "cannot write '{0}': {1}",
         "command.notATranscript": "it is missing or not a Sandtable transcript",
+        "play.isTranscript": "'{0}' is a session transcript, not an exercise; to go on with it: sandtable resume {0}",
+        "play.notAnExercise": """
+        '{1}' is not a Sandtable exercise ({0} error; an exercise starts with exercise ID "TITLE"; \
+        sandtable new writes one)|'{1}' is not a Sandtable exercise ({0} errors; an exercise starts with \
+        exercise ID "TITLE"; sandtable new writes one)
+        """,
+        "play.moreErrors":
+            "… and {0} more error: sandtable check {1} lists them all|… and {0} more errors: sandtable check {1} lists them all",
+        "play.cannotRead": "cannot start: '{0}' cannot be read as an exercise",
+        "resume.isExercise": "it is an exercise, not a transcript; to play it: sandtable play {0}",
         "command.progressHint": "Ctrl-C stops and reports",
         "command.seconds": "{0} s",
 

@@ -6,6 +6,11 @@ extension CommandCatalog {
         "command.note": "注：",
         "command.cannotWrite": "无法写入「{0}」：{1}",
         "command.notATranscript": "文件不存在，或不是 Sandtable 记录",
+        "play.isTranscript": "「{0}」是演练记录，不是演练脚本；要接着演练，请运行：sandtable resume {0}",
+        "play.notAnExercise": "「{1}」不是 Sandtable 演练脚本（{0} 个错误；演练脚本以 exercise 标识 \"标题\" 开头，可用 sandtable new 生成）",
+        "play.moreErrors": "……另有 {0} 个错误，运行 sandtable check {1} 可查看全部",
+        "play.cannotRead": "无法开始演练：「{0}」无法作为演练脚本读取",
+        "resume.isExercise": "这是演练脚本，不是演练记录；要开始演练，请运行：sandtable play {0}",
         "command.progressHint": "按 Ctrl-C 停止并输出报告",
         "command.seconds": "{0} 秒",
 

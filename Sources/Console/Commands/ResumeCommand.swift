@@ -2,6 +2,7 @@ import ExerciseEngine
 import Foundation
 import Localization
 import ScenarioLanguage
+import SystemPackage
 import Transcripts
 
 /// `sandtable resume FILE`: rebuilds a session from its transcript and goes on writing the same file.
@@ -18,8 +19,11 @@ public enum ResumeCommand {
         guard let header = Transcript.peekHeader(path: file) else {
             let strings = Strings(
                 .commands, language: UILanguage.detect(explicit: language?.rawValue, environment: environment))
-            PlayCommand.standardError(
-                paint("✗ ", .red) + strings("resume.cannot", file, strings["command.notATranscript"]))
+            // An exercise given to resume: say how to play it.
+            let why =
+                FileManager.default.fileExists(atPath: file) && FilePath(file).extension == "ttx"
+                ? strings("resume.isExercise", file) : strings["command.notATranscript"]
+            PlayCommand.standardError(paint("✗ ", .red) + strings("resume.cannot", file, why))
             return 3
         }
         let ui = UILanguage.detect(explicit: language?.rawValue ?? header.uiLanguage, environment: environment)
