@@ -1,5 +1,6 @@
 import Foundation
 import LanguageServer
+import ScenarioLanguage
 import Synchronization
 
 /// What the server sent, with when.
@@ -129,6 +130,10 @@ func benchLanguageServer(path: String, text: String) {
         typeAndErase(client, uri: uri, line: target, column: column, word: "_x", version: &version)
         + typeAndErase(client, uri: uri, line: target, column: column, word: "_备用", version: &version)
     figure("diagnostics after an edit", latencies(samples))
+    // For comparison: the compiler alone on the same text, from memory.
+    var compiles: [Double] = []
+    for _ in 0..<10 { compiles.append(time { _ = ScenarioCompiler.compile(text: text, path: path) }) }
+    figure("the compile alone", latencies(compiles).replacingOccurrences(of: "edits", with: "compiles"))
     // Completion and hover at an id: the first `owner ROLE` line.
     let owner = lines.firstIndex { $0.hasPrefix("  owner ") } ?? 0
     var completions: [Double] = []

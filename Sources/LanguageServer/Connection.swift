@@ -12,7 +12,7 @@ public enum LanguageServerConnection {
         let server = LanguageServer(
             options: options, send: { output.write(MessageFraming.frame($0)) },
             log: { line in
-                try? FileDescriptor.standardError.writeAll(Array("sandtable lsp: \(line)\n".utf8))
+                _ = try? FileDescriptor.standardError.writeAll(Array("sandtable lsp: \(line)\n".utf8))
             })
         var framing = MessageFraming()
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)

@@ -10,8 +10,13 @@ extension LanguageServer {
         let file = analysis.file(path)
         let cursor = file.location(params.position)
         let line = cursor.line
-        let tokens = analysis.tokens(of: path).filter {
-            $0.span.start.line == line && $0.span.start.column + $0.span.length <= cursor.column
+        // Nothing to complete in narrative.
+        if analysis.index.lines(inFile: path).contains(where: { $0.isText && $0.line <= line && line <= $0.lastLine }) {
+            return CompletionList(items: [])
+        }
+        // The line alone, lexed as the compiler lexes it: what comes before the cursor decides.
+        let tokens = SourceFile(path: path, text: String(file.line(line))).tokens.filter {
+            $0.span.start.line == 1 && $0.span.start.column + $0.span.length <= cursor.column
         }
         // The word being typed is left to the client's filter; the context is what comes before it.
         var before = tokens
