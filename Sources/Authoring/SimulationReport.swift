@@ -1,3 +1,4 @@
+import ExerciseEngine
 import ScenarioLanguage
 
 /// What ``Simulator`` found over many random playthroughs.
@@ -33,6 +34,13 @@ public struct SimulationReport: Sendable, Codable, Hashable {
     public var roleTotals: [RoleDistribution]
     /// Each objective's ratings.
     public var objectives: [ObjectiveRatings]
+    /// How the players played.
+    public var policy: SimulationPolicy = .random
+    /// Each expected action's outcomes, in declaration order.
+    public var expectations: [ExpectationOutcomes] = []
+    /// Expected actions that some playthrough could not have met in time (`not offered`): the scenario asks for a
+    /// response it gives no chance to make, a defect for the author to fix.
+    public var notOffered: [ExpectationOutcomes] { expectations.filter { $0.notOffered > 0 } }
 
     /// Whether any playthrough met a runtime error.
     public var hasErrors: Bool { !errors.isEmpty }
@@ -114,6 +122,49 @@ public struct ObjectiveRatings: Sendable, Codable, Hashable {
     public var title: String
     /// Playthroughs rated P, S, M and U, in that order.
     public var counts: [Int]
+}
+
+/// How often an expected action had each outcome (for the team, or its responders together).
+public struct ExpectationOutcomes: Sendable, Codable, Hashable {
+    /// The expectation's id.
+    public var id: String
+    /// What it expects, in words.
+    public var title: String
+    /// Where it is declared, `file:line:column`.
+    public var location: String
+    /// Playthroughs in which its inject fired.
+    public var fired = 0
+    /// Met in time.
+    public var hit = 0
+    /// Met after the deadline.
+    public var late = 0
+    /// Not met, though it could have been.
+    public var missed = 0
+    /// Could not have been met in time: asked after the deadline, or no way to act.
+    public var notOffered = 0
+    /// Already met when its inject was forced, or met by another responder (`any`): owed by nobody.
+    public var waived = 0
+
+    /// Counts one playthrough's outcome.
+    mutating func add(_ outcome: ExpectationOutcome) {
+        fired += 1
+        switch outcome {
+        case .hit: hit += 1
+        case .late: late += 1
+        case .missed, .pending: missed += 1
+        case .notOffered: notOffered += 1
+        case .waived: waived += 1
+        }
+    }
+
+    mutating func merge(_ other: Self) {
+        fired += other.fired
+        hit += other.hit
+        late += other.late
+        missed += other.missed
+        notOffered += other.notOffered
+        waived += other.waived
+    }
 }
 
 extension ElementRef {

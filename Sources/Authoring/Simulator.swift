@@ -19,12 +19,15 @@ public struct SimulationOptions: Sendable, Hashable {
     public var maxInputs: Int
     /// Seconds after which a playthrough stuck inside the engine is reported as a hang (nil: never).
     public var hangTimeout: Double?
+    /// How the players play: at random (the default), as a competent team, or passively.
+    public var policy: SimulationPolicy
 
     /// Creates settings.
     public init(
         runs: Int = 1000, seed: UInt64 = 1, jobs: Int = 1, sideMoveProbability: Double = 0.2,
-        maxInputs: Int = 10_000, hangTimeout: Double? = 10
+        maxInputs: Int = 10_000, hangTimeout: Double? = 10, policy: SimulationPolicy = .random
     ) {
+        self.policy = policy
         self.runs = runs
         self.seed = seed
         self.jobs = jobs
@@ -198,8 +201,7 @@ public struct Simulator: Sendable {
     /// Plays one playthrough with every event kept (for `--show-text`, and to read the message of an error).
     public func playthrough(index: Int, _ options: SimulationOptions) -> Playthrough {
         let seed = Self.seed(of: index, base: options.seed)
-        var player = RandomPlayer(seed: Self.playerSeed(seed), sideMoveProbability: options.sideMoveProbability)
-        let facilitated = player.rng.next() & 1 == 1
+        var (player, facilitated) = Self.player(seed: seed, options)
         var session = Session(
             scenario: scenario, seed: seed, played: Set(scenario.roles.indices),
             facilitated: facilitated)
@@ -237,8 +239,7 @@ public struct Simulator: Sendable {
     /// Plays playthrough `index` and adds its outcome to the tally.
     private func play(index: Int, _ options: SimulationOptions, into tally: inout Tally) {
         let seed = Self.seed(of: index, base: options.seed)
-        var player = RandomPlayer(seed: Self.playerSeed(seed), sideMoveProbability: options.sideMoveProbability)
-        let facilitated = player.rng.next() & 1 == 1
+        var (player, facilitated) = Self.player(seed: seed, options)
         var session = Session(scenario: scenario, seed: seed, played: tally.allRoles, facilitated: facilitated)
         session.recordsEvents = false
         _ = session.start()
@@ -292,6 +293,15 @@ public struct Simulator: Sendable {
         return copy
     }
 
+    /// The players of a playthrough, and whether it has a facilitator: with the random policy, half of them have
+    /// one (chosen by the player's generator); with a fixed policy, the facilitator arbitrates by the policy too.
+    static func player(seed: UInt64, _ options: SimulationOptions) -> (Player, Bool) {
+        guard options.policy == .random else { return (.policy(PolicyPlayer(policy: options.policy)), true) }
+        var player = RandomPlayer(seed: Self.playerSeed(seed), sideMoveProbability: options.sideMoveProbability)
+        let facilitated = player.rng.next() & 1 == 1
+        return (.random(player), facilitated)
+    }
+
     /// The player's seed for a session seed: a fixed scramble, so the two generators differ.
     static func playerSeed(_ seed: UInt64) -> UInt64 {
         var g = SeededRandom(seed: seed ^ 0xA076_1D64_78BD_642F)
@@ -321,6 +331,23 @@ public struct Simulator: Sendable {
         RuntimeErrorReport(
             message: "the session refused an input it offered: \(input) → \(error)", location: nil,
             seed: seed, playthrough: index, count: 1)
+    }
+}
+
+/// The players of a playthrough.
+enum Player {
+    case random(RandomPlayer)
+    case policy(PolicyPlayer)
+
+    mutating func next(_ session: Session, _ scenario: Scenario) -> RandomPlayer.Move {
+        switch self {
+        case .random(var player):
+            let move = player.next(session, scenario)
+            self = .random(player)
+            return move
+        case .policy(let player):
+            return player.next(session, scenario)
+        }
     }
 }
 
@@ -369,6 +396,8 @@ struct Tally: Sendable {
     var roleTotals: [Distribution]
     /// Per objective: P, S, M, U.
     var ratings: [[Int]]
+    /// Per expectation.
+    var expectations: [ExpectationOutcomes]
     var errors: [ErrorKey: RuntimeErrorReport] = [:]
 
     struct ErrorKey: Hashable, Sendable {
@@ -385,6 +414,9 @@ struct Tally: Sendable {
         measures = Array(repeating: Distribution(), count: scenario.measures.count)
         roleTotals = Array(repeating: Distribution(), count: scenario.roles.count)
         ratings = Array(repeating: [0, 0, 0, 0], count: scenario.objectives.count)
+        expectations = scenario.expectations.map {
+            ExpectationOutcomes(id: $0.id, title: $0.title, location: $0.location.description)
+        }
     }
 
     mutating func add(_ state: SessionState, _ scenario: Scenario, inputs: Int, error: RuntimeErrorReport?) {
@@ -413,6 +445,9 @@ struct Tally: Sendable {
         case .error?, nil: endings[endingCount + 2] += 1
         }
         QuickScores.add(state, scenario, measures: &measures, team: &teamTotal, roles: &roleTotals)
+        for x in expectations.indices where state.expectationStart[x] != nil {
+            expectations[x].add(state.expectationOutcome[x])
+        }
         for o in ratings.indices {
             let rating = state.overrides[o] ?? state.ratings[o] ?? scenario.objectives[o].otherwise
             switch rating {
@@ -435,6 +470,7 @@ struct Tally: Sendable {
         for o in ratings.indices {
             for k in 0..<4 { ratings[o][k] += other.ratings[o][k] }
         }
+        for x in expectations.indices { expectations[x].merge(other.expectations[x]) }
         for (key, error) in other.errors {
             if var known = errors[key] {
                 known.count += error.count
@@ -462,7 +498,7 @@ struct Tally: Sendable {
             let n = endings[scenario.endings.count + k]
             endingRows.append(EndingCount(id: id, title: title, count: n, percent: percent(n)))
         }
-        return SimulationReport(
+        var report = SimulationReport(
             exercise: scenario.header.id, title: scenario.header.title, runsRequested: options.runs,
             runsCompleted: runs, cancelled: cancelled, baseSeed: options.seed, inputs: inputs,
             errors: errors.values.sorted { $0.playthrough < $1.playthrough },
@@ -477,6 +513,9 @@ struct Tally: Sendable {
             objectives: scenario.objectives.enumerated().map {
                 ObjectiveRatings(id: $1.id, title: $1.title, counts: ratings[$0])
             })
+        report.policy = options.policy
+        report.expectations = expectations
+        return report
     }
 }
 

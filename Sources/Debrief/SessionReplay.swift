@@ -85,6 +85,11 @@ struct SessionReplay: Sendable {
         let current = Digest.scenario(scenario)
         let header = transcript.header
         let sameAsRecorded = current == header.scenarioSHA256
+        if header.scoring != Session.scoringVersion {
+            let error = TranscriptError.scoringChanged(
+                path: path, recorded: header.scoring, current: Session.scoringVersion)
+            return .failure(.unreadable(path: path, reason: error.message))
+        }
         if !sameAsRecorded
             && !transcript.resumes.contains(where: { $0.data["scenario_sha256"]?.stringValue == current })
         {

@@ -39,7 +39,23 @@ public enum Resolution: String, Sendable, Hashable {
 
 /// The state of an expected action for one responder (or the team).
 public enum ExpectationOutcome: String, Sendable, Hashable, Codable {
-    case pending, hit, late, missed
+    /// Still open: its deadline has not passed and nobody has met it.
+    case pending
+    /// Met by the deadline.
+    case hit
+    /// Met after the deadline, by a responder who could have met it in time.
+    case late
+    /// Not met by the deadline, by a responder who could have met it in time.
+    case missed
+    /// The responder could not have met it before the deadline (asked only after it, or no way to act): never
+    /// charged to anyone, and a defect of the scenario that `simulate` reports to the author.
+    case notOffered = "not_offered"
+    /// Not owed any more: with `any`, another responder met it; or it already held when the facilitator forced its
+    /// inject, so it earns no credit.
+    case waived
+
+    /// Whether it counts in a tally of hits ÷ possible.
+    public var counts: Bool { self == .hit || self == .late || self == .missed }
 }
 
 /// The outcome of a cooperation request.

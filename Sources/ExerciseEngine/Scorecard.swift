@@ -5,7 +5,7 @@ import ScenarioLanguage
 /// Measures are normalised to 0–100 against each measure's range; a role's total is the weighted mean of its
 /// normalised measures; the team's value of a measure and the team total are the means over roles. Expected actions
 /// count only when their inject fired (TARGETs: hits ÷ possible); with `any`, the responders who did not respond once
-/// another had do not count.
+/// another had do not count, nor do responses that could not have been made in time (`not offered`).
 public struct Scorecard: Sendable {
     /// One measure's values.
     public struct MeasureScore: Sendable {
@@ -41,8 +41,30 @@ public struct Scorecard: Sendable {
         public var late = 0
         /// Responses that never came.
         public var missed = 0
-        /// Responses that could have been made.
+        /// Responses that could not have been made in time (asked after the deadline, or no way to act): not
+        /// charged, and not in ``possible``.
+        public var notOffered = 0
+        /// Responses that could have been made: hits, late and missed, and those still open.
         public var possible = 0
+        /// Counts an outcome: waived ones (with `any`, met by another responder; or already met when the
+        /// facilitator forced the inject) count nowhere.
+        mutating func add(_ outcome: ExpectationOutcome) {
+            switch outcome {
+            case .pending: possible += 1
+            case .hit:
+                possible += 1
+                hits += 1
+            case .late:
+                possible += 1
+                late += 1
+            case .missed:
+                possible += 1
+                missed += 1
+            case .notOffered: notOffered += 1
+            case .waived: break
+            }
+        }
+
         /// Hits ÷ possible, 0–100, or nil when nothing was possible.
         public var percent: Double? { possible == 0 ? nil : Double(hits) / Double(possible) * 100 }
     }
@@ -92,26 +114,8 @@ public struct Scorecard: Sendable {
         var byRole = Array(repeating: Tally(), count: r)
         var team = Tally()
         for (x, expectation) in scenario.expectations.enumerated() where state.expectationStart[x] != nil {
-            team.possible += 1
-            switch state.expectationOutcome[x] {
-            case .hit: team.hits += 1
-            case .late: team.late += 1
-            case .missed: team.missed += 1
-            case .pending: break
-            }
-            let settled = state.expectationOutcome[x] == .hit || state.expectationOutcome[x] == .late
-            for role in expectation.responders {
-                let outcome = state.responderOutcome[x * (r + 1) + role]
-                // With `any`, once one responder satisfied it, the others were not needed.
-                if !expectation.requiresAll && settled && outcome == .pending { continue }
-                byRole[role].possible += 1
-                switch outcome {
-                case .hit: byRole[role].hits += 1
-                case .late: byRole[role].late += 1
-                case .missed: byRole[role].missed += 1
-                case .pending: break
-                }
-            }
+            team.add(state.expectationOutcome[x])
+            for role in expectation.responders { byRole[role].add(state.responderOutcome[x * (r + 1) + role]) }
         }
         expectationsByRole = byRole
         expectationsTeam = team

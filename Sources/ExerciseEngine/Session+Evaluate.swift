@@ -86,7 +86,13 @@ extension Session {
             case .late: v = outcome == .late
             case .missed: v = outcome == .missed
             }
-            return record(&trace, "\(query.rawValue)(\(scenario.expectations[x].id))", .bool(v))
+            let fact = "\(query.rawValue)(\(scenario.expectations[x].id))"
+            // `missed` is false once it was met late (and `late` while it is missed): the fact says which it was.
+            if !v, outcome != .pending, trace != nil {
+                trace?.append("\(fact) = \(Value.bool(v)) (\(outcome.rawValue))")
+                return .bool(v)
+            }
+            return record(&trace, fact, .bool(v))
         case .request(let q, let query):
             let outcome = state.requestOutcome[q]
             let v: Bool

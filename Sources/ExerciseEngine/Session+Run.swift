@@ -87,7 +87,7 @@ extension Session {
         switch scenario.code[pc] {
         case .say(let text): emit(.narrative(text))
         case .facilitatorNote(let text): emit(.facilitatorNote(text))
-        case .debriefNote(let text): emit(.debriefNote(text))
+        case .debriefNote(let text): if !quietNotes { emit(.debriefNote(text)) }
         case .checkpoint(let objectives):
             for o in objectives { rate(objective: o, checkpoint: true) }
         case .set(let v, let e): setVariable(v, evaluate(e))
@@ -184,6 +184,7 @@ extension Session {
         state.pendingJump = nil
         state.waiting = .ask(ask: a, pending: ask.roles)
         emit(.asked(ask: a, roles: ask.roles))
+        noteOffered(ask: a)
         for role in ask.roles where !played[role] {
             guard case .ask(a, let pending) = state.waiting, pending.contains(role) else { break }
             guard let choice = automatedChoice(a, role: role) else {
@@ -480,15 +481,30 @@ extension Session {
 
     // MARK: Injects
 
+    /// Fires an inject. Its expected actions start; choices, actions and shares made before count at once, and
+    /// conditions are checked after the inject's own effects (which may undo them). Forced by the facilitator
+    /// (`manual`), conditions that already hold earn no credit, and when its own `when` condition does not hold,
+    /// its debrief notes (which say it does) are left out.
     mutating func fire(inject i: Int, manual: Bool) {
         state.fired[i] = true
         emit(.injectFired(inject: i, manual: manual))
         let inject = scenario.injects[i]
-        for x in inject.expectations { state.expectationStart[x] = state.clock }
-        for x in inject.expectations { checkProactive(x) }
-        if let block = inject.effects, let flow = runBlock(block, acting: [], cause: .inject(i)) {
-            interrupt(with: flow)
+        for x in inject.expectations {
+            state.expectationStart[x] = state.clock
+            if manual { state.expectationForced[x] = true }
         }
+        for x in inject.expectations where !isConditionResponse(x) { checkProactive(x) }
+        var flow: Flow?
+        if let block = inject.effects {
+            let quiet = quietNotes
+            if manual, case .when(let condition) = inject.trigger, !evaluate(condition).asBool { quietNotes = true }
+            flow = runBlock(block, acting: [], cause: .inject(i))
+            quietNotes = quiet
+        }
+        if storyOver { return }
+        if manual { waiveHeldConditions(of: i) }
+        if inject.expectations.contains(where: isConditionResponse) { checkConditionResponses() }
+        if let flow { interrupt(with: flow) }
     }
 
     // MARK: Clock
@@ -610,6 +626,7 @@ extension Session {
         }
         if !storyOver, nextDue(upTo: state.clock) != nil { processDue() }
         failIfStuck()
+        noteOpportunities()
     }
 
     /// An input (an answer, an action, a share…) may have taken away every choice of a role still to answer: that

@@ -22,6 +22,8 @@ public struct Session: Sendable {
     /// Whether ``run()`` is already running the scene: a question settled at once (by automated roles) then lets
     /// that loop go on instead of running the rest of the scene one call deeper each time.
     var running = false
+    /// Whether debrief notes are left out: while a forced inject whose own condition does not hold runs its effects.
+    var quietNotes = false
 
     /// Creates a session. Call ``start()`` to enter the first scene.
     public init(scenario: Scenario, seed: UInt64, played: Set<Int>, facilitated: Bool = false) {
@@ -33,6 +35,12 @@ public struct Session: Sendable {
     }
 
     var roleCount: Int { scenario.roles.count }
+
+    /// The version of the scoring rules, recorded in every transcript's header: a transcript replays only under the
+    /// rules it was recorded with. 1: the first rules. 2: condition responses after the event's effects, `not
+    /// offered` and `waived` outcomes, forced injects earn no credit and write no note their condition denies, facts
+    /// name the outcome of `hit`, `late` and `missed`.
+    public static let scoringVersion = 2
 
     /// What the session waits for.
     public var waiting: Waiting { state.waiting }

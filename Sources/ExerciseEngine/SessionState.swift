@@ -49,6 +49,12 @@ public struct SessionState: Sendable, Hashable {
     public internal(set) var expectationOutcome: [ExpectationOutcome]
     /// Per responder outcome, same indexing as ``responseAt``.
     public internal(set) var responderOutcome: [ExpectationOutcome]
+    /// Whether each responder slot could have met its expectation by the deadline (offered the choice, able to take
+    /// the action or share the item while the session waited for input), same indexing as ``responseAt``. A slot
+    /// that could not is `not offered`, never `missed` or `late`.
+    public internal(set) var couldRespond: [Bool]
+    /// Expectations whose inject the facilitator forced.
+    public internal(set) var expectationForced: [Bool]
     /// When each request was sent, nil while it is not.
     public internal(set) var requestSentAt: [Int?]
     /// Each request's outcome.
@@ -107,6 +113,8 @@ public struct SessionState: Sendable, Hashable {
         responseAt = Array(repeating: neverMinutes, count: scenario.expectations.count * (r + 1))
         expectationOutcome = Array(repeating: .pending, count: scenario.expectations.count)
         responderOutcome = Array(repeating: .pending, count: scenario.expectations.count * (r + 1))
+        couldRespond = Array(repeating: false, count: scenario.expectations.count * (r + 1))
+        expectationForced = Array(repeating: false, count: scenario.expectations.count)
         requestSentAt = Array(repeating: nil, count: scenario.requests.count)
         requestOutcome = Array(repeating: .pending, count: scenario.requests.count)
         requestAnsweredAt = requestSentAt

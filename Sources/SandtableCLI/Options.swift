@@ -64,6 +64,8 @@ extension UILanguage: ExpressibleByArgument {}
 
 extension GraphFormat: ExpressibleByArgument {}
 
+extension SimulationPolicy: ExpressibleByArgument {}
+
 extension DebriefFormat: ExpressibleByArgument {
     /// `md` (or `markdown`), `html` or `json`.
     public init?(argument: String) {

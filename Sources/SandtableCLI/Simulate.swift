@@ -1,4 +1,5 @@
 import ArgumentParser
+import Authoring
 import Console
 
 /// `sandtable simulate FILE`.
@@ -12,6 +13,7 @@ struct Simulate: ParsableCommand {
     @Option(help: ArgumentHelp(HelpText["simulate.seed"])) var seed: UInt64 = 1
     @Option(help: ArgumentHelp(HelpText["simulate.jobs"])) var jobs: Int = 1
     @Flag(help: ArgumentHelp(HelpText["simulate.showText"])) var showText = false
+    @Option(help: ArgumentHelp(HelpText["simulate.policy"])) var policy: SimulationPolicy = .random
     @OptionGroup var format: ReportFormatOptions
     @OptionGroup var color: ColorOptions
     @OptionGroup var language: LanguageOptions
@@ -27,7 +29,7 @@ struct Simulate: ParsableCommand {
         try finish(
             SimulateCommand.run(
                 .init(
-                    file: file, runs: n, seed: seed, jobs: jobs, showText: showText, json: format.json,
+                    file: file, runs: n, seed: seed, jobs: jobs, showText: showText, json: format.json, policy: policy,
                     color: color.color, language: language.language)))
     }
 }

@@ -101,6 +101,7 @@ struct RecordBuilder {
         return [
             JSONMember("type", .string(TranscriptRecordType.header.rawValue)),
             JSONMember("format", .int(transcriptFormatVersion)),
+            JSONMember("scoring", .int(Session.scoringVersion)),
             JSONMember(
                 "exercise",
                 .ordered([

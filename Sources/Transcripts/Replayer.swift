@@ -56,6 +56,13 @@ package struct Replayer {
 
     package func run() -> Outcome {
         let header = transcript.header
+        guard header.scoring == Session.scoringVersion else {
+            var outcome = Outcome(
+                session: Session(scenario: scenario, seed: header.seed, played: [], facilitated: header.facilitated))
+            outcome.failure = .scoringChanged(
+                path: transcript.path, recorded: header.scoring, current: Session.scoringVersion)
+            return outcome
+        }
         var played: Set<Int> = []
         var notes: [String] = []
         var failure: TranscriptError?

@@ -4,7 +4,10 @@ import ScenarioLanguage
 /// Writes a session's ``Scorecard`` as the `scores` object of the closing record.
 enum ScoreCodec {
     static func tally(_ t: Scorecard.Tally) -> JSONValue {
-        .sorted(["hits": .int(t.hits), "late": .int(t.late), "missed": .int(t.missed), "possible": .int(t.possible)])
+        .sorted([
+            "hits": .int(t.hits), "late": .int(t.late), "missed": .int(t.missed), "not_offered": .int(t.notOffered),
+            "possible": .int(t.possible),
+        ])
     }
 
     static func encode(_ session: Session, ids: ScenarioIDs) -> JSONValue {

@@ -14,6 +14,9 @@ public struct TranscriptHeader: Sendable, Hashable {
 
     /// The format version.
     public var format: Int
+    /// The version of the scoring rules the session was recorded under (``Session/scoringVersion``); 1 when the
+    /// header does not say (transcripts written before it did).
+    public var scoring: Int
     /// The exercise's id.
     public var exerciseID: String
     /// The exercise's title.
@@ -49,6 +52,7 @@ public struct TranscriptHeader: Sendable, Hashable {
             return value
         }
         format = try need("format", json["format"]?.intValue)
+        scoring = json["scoring"]?.intValue ?? 1
         let exercise = json["exercise"]
         exerciseID = try need("exercise.id", exercise?["id"]?.stringValue)
         exerciseTitle = try need("exercise.title", exercise?["title"]?.stringValue)

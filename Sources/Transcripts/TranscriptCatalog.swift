@@ -34,6 +34,10 @@ enum TranscriptCatalog {
         "transcript.keyRequired":
             "The transcript '{0}' is signed with the facilitator's key. Give the key with --key-file or the {1} "
             + "environment variable.",
+        "transcript.scoringChanged":
+            "The session in '{0}' was recorded under scoring rules version {1}; this Sandtable scores by version {2}, "
+            + "so replaying it would not give the recorded scores. Use the Sandtable version that recorded it; its "
+            + "hash chain can still be checked with sandtable verify.",
         "transcript.scenarioChanged":
             "The exercise '{0}' has changed since the session in '{1}' was recorded (fingerprint {2}… then, {3}… "
             + "now). Resuming could replay the recorded decisions differently. Restore the original exercise, or use "
@@ -73,6 +77,9 @@ enum TranscriptCatalog {
         "transcript.corrupt": "记录「{0}」第 {1} 行已损坏：{2}。",
         "transcript.tampered": "记录「{0}」写入后被改动过：第 {1} 行 {2}。",
         "transcript.keyRequired": "记录「{0}」带有导调员密钥的签名。请用 --key-file 或环境变量 {1} 提供密钥。",
+        "transcript.scoringChanged":
+            "记录「{0}」中的会话按第 {1} 版计分规则记录，本版本的 Sandtable 按第 {2} 版计分，重放得不出记录中的分数。"
+            + "请使用记录它的 Sandtable 版本；仍可用 sandtable verify 核验它的哈希链。",
         "transcript.scenarioChanged":
             "记录「{1}」中的会话之后，演练「{0}」已经修改（当时的指纹为 {2}…，现在为 {3}…）。继续演练可能以不同方式重放已记录的决定。"
             + "请恢复原来的演练，或使用 --force 按标识重放，并查看修改后的演练在哪些地方不再对得上。",

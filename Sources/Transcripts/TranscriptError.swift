@@ -37,6 +37,9 @@ public enum TranscriptError: Error, Sendable, Hashable, CustomStringConvertible 
     case tampered(path: String, line: Int, reason: String)
     /// The transcript is signed with an HMAC and no key was given.
     case keyRequired(path: String)
+    /// The session was recorded under other scoring rules (``Session/scoringVersion``): replayed now, it would
+    /// score differently.
+    case scoringChanged(path: String, recorded: Int, current: Int)
     /// The exercise changed since the session was recorded.
     case scenarioChanged(path: String, exercise: String, recorded: String, current: String)
     /// The transcript names an element the exercise does not have.
@@ -79,6 +82,8 @@ public enum TranscriptError: Error, Sendable, Hashable, CustomStringConvertible 
         case .scenarioChanged(let path, let exercise, let recorded, let current):
             return s(
                 "transcript.scenarioChanged", exercise, path, String(recorded.prefix(12)), String(current.prefix(12)))
+        case .scoringChanged(let path, let recorded, let current):
+            return s("transcript.scoringChanged", path, String(recorded), String(current))
         case .unknownID(let line, let kind, let id): return s("transcript.unknownID", String(line), kind, id)
         case .malformed(let line, let reason): return s("transcript.malformed", String(line), reason)
         case .inputRejected(let line, let reason): return s("transcript.inputRejected", String(line), reason)

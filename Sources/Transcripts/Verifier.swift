@@ -62,6 +62,8 @@ public struct VerifyReport: Sendable {
         case replaySkippedNoExercise
         /// Replay was not checked: the exercise's fingerprint differs from the recorded one.
         case replaySkippedExerciseChanged
+        /// Replay was not checked: the session was recorded under another version of the scoring rules.
+        case replaySkippedScoringChanged(recorded: Int)
         /// The session was resumed with a changed exercise at `line`; later events were not compared.
         case resumedWithForce(line: Int)
         /// Anonymous peer ratings are not recorded as inputs; the checksums, chain (and HMACs when `signed`) cover
@@ -87,6 +89,9 @@ public struct VerifyReport: Sendable {
             case .replaySkippedExerciseChanged:
                 "Replay was not checked: the exercise has changed since the session was recorded (its fingerprint "
                     + "differs)."
+            case .replaySkippedScoringChanged(let recorded):
+                "Replay was not checked: the session was recorded under scoring rules version \(recorded), and this "
+                    + "Sandtable scores by version \(Session.scoringVersion)."
             case .resumedWithForce(let line):
                 "The session was resumed with a changed exercise (--force) at line \(line); events after it were not "
                     + "compared."
@@ -180,6 +185,10 @@ public enum Verifier {
         // Replay.
         guard let scenario else {
             report.notes.append(.replaySkippedNoExercise)
+            return report
+        }
+        guard transcript.header.scoring == Session.scoringVersion else {
+            report.notes.append(.replaySkippedScoringChanged(recorded: transcript.header.scoring))
             return report
         }
         let fingerprint = Digest.scenario(scenario)

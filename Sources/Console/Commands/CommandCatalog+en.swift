@@ -62,6 +62,9 @@ extension CommandCatalog {
         "verify.note.exerciseChanged":
             "Replay was not checked: the exercise has changed since the session was recorded (its fingerprint "
             + "differs).",
+        "verify.note.scoringChanged":
+            "Replay was not checked: the session was recorded under scoring rules version {0}, and this Sandtable "
+            + "scores by version {1} (the checksums and chain were checked).",
         "verify.note.forced":
             "The session was resumed with a changed exercise (--force) at line {0}; events after it were not "
             + "compared.",
@@ -103,6 +106,17 @@ extension CommandCatalog {
         "simulate.column.max": "max",
         "simulate.objectives": "objectives (share of playthroughs rated P, S, M, U)",
         "simulate.column.objective": "objective",
+        "simulate.expectations":
+            "expected actions (playthroughs in which each was met in time, late, missed, not offered)",
+        "simulate.column.expectation": "expected action",
+        "simulate.column.hit": "hit",
+        "simulate.column.late": "late",
+        "simulate.column.missed": "missed",
+        "simulate.column.notOffered": "not offered",
+        "simulate.column.fired": "fired",
+        "simulate.notOffered":
+            "{0}: '{1}' could not be met in time in {2} of {3} playthroughs (the role was asked only after the "
+            + "deadline, or had no way to act): a defect of the scenario, never charged to a player.",
 
         // Coverage, shared by simulate and explore
         "coverage.title": "coverage",

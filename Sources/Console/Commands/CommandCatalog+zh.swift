@@ -51,6 +51,7 @@ extension CommandCatalog {
         "verify.note.damaged": "文件已损坏或被改动，因此未核验重放。",
         "verify.note.noExercise": "未核验重放：找不到演练（请用 --exercise 指定）。",
         "verify.note.exerciseChanged": "未核验重放：记录这场会话之后，演练已经修改（指纹不同）。",
+        "verify.note.scoringChanged": "未核验重放：这场会话按第 {0} 版计分规则记录，本版本的 Sandtable 按第 {1} 版计分（校验和与哈希链已核验）。",
         "verify.note.forced": "会话在第 {0} 行以修改过的演练强制继续（--force）；此后的事件未作比对。",
         "verify.note.anonymous": "匿名互评有意不作为输入记录，重放无法重现；它们由校验和与哈希链保护。",
         "verify.note.anonymousSigned": "匿名互评有意不作为输入记录，重放无法重现；它们由校验和、哈希链和 HMAC 保护。",
@@ -82,6 +83,16 @@ extension CommandCatalog {
         "simulate.column.max": "最高",
         "simulate.objectives": "目标（评为 P、S、M、U 的通关占比）",
         "simulate.column.objective": "目标",
+        "simulate.expectations": "预期行动（按时完成、迟到、未完成、截止前无从行动的通关次数）",
+        "simulate.column.expectation": "预期行动",
+        "simulate.column.hit": "按时",
+        "simulate.column.late": "迟到",
+        "simulate.column.missed": "未完成",
+        "simulate.column.notOffered": "无从行动",
+        "simulate.column.fired": "触发",
+        "simulate.notOffered":
+            "{0}：在 {3} 次通关中有 {2} 次，「{1}」在截止前无从完成（相关部门在截止之后才被问到，或者没有可做的行动）："
+            + "这是脚本的缺陷，从不记在学员头上。",
 
         // Coverage, shared by simulate and explore
         "coverage.title": "覆盖情况",

@@ -23,6 +23,8 @@ public enum SimulateCommand {
         public var showText: Bool
         /// Whether to print JSON instead of text.
         public var json: Bool
+        /// How the simulated players play.
+        public var policy: SimulationPolicy
         /// Colour mode for diagnostics.
         public var color: ColorMode
         /// The report's language; nil for the locale's (under the C locale, the exercise's).
@@ -31,8 +33,9 @@ public enum SimulateCommand {
         /// Creates arguments.
         public init(
             file: String, runs: Int, seed: UInt64, jobs: Int, showText: Bool, json: Bool,
-            color: ColorMode = .auto, language: UILanguage? = nil
+            policy: SimulationPolicy = .random, color: ColorMode = .auto, language: UILanguage? = nil
         ) {
+            self.policy = policy
             self.language = language
             self.file = file
             self.runs = runs
@@ -57,7 +60,8 @@ public enum SimulateCommand {
                 explicit: arguments.language?.rawValue, environment: ProcessInfo.processInfo.environment,
                 contentLanguage: scenario.header.language))
         let simulator = Simulator(scenario: scenario)
-        let options = SimulationOptions(runs: arguments.runs, seed: arguments.seed, jobs: arguments.jobs)
+        let options = SimulationOptions(
+            runs: arguments.runs, seed: arguments.seed, jobs: arguments.jobs, policy: arguments.policy)
         Interrupts.install()
         let bar = ProgressBar.make(total: arguments.runs, unit: strings["simulate.unit"], strings: strings)
         let clock = ContinuousClock()
@@ -172,6 +176,7 @@ public enum SimulateCommand {
             ], rows: scoreRows
         )
         .render(maxWidth: width).map { "  " + $0 }
+        out += expectations(report, width: width, strings: strings)
         if !report.objectives.isEmpty {
             out.append("")
             out.append(strings["simulate.objectives"])
@@ -188,6 +193,37 @@ public enum SimulateCommand {
                 ], rows: rows
             )
             .render(maxWidth: width).map { "  " + $0 }
+        }
+        return out
+    }
+}
+
+extension SimulateCommand {
+    /// Expected actions: how often each was met, late, missed; those never offered in time flagged as defects of
+    /// the scenario, with where they are declared.
+    static func expectations(_ report: SimulationReport, width: Int, strings: Strings) -> [String] {
+        let fired = report.expectations.filter { $0.fired > 0 }
+        guard !fired.isEmpty else { return [] }
+        var out = ["", strings["simulate.expectations"]]
+        let rows = fired.map { x in
+            [
+                x.id, x.title, String(x.hit), String(x.late), String(x.missed), String(x.notOffered),
+                String(x.fired),
+            ]
+        }
+        out += Table(
+            columns: [
+                TableColumn(strings["simulate.column.expectation"]), TableColumn(strings["simulate.column.title"]),
+                TableColumn(strings["simulate.column.hit"], alignment: .right),
+                TableColumn(strings["simulate.column.late"], alignment: .right),
+                TableColumn(strings["simulate.column.missed"], alignment: .right),
+                TableColumn(strings["simulate.column.notOffered"], alignment: .right),
+                TableColumn(strings["simulate.column.fired"], alignment: .right),
+            ], rows: rows
+        )
+        .render(maxWidth: width).map { "  " + $0 }
+        for x in report.notOffered {
+            out.append("  ⚠ " + strings("simulate.notOffered", x.location, x.id, String(x.notOffered), String(x.fired)))
         }
         return out
     }

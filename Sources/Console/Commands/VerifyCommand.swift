@@ -1,3 +1,4 @@
+import ExerciseEngine
 import Foundation
 import Localization
 import ScenarioLanguage
@@ -135,6 +136,8 @@ public enum VerifyCommand {
         case .replaySkippedDamaged: strings["verify.note.damaged"]
         case .replaySkippedNoExercise: strings["verify.note.noExercise"]
         case .replaySkippedExerciseChanged: strings["verify.note.exerciseChanged"]
+        case .replaySkippedScoringChanged(let recorded):
+            strings("verify.note.scoringChanged", String(recorded), String(Session.scoringVersion))
         case .resumedWithForce(let line): strings("verify.note.forced", String(line))
         case .anonymousRatings(let signed): strings[signed ? "verify.note.anonymousSigned" : "verify.note.anonymous"]
         case .closingRecordMissing: strings["verify.note.closingMissing"]

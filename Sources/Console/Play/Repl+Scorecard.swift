@@ -72,20 +72,26 @@ extension Repl {
         // Expected actions.
         out(paint.bold(s("score.expectations")))
         let team = card.expectationsTeam
-        if team.possible == 0 {
+        if team.possible == 0 && team.notOffered == 0 {
             out("  " + s("score.noExpectations"))
         } else {
+            // Not offered in time: shown only when there are any, never charged.
+            let showNotOffered = team.notOffered > 0
+            func row(_ name: String, _ t: Scorecard.Tally) -> [String] {
+                [name, "\(t.hits)/\(t.possible)", String(t.late), String(t.missed)]
+                    + (showNotOffered ? [String(t.notOffered)] : [])
+            }
             var rows = scenario.roles.indices.compactMap { r -> [String]? in
                 let t = card.expectationsByRole[r]
-                guard t.possible > 0 else { return nil }
-                return [roleName(r), "\(t.hits)/\(t.possible)", String(t.late), String(t.missed)]
+                guard t.possible > 0 || t.notOffered > 0 else { return nil }
+                return row(roleName(r), t)
             }
-            rows.append([s("score.team"), "\(team.hits)/\(team.possible)", String(team.late), String(team.missed)])
+            rows.append(row(s("score.team"), team))
             let table = Table(
                 columns: [
                     TableColumn(s("roles.header.role")), TableColumn(s("score.hits"), alignment: .right),
                     TableColumn(s("score.late"), alignment: .right), TableColumn(s("score.missed"), alignment: .right),
-                ], rows: rows)
+                ] + (showNotOffered ? [TableColumn(s("score.notOffered"), alignment: .right)] : []), rows: rows)
             for line in table.render(maxWidth: options.width - 2) { out("  " + line) }
         }
         // Collaboration points and requests.

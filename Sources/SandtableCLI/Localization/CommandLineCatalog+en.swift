@@ -46,6 +46,10 @@ extension CommandLineCatalog {
         "simulate.seed": "The base seed: playthrough i uses seed + i.",
         "simulate.jobs": "Parallel worker threads (the report does not depend on it).",
         "simulate.showText": "Print the first playthrough (the one with the base seed) in full.",
+        "simulate.policy":
+            "How the players play: random (the default), expected (a competent team: every choice marked expected, "
+            + "requests accepted, expected actions and shares taken in time) or default (passive: default choices, "
+            + "nothing unasked).",
 
         "explore.abstract": "Explore every decision of an exercise: reachable content and the best and worst scores.",
         "explore.discussion":

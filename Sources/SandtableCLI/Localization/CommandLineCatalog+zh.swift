@@ -41,6 +41,9 @@ extension CommandLineCatalog {
         "simulate.seed": "基础种子：第 i 次通关使用种子 + i。",
         "simulate.jobs": "并行工作线程数（报告与之无关）。",
         "simulate.showText": "完整打印第一次通关（使用基础种子的那一次）。",
+        "simulate.policy":
+            "模拟学员的打法：random（随机，默认）、expected（称职的团队：选择每个标为预期的选项，接受协作请求，按时完成预期行动和共享）"
+            + "或 default（被动：只选默认选项，不主动做任何事）。",
 
         "explore.abstract": "穷举演练中的每个决定：可到达的内容，以及最高分和最低分。",
         "explore.discussion":
