@@ -93,12 +93,12 @@ public enum DisplayWidth {
 
     // MARK: - Private helpers
 
-    private static func isEscapeIntroducer(_ scalar: Unicode.Scalar) -> Bool {
+    static func isEscapeIntroducer(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value == 0x1B || scalar.value == 0x9B
     }
 
     /// Skips parameter and intermediate bytes up to and including the final byte (0x40–0x7E).
-    private static func skipControlSequence(_ scalars: inout Substring.UnicodeScalarView) {
+    static func skipControlSequence(_ scalars: inout Substring.UnicodeScalarView) {
         while let scalar = scalars.popFirst() {
             if (0x40...0x7E).contains(scalar.value) {
                 return
@@ -107,7 +107,7 @@ public enum DisplayWidth {
     }
 
     /// Skips up to and including BEL or the string terminator `ESC \`.
-    private static func skipStringSequence(_ scalars: inout Substring.UnicodeScalarView) {
+    static func skipStringSequence(_ scalars: inout Substring.UnicodeScalarView) {
         while let scalar = scalars.popFirst() {
             if scalar.value == 0x07 || scalar.value == 0x9C {
                 return
