@@ -16,6 +16,12 @@ extension Compiler {
     /// How deeply expressions may nest (parentheses, `not`, unary minus, function calls).
     static let maximumExpressionDepth = 64
 
+    /// How many binary operators one expression may hold. A chain like `a and b and …` is read by a loop, but it
+    /// makes a tree as deep as it is long, and every walk over that tree (type checks, analysis, evaluation, even
+    /// freeing it) recurses once per operator: about 90,000 of them overflowed the stack. No exercise needs more
+    /// than a few dozen; the limit leaves room and keeps every walk shallow.
+    static let maximumExpressionOperators = 1_000
+
     /// Parses an expression that must have `type`; reports and returns nil otherwise.
     ///
     /// A malformed expression is reported and the rest of its line skipped; an expression that is well formed but
@@ -41,6 +47,7 @@ extension Compiler {
             report(.expectedExpression, cursor.here)
             return nil
         }
+        if expressionDepth == 0 { expressionOperators = 0 }
         guard enterNesting(&cursor) else { return nil }
         defer { expressionDepth -= 1 }
         return parseOr(&cursor)
@@ -99,6 +106,11 @@ extension Compiler {
     private mutating func parseOr(_ c: inout TokenCursor, _ minimum: Int = 1) -> TypedExpr? {
         guard var left = parsePrefix(&c) else { return nil }
         while let (op, precedence) = binaryOperator(c), precedence >= minimum {
+            expressionOperators += 1
+            guard expressionOperators <= Self.maximumExpressionOperators else {
+                syntaxError(.expressionTooLong(limit: Self.maximumExpressionOperators), &c)
+                return nil
+            }
             c.advance()
             guard let right = parseOr(&c, precedence + 1) else { return nil }
             left = combine(op, left, right)

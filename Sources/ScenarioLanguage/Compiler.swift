@@ -279,6 +279,8 @@ struct Compiler {
     var referencedChoices: Set<Int> = []
     /// The current nesting of the expression being parsed.
     var expressionDepth = 0
+    /// Binary operators read so far in the outermost expression being parsed.
+    var expressionOperators = 0
 
     // Usage tracking for warnings.
     var used: [ElementKind: Set<Int>] = [:]

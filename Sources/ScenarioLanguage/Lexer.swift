@@ -232,6 +232,7 @@ struct Lexer {
         if rest.hasSuffix("\"\"\"") {
             // """ one line of narrative """
             rest = rest.dropLast(3).trimmingSpaces()
+            reportControlCharacters(lines[(number - 1)..<number], firstLine: number)
             return OutlineNode(
                 file: source.path, line: number, indent: indent, tokens: [], textBlock: Self.dedent([rest]))
         }
@@ -269,8 +270,29 @@ struct Lexer {
                 index += 1
             }
         }
+        reportControlCharacters(lines[(number - 1)..<max(number, index)], firstLine: number)
         return OutlineNode(
             file: source.path, line: number, indent: indent, tokens: [], textBlock: Self.dedent(body), lastLine: index)
+    }
+
+    /// Whether a scalar is a control character a text may not hold: C0 but tab, DEL, C1. A terminal obeys them
+    /// (`ESC [2J` clears the screen, U+009B starts a command), so an exercise must not carry them to its players.
+    static func isControl(_ c: Unicode.Scalar) -> Bool {
+        (c.value < 0x20 && c != "\t") || (c.value >= 0x7F && c.value < 0xA0)
+    }
+
+    /// Reports the first control character of a text block's lines (one error per block).
+    private mutating func reportControlCharacters(_ block: ArraySlice<Substring>, firstLine: Int) {
+        for (offset, line) in block.enumerated() {
+            guard let at = line.firstIndex(where: { $0.unicodeScalars.contains(where: Self.isControl) }) else {
+                continue
+            }
+            let control = line[at].unicodeScalars.first(where: Self.isControl) ?? " "
+            report(
+                .controlCharacterInText(Self.describe(String(control))), line: firstLine + offset,
+                column: line.distance(from: line.startIndex, to: at) + 1, length: 1)
+            return
+        }
     }
 
     private mutating func report(
@@ -349,6 +371,11 @@ struct Lexer {
                     escaped
                     ? Self.unescape(sc[contentStart..<contentEnd]) : scanner.text(contentStart, contentEnd)
                 let token = scanner.token(to: i, .text(value), from: begin)
+                if let control = value.unicodeScalars.first(where: Self.isControl) {
+                    report(
+                        .controlCharacterInText(Self.describe(String(control))), line: line, column: token.column,
+                        length: token.length)
+                }
                 if !closed {
                     report(
                         .unterminatedText(closing: String(Character(closing))), line: line, column: token.column,

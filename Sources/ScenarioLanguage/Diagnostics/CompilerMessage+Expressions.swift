@@ -47,6 +47,10 @@ extension CompilerMessage {
     static func expressionTooDeep(limit: Int) -> Self {
         Self(.nestingTooDeep, "expressionTooDeep", .text(String(limit)))
     }
+    /// An expression with more binary operators than the compiler reads.
+    static func expressionTooLong(limit: Int) -> Self {
+        Self(.nestingTooDeep, "expressionTooLong", .text(String(limit)))
+    }
     /// `min`/`max` over mixed or unordered types.
     static func extremeTypes(_ function: String) -> Self { Self(.typeMismatch, "extremeTypes", .text(function)) }
     /// A function's name without its arguments.

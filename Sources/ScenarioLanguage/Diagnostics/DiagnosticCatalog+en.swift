@@ -58,6 +58,9 @@ extension DiagnosticCatalog {
         // Lexer
         "E0002.unterminatedText": "this text is not closed; end it with {0} on the same line",
         "E0003.fullWidthCharacter": "full-width '{0}' is not part of the language; type the half-width '{1}'",
+        "E0003.controlCharacterInText":
+            "the control character {0} in a text: a terminal would obey it (clear the screen, change the window "
+            + "title…); remove it",
         "E0003.unexpectedCharacter": "unexpected character '{0}'",
         "E0003.unexpectedCharacters": "unexpected characters '{0}'",
         "E0004.firstLineIndented":
@@ -253,6 +256,8 @@ extension DiagnosticCatalog {
 
         // Compiler: expressions
         "E0008.expressionTooDeep": "this expression nests more than {0} levels deep; simplify it",
+        "E0008.expressionTooLong":
+            "this expression has more than {0} operators; split it, e.g. into state variables set step by step",
         "E0011.chainedComparison": "comparisons cannot be chained; join them with `and`: a < b and b < c",
         "E0011.expectedExpectationOrRequest": "expected the id of an expected action or a request",
         "E0011.expectedExpression": "expected an expression",

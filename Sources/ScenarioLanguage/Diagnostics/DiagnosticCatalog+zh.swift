@@ -58,6 +58,7 @@ extension DiagnosticCatalog {
         // 词法
         "E0002.unterminatedText": "这段文本没有结束；请在同一行用 {0} 结束它",
         "E0003.fullWidthCharacter": "全角字符「{0}」不是本语言的一部分；请输入半角的「{1}」",
+        "E0003.controlCharacterInText": "文本中有控制字符 {0}：终端会执行它（清屏、改窗口标题等），请删除它",
         "E0003.unexpectedCharacter": "无法识别的字符「{0}」",
         "E0003.unexpectedCharacters": "无法识别的字符「{0}」",
         "E0004.firstLineIndented": "文件的第一行有缩进；声明应从行首写起",
@@ -245,6 +246,7 @@ extension DiagnosticCatalog {
 
         // 编译：表达式
         "E0008.expressionTooDeep": "这个表达式嵌套超过了 {0} 层；请简化它",
+        "E0008.expressionTooLong": "这个表达式的运算符超过了 {0} 个；请把它拆开，例如用几个状态变量分步计算",
         "E0011.chainedComparison": "比较不能连写；请用 `and` 连接：a < b and b < c",
         "E0011.expectedExpectationOrRequest": "这里需要预期行动或协作请求的标识",
         "E0011.expectedExpression": "这里需要一个表达式",

@@ -17,6 +17,11 @@ public struct LexerMessage: DiagnosticMessage, Hashable {
 
     /// Blocks nested deeper than the lexer keeps.
     static func blocksTooDeep(limit: Int) -> Self { Self(.nestingTooDeep, "blocksTooDeep", .text(String(limit))) }
+    /// A control character (an escape, a carriage return, a C1 control…) inside a text or a narrative, shown as its
+    /// code point.
+    static func controlCharacterInText(_ shown: String) -> Self {
+        Self(.unexpectedCharacter, "controlCharacterInText", .text(shown))
+    }
     /// A duration over the longest one allowed.
     static func durationTooLong(_ written: String) -> Self { Self(.invalidLiteral, "durationTooLong", .text(written)) }
     /// A number inside a duration without its unit, like `1h30`.
