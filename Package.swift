@@ -98,7 +98,12 @@ let package = Package(
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts", "TranscriptsTestSupport"]),
         .testTarget(name: "DebriefTests", dependencies: ["Debrief", "TranscriptsTestSupport"]),
         .testTarget(name: "AuthoringTests", dependencies: ["Authoring"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "TerminalText"]),
+        .testTarget(
+            name: "ConsoleTests",
+            dependencies: [
+                "Console", "TerminalText", "LineEditor", "ScenarioLanguage", "ExerciseEngine", "Transcripts",
+            ]
+        ),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "ScenarioLanguage", "Localization"]),
         .testTarget(name: "SandtableCLITests", dependencies: ["SandtableCLI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TerminalText"], exclude: ["Golden", "Neovim"]),

@@ -44,6 +44,71 @@ public enum Interrupts {
         sigaction(SIGINT, &action, nil)
     }
 
+    // MARK: SIGTERM and SIGHUP
+
+    /// The farewell's bytes: a buffer allocated once, before any handler can run, and its length.
+    private static let farewellCapacity = 4096
+    nonisolated(unsafe) private static let farewell = UnsafeMutablePointer<UInt8>.allocate(capacity: farewellCapacity)
+    private static let farewellLength = Atomic<Int>(0)
+    private static let terminationInstalled = Atomic<Bool>(false)
+
+    /// Makes SIGTERM (a supervisor or `kill` stopping the program) and SIGHUP (the terminal closed) end the process
+    /// cleanly: the handler writes the text last given to ``setFarewell(_:)`` to standard output and exits with
+    /// status 128 + the signal's number. Idempotent.
+    ///
+    /// Nothing is lost by exiting there: a session's every step is written and `fsync`ed before the REPL shows it,
+    /// so what was shown is on disk and a torn last step (a signal in the middle of writing one) is never read as
+    /// valid. While a line is being edited, libedit's own handler runs first and puts the terminal back in its
+    /// normal mode before passing the signal on to this one.
+    public static func installTermination() {
+        farewellLength.store(0, ordering: .relaxed)
+        guard
+            terminationInstalled.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing)
+                .exchanged
+        else { return }
+        var action = sigaction()
+        #if canImport(Glibc)
+            action.__sigaction_handler.sa_handler = { signal in Interrupts.terminate(signal) }
+        #else
+            action.__sigaction_u.__sa_handler = { signal in Interrupts.terminate(signal) }
+        #endif
+        sigemptyset(&action.sa_mask)
+        sigaddset(&action.sa_mask, SIGTERM)
+        sigaddset(&action.sa_mask, SIGHUP)
+        action.sa_flags = 0
+        sigaction(SIGTERM, &action, nil)
+        sigaction(SIGHUP, &action, nil)
+        // A blocked signal mask is inherited through exec: a parent that blocked them must not make us deaf.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGTERM)
+        sigaddset(&unblock, SIGHUP)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+    }
+
+    /// Sets what is written when SIGTERM or SIGHUP ends the process (at most 4 KiB of it), e.g. where the session
+    /// is saved and how to resume it. Call it whenever that changes.
+    public static func setFarewell(_ text: String) {
+        let bytes = Array(text.utf8.prefix(farewellCapacity))
+        farewellLength.store(0, ordering: .sequentiallyConsistent)
+        bytes.withUnsafeBufferPointer { source in
+            if let base = source.baseAddress { farewell.update(from: base, count: source.count) }
+        }
+        farewellLength.store(bytes.count, ordering: .sequentiallyConsistent)
+    }
+
+    /// The signal handler: only async-signal-safe calls (`write`, `_exit`).
+    private static func terminate(_ signal: Int32) {
+        var offset = 0
+        let length = farewellLength.load(ordering: .sequentiallyConsistent)
+        while offset < length {
+            let n = write(STDOUT_FILENO, farewell + offset, length - offset)
+            if n <= 0 { break }
+            offset += n
+        }
+        _exit(128 + signal)
+    }
+
     /// Whether Ctrl-C was pressed since the last ``clear()`` (or the last read).
     public static var requested: Bool {
         flag.load(ordering: .relaxed)

@@ -1,3 +1,5 @@
+import TerminalText
+
 /// What one call to ``LineReader/readLine(prompt:)`` produced.
 public enum LineInput: Equatable, Sendable {
     /// A complete line, without its line terminator (`\n` or `\r\n`).
@@ -17,7 +19,8 @@ public enum LineRejection: Equatable, Sendable {
     case invalidUTF8
     /// The line is longer than `limit` bytes (see ``LineLimits/maximumLineBytes``).
     case tooLong(limit: Int)
-    /// The line holds a C0 control character other than tab, or DEL (0x7F).
+    /// The line holds a control character other than tab: C0, DEL (0x7F) or C1 (U+0080–U+009F, such as the 8-bit
+    /// CSI U+009B), as ``SafeText/isUnsafe(_:)`` says.
     case controlCharacters
 }
 
@@ -37,9 +40,8 @@ func validatedLine(_ bytes: some Collection<UInt8>) -> LineInput {
     guard let text = String(validating: bytes, as: UTF8.self) else {
         return .rejected(.invalidUTF8)
     }
-    // In valid UTF-8 every byte below 0x80 is an ASCII character, so testing the
-    // bytes is the same as testing the scalars.
-    if bytes.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) {
+    // A C1 control would be stored raw in a note and reach the terminal again when shown.
+    if text.unicodeScalars.contains(where: { SafeText.isUnsafe($0) }) {
         return .rejected(.controlCharacters)
     }
     return .line(text)

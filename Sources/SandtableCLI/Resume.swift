@@ -8,6 +8,7 @@ struct Resume: ParsableCommand {
     @Argument(help: ArgumentHelp(HelpText["resume.file"])) var file: String
     @OptionGroup var exercise: ExerciseOverrideOptions
     @Flag(help: ArgumentHelp(HelpText["resume.force"])) var force = false
+    @Flag(help: ArgumentHelp(HelpText["resume.facilitator"])) var facilitator = false
     @OptionGroup var key: KeyFileOptions
     @OptionGroup var language: LanguageOptions
     @OptionGroup var color: ColorOptions
@@ -16,7 +17,7 @@ struct Resume: ParsableCommand {
     func run() throws {
         try finish(
             ResumeCommand.run(
-                file: file, exercise: exercise.exercise, force: force, keyFile: key.keyFile,
+                file: file, exercise: exercise.exercise, force: force, facilitator: facilitator, keyFile: key.keyFile,
                 language: language.language, color: color.color, privacyScreen: !noPrivacyScreen))
     }
 }

@@ -12,11 +12,12 @@ struct Verify: ParsableCommand {
     @OptionGroup var key: KeyFileOptions
     @OptionGroup var color: ColorOptions
     @OptionGroup var language: LanguageOptions
+    @Flag(help: ArgumentHelp(HelpText["verify.allowEdited"])) var allowEdited = false
 
     func run() throws {
         try finish(
             VerifyCommand.run(
                 file: file, exercise: exercise.exercise, keyFile: key.keyFile, color: color.color,
-                language: language.language))
+                language: language.language, allowEdited: allowEdited))
     }
 }

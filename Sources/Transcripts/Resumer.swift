@@ -1,5 +1,6 @@
 import ExerciseEngine
 import Foundation
+import Localization
 import ScenarioLanguage
 
 /// A session rebuilt from its transcript, ready to go on.
@@ -19,8 +20,33 @@ public struct ResumedSession {
     public var discarded: TornTail?
     /// Whether the exercise differs from the one recorded (and `force` allowed it).
     public var scenarioChanged: Bool
-    /// Messages for the trainer: what was discarded, what restarts, what no longer matches.
-    public var notes: [String]
+    /// What the trainer is told: what was discarded, what restarts, what no longer matches.
+    public var notes: [ResumeNote]
+    /// The role that gave the last recorded input, when a person plays it: whose seat was at the keyboard.
+    public var lastActor: Int?
+}
+
+/// Something `resume` tells the trainer, in their language (``message(in:)``).
+public enum ResumeNote: Sendable, Hashable {
+    /// A crash had cut the end off; those bytes were never shown and were removed.
+    case discarded(bytes: Int)
+    /// The exercise changed; the session was replayed by ids, with this many mismatches.
+    case replayedByIDs(mismatches: Int)
+    /// One point where the edited exercise no longer matches the recording (in English, with ids).
+    case mismatch(String)
+    /// The anonymous peer evaluation starts again from its first rater.
+    case anonymousReviewRestarts
+
+    /// The note in `language`.
+    public func message(in language: UILanguage) -> String {
+        let s = Strings(.transcripts, language: language)
+        switch self {
+        case .discarded(let bytes): return s.plural("resume.discarded", count: bytes)
+        case .replayedByIDs(let n): return n == 0 ? s["resume.replayedByIDs"] : s.plural("resume.mismatches", count: n)
+        case .mismatch(let text): return text
+        case .anonymousReviewRestarts: return s["resume.anonymousRestarts"]
+        }
+    }
 }
 
 /// Rebuilds a session from its transcript so that play can go on in the same file.
@@ -39,9 +65,12 @@ public enum Resumer {
     ///   its closing record was missing, that record is written first.
     /// - In an anonymous peer evaluation the ratings are not recorded until the last one, so an interrupted
     ///   evaluation starts again from the first rater.
+    /// - A session run by a facilitator is resumed only with `facilitator` (and, when signed, the key), so that
+    ///   whoever resumes it does not get the facilitator's commands by accident; `facilitator` on a session without
+    ///   one is refused too. With a key, an unsigned transcript is refused (its HMACs may have been stripped).
     public static func load(
-        path: String, scenario: Scenario, force: Bool = false, key: TranscriptKey? = nil, tool: String = "",
-        now: Date = Date()
+        path: String, scenario: Scenario, force: Bool = false, key: TranscriptKey? = nil, facilitator: Bool = false,
+        tool: String = "", now: Date = Date()
     ) -> Result<ResumedSession, TranscriptError> {
         let transcript: Transcript
         switch Transcript.read(path: path, key: key) {
@@ -50,6 +79,8 @@ public enum Resumer {
         }
         if transcript.close != nil { return .failure(.alreadyEnded(path: path)) }
         if transcript.header.hmac && key == nil { return .failure(.keyRequired(path: path)) }
+        if transcript.header.facilitated && !facilitator { return .failure(.facilitatorRequired(path: path)) }
+        if !transcript.header.facilitated && facilitator { return .failure(.notFacilitated(path: path)) }
         let current = Digest.scenario(scenario)
         let recorded = transcript.header.scenarioSHA256
         let latest = transcript.resumes.last?.data["scenario_sha256"]?.stringValue ?? recorded
@@ -81,22 +112,10 @@ public enum Resumer {
             }
             return .failure(.alreadyEnded(path: path))
         }
-        var notes: [String] = []
-        if let torn = transcript.torn {
-            notes.append(
-                "The end of the transcript was incomplete (\(torn.reason)); those \(torn.bytes) bytes were never shown "
-                    + "and have been removed.")
-        }
-        if changed {
-            notes.append(
-                "The exercise has changed since the session was recorded; the session was replayed by ids"
-                    + (outcome.mismatches.isEmpty
-                        ? " and everything still matches." : " with \(outcome.mismatches.count) mismatches."))
-        }
-        notes += outcome.mismatches
-        if !transcript.header.hmac && key != nil {
-            notes.append("This transcript was started without a key; it stays unsigned.")
-        }
+        var notes: [ResumeNote] = []
+        if let torn = transcript.torn { notes.append(.discarded(bytes: torn.bytes)) }
+        if changed { notes.append(.replayedByIDs(mismatches: outcome.mismatches.count)) }
+        notes += outcome.mismatches.map { .mismatch($0) }
         writer.setClock(outcome.session.state.clock)
         do {
             try writer.writeResume(
@@ -111,13 +130,14 @@ public enum Resumer {
             return .failure(error)
         }
         if case .peerReview = outcome.session.waiting, scenario.header.peer == .anonymous {
-            notes.append(
-                "The anonymous peer evaluation starts again from the first rater: its ratings are recorded only when "
-                    + "the last one is given.")
+            notes.append(.anonymousReviewRestarts)
         }
+        let ids = ScenarioIDs(scenario)
+        let lastActor = transcript.steps.last { $0.input.role != nil }?.input.role.flatMap { ids.role(id: $0) }
         return .success(
             ResumedSession(
                 session: outcome.session, writer: writer, transcript: transcript, events: outcome.events,
-                mismatches: outcome.mismatches, discarded: transcript.torn, scenarioChanged: changed, notes: notes))
+                mismatches: outcome.mismatches, discarded: transcript.torn, scenarioChanged: changed, notes: notes,
+                lastActor: lastActor.flatMap { outcome.session.isPlayed($0) ? $0 : nil }))
     }
 }

@@ -180,15 +180,17 @@ public struct Transcript: Sendable {
     public var resumes: [TranscriptRecord] { records.filter { $0.type == .resume } }
 
     /// Reads and checks a transcript. Fails on the first damaged, changed or misplaced line; a torn last line is
-    /// not a failure (see ``torn``). With a key, HMACs are checked too; without one, a signed transcript is read with
-    /// its checksums and chain checked.
+    /// not a failure (see ``torn``). With a key, HMACs are checked too and an unsigned transcript is refused;
+    /// without one, a signed transcript is read with its checksums and chain checked.
     public static func read(path: String, key: TranscriptKey? = nil) -> Result<Transcript, TranscriptError> {
         let bytes: [UInt8]
         switch load(path) {
         case .success(let b): bytes = b
         case .failure(let e): return .failure(e)
         }
-        let scan = TranscriptScanner.scan(bytes, path: path, key: key, requireSignature: false, stopAtFirstIssue: true)
+        // With a key, an unsigned transcript is refused: its HMACs may have been stripped and the lines resealed.
+        let scan = TranscriptScanner.scan(
+            bytes, path: path, key: key, requireSignature: key != nil, stopAtFirstIssue: true)
         if let unreadable = scan.unreadable { return .failure(unreadable) }
         if let first = scan.issues.first { return .failure(first.error) }
         guard let transcript = scan.transcript else {
@@ -220,13 +222,13 @@ public struct Transcript: Sendable {
         guard stat(path, &info) == 0 else {
             return .failure(
                 errno == ENOENT || errno == ENOTDIR
-                    ? .fileMissing(path: path) : .cannotRead(path: path, reason: TranscriptWriter.describe(errno)))
+                    ? .fileMissing(path: path) : .cannotRead(path: path, reason: SystemReason(errno: errno)))
         }
         guard info.st_mode & S_IFMT == S_IFREG else {
             return .failure(.notATranscript(path: path, reason: "it is not a file"))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(.cannotRead(path: path, reason: "permission denied"))
+            return .failure(.cannotRead(path: path, reason: .permissionDenied))
         }
         return .success(Array(data))
     }
@@ -418,6 +420,12 @@ struct TranscriptScanner {
                 report(
                     number, .corrupt(path: path, line: number, reason: "the record lacks its wall time, clock or time"))
                 continue
+            }
+            if TranscriptTime.parseWall(wall) == nil {
+                report(
+                    number,
+                    .corrupt(
+                        path: path, line: number, reason: "its wall time '\(wall.prefix(40))' is not an ISO 8601 time"))
             }
             switch type {
             case .input, .event:

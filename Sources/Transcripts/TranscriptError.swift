@@ -1,3 +1,4 @@
+import Foundation
 import Localization
 
 /// Why a transcript could not be written, read, verified or resumed. Each case has a message a trainer understands
@@ -8,11 +9,17 @@ public enum TranscriptError: Error, Sendable, Hashable, CustomStringConvertible 
     /// The path given as the transcripts folder is not a folder.
     case notADirectory(path: String)
     /// Sandtable may not create files in the transcripts folder.
-    case directoryNotWritable(path: String, reason: String)
+    case directoryNotWritable(path: String, reason: SystemReason)
+    /// No transcripts folder was named (`--out ''`).
+    case directoryUnnamed
     /// The transcript file could not be created.
-    case cannotCreate(path: String, reason: String)
+    case cannotCreate(path: String, reason: SystemReason)
     /// Writing to the transcript failed (for example, the disk is full); the transcript keeps everything before.
-    case writeFailed(path: String, reason: String)
+    case writeFailed(path: String, reason: SystemReason)
+    /// The transcript file was deleted or moved away while the session was being written to it.
+    case fileVanished(path: String)
+    /// Another file took the transcript's place while the session was being written to it.
+    case fileReplaced(path: String)
     /// An earlier write failed, so the transcript accepts nothing more.
     case writerBroken(path: String)
     /// The transcript was closed.
@@ -26,7 +33,7 @@ public enum TranscriptError: Error, Sendable, Hashable, CustomStringConvertible 
     /// The transcript file does not exist.
     case fileMissing(path: String)
     /// The transcript file exists but could not be read.
-    case cannotRead(path: String, reason: String)
+    case cannotRead(path: String, reason: SystemReason)
     /// The file is not a Sandtable transcript.
     case notATranscript(path: String, reason: String)
     /// The transcript was written in a format version this tool does not know.
@@ -54,6 +61,10 @@ public enum TranscriptError: Error, Sendable, Hashable, CustomStringConvertible 
     case alreadyEnded(path: String)
     /// Another Sandtable process is writing the transcript.
     case inUse(path: String)
+    /// The session was run by a facilitator; resuming it needs `--facilitator`.
+    case facilitatorRequired(path: String)
+    /// `--facilitator` was given for a session that had no facilitator.
+    case notFacilitated(path: String)
 
     /// The message shown to the trainer, in English.
     public var message: String { message(in: .en) }
@@ -62,18 +73,26 @@ public enum TranscriptError: Error, Sendable, Hashable, CustomStringConvertible 
     public func message(in language: UILanguage) -> String {
         let s = Strings(.transcripts, language: language)
         switch self {
-        case .directoryMissing(let path): return s("transcript.directoryMissing", path)
+        case .directoryMissing(let path): return s("transcript.directoryMissing", path, CommandText.quoted(path))
+        case .directoryUnnamed: return s["transcript.directoryUnnamed"]
         case .notADirectory(let path): return s("transcript.notADirectory", path)
-        case .directoryNotWritable(let path, let reason): return s("transcript.directoryNotWritable", path, reason)
-        case .cannotCreate(let path, let reason): return s("transcript.cannotCreate", path, reason)
-        case .writeFailed(let path, let reason): return s("transcript.writeFailed", path, reason)
-        case .writerBroken(let path): return s("transcript.writerBroken", path)
+        case .directoryNotWritable(let path, let reason):
+            return s("transcript.directoryNotWritable", path, reason.message(in: language))
+        case .cannotCreate(let path, let reason):
+            return s("transcript.cannotCreate", path, reason.message(in: language))
+        case .writeFailed(let path, let reason):
+            let hint = reason.isLackOfSpace ? "space" : reason.isPermission ? "permission" : "other"
+            return s("transcript.writeFailed", path, reason.message(in: language))
+                + s("transcript.writeFailed.\(hint)", CommandText.quoted(path))
+        case .fileVanished(let path): return s("transcript.fileVanished", path)
+        case .fileReplaced(let path): return s("transcript.fileReplaced", path)
+        case .writerBroken(let path): return s("transcript.writerBroken", path, CommandText.quoted(path))
         case .writerClosed(let path): return s("transcript.writerClosed", path)
         case .outOfOrder(let path, let reason): return s("transcript.outOfOrder", path, reason)
         case .keyFileUnreadable(let path): return s("transcript.keyFileUnreadable", path)
         case .keyEmpty(let source): return s("transcript.keyEmpty", source)
         case .fileMissing(let path): return s("transcript.fileMissing", path)
-        case .cannotRead(let path, let reason): return s("transcript.cannotRead", path, reason)
+        case .cannotRead(let path, let reason): return s("transcript.cannotRead", path, reason.message(in: language))
         case .notATranscript(let path, let reason): return s("transcript.notATranscript", path, reason)
         case .unsupportedFormat(let path, let version): return s("transcript.unsupportedFormat", path, version)
         case .corrupt(let path, let line, let reason): return s("transcript.corrupt", path, String(line), reason)
@@ -90,7 +109,10 @@ public enum TranscriptError: Error, Sendable, Hashable, CustomStringConvertible 
         case .replayMismatch(let line, let expected, let found):
             return s("transcript.replayMismatch", String(line), expected, found)
         case .inUse(let path): return s("transcript.inUse", path)
-        case .alreadyEnded(let path): return s("transcript.alreadyEnded", path)
+        case .alreadyEnded(let path): return s("transcript.alreadyEnded", path, CommandText.quoted(path))
+        case .facilitatorRequired(let path):
+            return s("transcript.facilitatorRequired", path, CommandText.quoted(path))
+        case .notFacilitated(let path): return s("transcript.notFacilitated", path)
         }
     }
 
@@ -119,4 +141,54 @@ public enum TranscriptError: Error, Sendable, Hashable, CustomStringConvertible 
 
     /// Same as ``message``.
     public var description: String { message }
+}
+
+/// Why the system refused to read or write a file, in words a trainer understands (``message(in:)``).
+public enum SystemReason: Sendable, Hashable {
+    /// `ENOSPC`.
+    case diskFull
+    /// `EDQUOT`.
+    case quotaExceeded
+    /// `EACCES`, `EPERM`.
+    case permissionDenied
+    /// `EROFS`.
+    case readOnly
+    /// `EIO`.
+    case inputOutput
+    /// `ENOENT`.
+    case noSuchFile
+    /// Any other error, in the system's own words (`strerror`, English).
+    case other(String)
+
+    /// The reason for an `errno` value.
+    public init(errno code: Int32) {
+        switch code {
+        case ENOSPC: self = .diskFull
+        case EDQUOT: self = .quotaExceeded
+        case EACCES, EPERM: self = .permissionDenied
+        case EROFS: self = .readOnly
+        case EIO: self = .inputOutput
+        case ENOENT: self = .noSuchFile
+        default: self = .other(String(cString: strerror(code)))
+        }
+    }
+
+    /// Whether freeing space is the cure.
+    public var isLackOfSpace: Bool { self == .diskFull || self == .quotaExceeded }
+    /// Whether permissions are the cause.
+    public var isPermission: Bool { self == .permissionDenied || self == .readOnly }
+
+    /// The reason in `language`.
+    public func message(in language: UILanguage) -> String {
+        let s = Strings(.transcripts, language: language)
+        switch self {
+        case .diskFull: return s["reason.diskFull"]
+        case .quotaExceeded: return s["reason.quotaExceeded"]
+        case .permissionDenied: return s["reason.permissionDenied"]
+        case .readOnly: return s["reason.readOnly"]
+        case .inputOutput: return s["reason.inputOutput"]
+        case .noSuchFile: return s["reason.noSuchFile"]
+        case .other(let text): return text
+        }
+    }
 }

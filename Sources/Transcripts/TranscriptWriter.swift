@@ -6,9 +6,13 @@ import SystemPackage
 /// Writes a session's transcript: append-only, one JSON line per record, each step written with a single `write`
 /// and `fsync`ed before ``append(input:events:wall:)`` returns, so that whatever the REPL has shown is on disk.
 ///
-/// When a write fails (a full disk, say), the writer cuts the file back to the end of the last complete step, marks
-/// itself broken and throws; every later call throws ``TranscriptError/writerBroken(path:)`` at once. Not thread-safe:
-/// one writer belongs to one session loop.
+/// When a write or an `fsync` fails (a full disk, say), the writer cuts the file back to the end of the last complete
+/// step, marks itself broken and throws; every later call throws ``TranscriptError/writerBroken(path:)`` at once.
+/// Before and after every write it also checks that the file it writes is still the one at ``path`` (its link count
+/// and its device and inode): a transcript deleted, moved away or replaced while the session runs would otherwise
+/// take every later decision into a file nobody can read, so the writer breaks with
+/// ``TranscriptError/fileVanished(path:)`` or ``TranscriptError/fileReplaced(path:)`` instead. Not thread-safe: one
+/// writer belongs to one session loop.
 public final class TranscriptWriter {
     /// The transcript's path.
     public let path: String
@@ -25,6 +29,8 @@ public final class TranscriptWriter {
     private var previousHash: String
     private var clock: Int
     private var started: Bool
+    /// The device and inode of the file when it was opened.
+    private var identity: (device: UInt64, inode: UInt64)?
     /// For tests: the bytes left on a pretend disk; a write beyond them is cut short and fails with `ENOSPC`.
     var simulatedSpace: Int?
 
@@ -40,6 +46,8 @@ public final class TranscriptWriter {
         self.previousHash = previousHash
         self.clock = clock
         self.started = started
+        var info = stat()
+        if fstat(descriptor, &info) == 0 { identity = (UInt64(info.st_dev), UInt64(info.st_ino)) }
     }
 
     deinit {
@@ -51,14 +59,15 @@ public final class TranscriptWriter {
     /// Checks that transcripts can be written into a folder: it exists, is a folder, and Sandtable may create files
     /// in it. Call it before play starts, so a trainee never plays a session that cannot be recorded.
     public static func checkDirectory(_ directory: String) throws(TranscriptError) {
+        guard !directory.isEmpty else { throw .directoryUnnamed }
         var info = stat()
         guard stat(directory, &info) == 0 else {
             if errno == ENOENT || errno == ENOTDIR { throw .directoryMissing(path: directory) }
-            throw .directoryNotWritable(path: directory, reason: Self.describe(errno))
+            throw .directoryNotWritable(path: directory, reason: SystemReason(errno: errno))
         }
         guard info.st_mode & S_IFMT == S_IFDIR else { throw .notADirectory(path: directory) }
         guard access(directory, W_OK | X_OK) == 0 else {
-            throw .directoryNotWritable(path: directory, reason: Self.describe(errno))
+            throw .directoryNotWritable(path: directory, reason: SystemReason(errno: errno))
         }
     }
 
@@ -109,9 +118,9 @@ public final class TranscriptWriter {
                     continue
                 }
                 if code == EACCES || code == EROFS || code == EPERM {
-                    throw .directoryNotWritable(path: directory, reason: describe(code))
+                    throw .directoryNotWritable(path: directory, reason: SystemReason(errno: code))
                 }
-                throw .cannotCreate(path: path, reason: describe(code))
+                throw .cannotCreate(path: path, reason: SystemReason(errno: code))
             }
         }
         _ = fchmod(fd, 0o600)  // whatever the umask
@@ -156,14 +165,14 @@ public final class TranscriptWriter {
         if transcript.close != nil { throw .alreadyEnded(path: path) }
         if transcript.header.hmac && key == nil { throw .keyRequired(path: path) }
         let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-        guard fd >= 0 else { throw .cannotRead(path: path, reason: describe(errno)) }
+        guard fd >= 0 else { throw .cannotRead(path: path, reason: SystemReason(errno: errno)) }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             _ = Foundation.close(fd)
             throw .inUse(path: path)
         }
         if transcript.fileLength != transcript.validLength {
             guard ftruncate(fd, off_t(transcript.validLength)) == 0, fsync(fd) == 0 else {
-                let reason = describe(errno)
+                let reason = SystemReason(errno: errno)
                 _ = Foundation.close(fd)
                 throw .writeFailed(path: path, reason: reason)
             }
@@ -289,6 +298,7 @@ public final class TranscriptWriter {
     /// Writes whole lines with one `write` (retried on partial writes) and `fsync`s. On failure, cuts the file back
     /// to its last good length so that no half line stays, and marks the writer broken.
     private func write(lines: [[UInt8]]) throws(TranscriptError) {
+        try checkIdentity()
         var buffer: [UInt8] = []
         buffer.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
         for line in lines {
@@ -315,20 +325,26 @@ public final class TranscriptWriter {
             isBroken = true
             _ = ftruncate(descriptor, off_t(length))
             _ = fsync(descriptor)
-            throw .writeFailed(path: path, reason: Self.describe(failure))
+            throw .writeFailed(path: path, reason: SystemReason(errno: failure))
         }
         length += Int64(buffer.count)
+        // Deleted while the lines were being written: they are in no file anyone can open.
+        try checkIdentity()
     }
 
-    static func describe(_ code: Int32) -> String {
-        switch code {
-        case ENOSPC: return "the disk is full"
-        case EDQUOT: return "the disk quota is used up"
-        case EACCES, EPERM: return "permission denied"
-        case EROFS: return "the file system is read-only"
-        case EIO: return "an input/output error"
-        case ENOENT: return "no such file or folder"
-        default: return String(cString: strerror(code))
+    /// Throws, and breaks the writer, when the open file is no longer the one at ``path``: no link left to it, no
+    /// file at the path, or another file there.
+    private func checkIdentity() throws(TranscriptError) {
+        var open = stat()
+        var info = stat()
+        let named = stat(path, &info) == 0 ? (device: UInt64(info.st_dev), inode: UInt64(info.st_ino)) : nil
+        if let identity, let named, identity != named {
+            isBroken = true
+            throw .fileReplaced(path: path)
+        }
+        if named == nil || fstat(descriptor, &open) != 0 || open.st_nlink == 0 {
+            isBroken = true
+            throw .fileVanished(path: path)
         }
     }
 }

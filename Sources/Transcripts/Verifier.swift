@@ -13,6 +13,11 @@ public struct VerifyReport: Sendable {
         case torn = 2
         /// The file is missing, unreadable, or not a transcript.
         case unreadable = 3
+        /// The chain holds, but replay could not check all of the content: the exercise was not found, or it differs
+        /// from the one recorded (from line 1, or from a resume record with another fingerprint). A transcript is
+        /// only as trustworthy as its weakest record, so this is not valid unless `allowEdited` accepts an edited
+        /// exercise.
+        case unverified = 4
     }
 
     /// The verdict.
@@ -119,6 +124,8 @@ public struct VerifyReport: Sendable {
     public var eventsReplayed = 0
     /// Whether the transcript has its closing record.
     public var closed = false
+    /// The first line whose content replay could not check, when there is one (1 when nothing could be replayed).
+    public var uncheckedFrom: Int?
 }
 
 /// Checks a transcript: its header, the sequence numbers, every line's checksum and link to the line before (the
@@ -130,7 +137,12 @@ public enum Verifier {
     ///   - scenario: The exercise, for the replay check; nil skips it (noted in the report).
     ///   - key: The facilitator's key. When given, every line must carry a valid HMAC; an unsigned transcript then
     ///     counts as tampered (its HMACs may have been removed).
-    public static func verify(path: String, scenario: Scenario?, key: TranscriptKey?) -> VerifyReport {
+    ///   - allowEdited: Whether content recorded with an edited exercise (the header's fingerprint differs from
+    ///     `scenario`'s, or a resume record's does) is accepted with a note; otherwise it makes the report
+    ///     ``VerifyReport/Status/unverified``. A missing exercise is always unverified.
+    public static func verify(path: String, scenario: Scenario?, key: TranscriptKey?, allowEdited: Bool = false)
+        -> VerifyReport
+    {
         var report = VerifyReport(status: .valid, path: path)
         let bytes: [UInt8]
         switch Transcript.load(path) {
@@ -183,8 +195,13 @@ public enum Verifier {
         }
 
         // Replay.
+        func unchecked(from line: Int) {
+            report.uncheckedFrom = line
+            if report.status == .valid { report.status = .unverified }
+        }
         guard let scenario else {
             report.notes.append(.replaySkippedNoExercise)
+            unchecked(from: 1)
             return report
         }
         guard transcript.header.scoring == Session.scoringVersion else {
@@ -194,6 +211,11 @@ public enum Verifier {
         let fingerprint = Digest.scenario(scenario)
         guard fingerprint == transcript.header.scenarioSHA256 else {
             report.notes.append(.replaySkippedExerciseChanged)
+            if allowEdited {
+                report.uncheckedFrom = 1
+            } else {
+                unchecked(from: 1)
+            }
             return report
         }
         let replay = Replayer(transcript: transcript, scenario: scenario, strict: true).run()
@@ -205,6 +227,11 @@ public enum Verifier {
         }
         if let stop = replay.comparisonStoppedAt {
             report.notes.append(.resumedWithForce(line: stop))
+            if allowEdited {
+                report.uncheckedFrom = stop
+            } else {
+                unchecked(from: stop)
+            }
         } else {
             report.replayChecked = true
         }

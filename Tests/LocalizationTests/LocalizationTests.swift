@@ -163,3 +163,17 @@ import Testing
         #expect(ClockFormat.wallDuration(milliseconds: -5, language: .en) == "0s")
     }
 }
+
+@Suite struct CommandTextTests {
+    @Test func plainWordsStayAsTheyAre() {
+        #expect(CommandText.quoted("transcripts/20260101-flood.jsonl") == "transcripts/20260101-flood.jsonl")
+        #expect(CommandText.quoted("记录/城市内涝.jsonl") == "记录/城市内涝.jsonl")
+    }
+
+    @Test func otherWordsAreSingleQuoted() {
+        #expect(CommandText.quoted("my sessions/a.jsonl") == "'my sessions/a.jsonl'")
+        #expect(CommandText.quoted("it's") == "'it'\\''s'")
+        #expect(CommandText.quoted("$(rm -rf ~)") == "'$(rm -rf ~)'")
+        #expect(CommandText.quoted("") == "''")
+    }
+}

@@ -90,6 +90,8 @@ let anonymousExercise =
         }
         #expect(first == 0)
         #expect(remaining.count == (scenario.roles.count - 1) * scenario.peerQuestions.count)
-        #expect(resumed.notes.contains { $0.contains("starts again") })
+        #expect(resumed.notes.contains(.anonymousReviewRestarts))
+        #expect(resumed.notes.contains { $0.message(in: .en).contains("starts again") })
+        #expect(resumed.notes.contains { $0.message(in: .zh).contains("重新开始") })
     }
 }

@@ -80,7 +80,9 @@ import TranscriptsTestSupport
         try writeBytes(good + Array(#"{"type":"input","seq":9"#.utf8), to: writer.path)
         let resumed = try Resumer.load(path: writer.path, scenario: scenario, tool: "t").get()
         #expect(resumed.discarded?.bytes == 23)
-        #expect(resumed.notes.first?.contains("removed") == true)
+        #expect(resumed.notes.first == .discarded(bytes: 23))
+        #expect(resumed.notes.first?.message(in: .en).contains("23 bytes") == true)
+        #expect(resumed.notes.first?.message(in: .zh).contains("已经删除") == true)
         // The torn bytes are gone; a resume record follows the last good line.
         let now = try fileBytes(writer.path)
         #expect(Array(now[..<good.count]) == good)

@@ -240,3 +240,59 @@ import TranscriptsTestSupport
         #expect(report.status == .valid)
     }
 }
+
+/// Issue 15, defect 1: a transcript deleted or replaced under a running session.
+@Suite struct VanishedFileTests {
+    /// A writer with the start recorded, the session, and the choice to make next.
+    private func started() throws -> (TranscriptWriter, Session, Input, [Event]) {
+        let scenario = try compile(miniExercise)
+        let writer = try makeWriter(scenario, seed: 2)
+        var session = Session(scenario: scenario, seed: 2, played: [0, 1])
+        try writer.append(input: nil, events: session.start(), wall: fixedStart)
+        let push = try #require(scenario.choice("push"))
+        let input = Input.choose(role: 0, choice: push)
+        return (writer, session, input, try session.apply(input))
+    }
+
+    @Test func deletedFolderBreaksTheWriter() throws {
+        let (writer, _, input, events) = try started()
+        let folder = URL(fileURLWithPath: writer.path).deletingLastPathComponent().path
+        try FileManager.default.removeItem(atPath: folder)
+        #expect(throws: TranscriptError.fileVanished(path: writer.path)) {
+            try writer.append(input: input, events: events, wall: fixedStart)
+        }
+        #expect(writer.isBroken)
+        #expect(throws: TranscriptError.writerBroken(path: writer.path)) {
+            try writer.append(input: .note(role: 0, text: "x"), events: [], wall: fixedStart)
+        }
+    }
+
+    @Test func movedFileBreaksTheWriter() throws {
+        let (writer, _, input, events) = try started()
+        #expect(rename(writer.path, writer.path + ".moved") == 0)
+        #expect(throws: TranscriptError.fileVanished(path: writer.path)) {
+            try writer.append(input: input, events: events, wall: fixedStart)
+        }
+        // What was recorded before is intact where the file went.
+        let moved = Verifier.verify(path: writer.path + ".moved", scenario: try compile(miniExercise), key: nil)
+        #expect(moved.status == .valid)
+    }
+
+    @Test func replacedFileBreaksTheWriter() throws {
+        let (writer, _, input, events) = try started()
+        let copy = writer.path + ".copy"
+        try FileManager.default.copyItem(atPath: writer.path, toPath: copy)
+        #expect(rename(copy, writer.path) == 0)
+        #expect(throws: TranscriptError.fileReplaced(path: writer.path)) {
+            try writer.append(input: input, events: events, wall: fixedStart)
+        }
+        #expect(writer.isBroken)
+    }
+
+    @Test func messagesSayTheSessionStops() {
+        let vanished = TranscriptError.fileVanished(path: "t/a.jsonl")
+        #expect(vanished.message(in: .en).contains("deleted or moved away"))
+        #expect(vanished.message(in: .zh).contains("被删除或移走"))
+        #expect(TranscriptError.fileReplaced(path: "t/a.jsonl").message(in: .zh).contains("不再接受任何决定"))
+    }
+}

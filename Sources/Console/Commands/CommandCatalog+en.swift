@@ -31,6 +31,16 @@ extension CommandCatalog {
         "verify.tampered": "✗ tampered",
         "verify.torn": "! torn",
         "verify.unreadable": "✗ unreadable",
+        "verify.unverified": "? unverified",
+        "verify.uncheckedFrom":
+            "From line {0} on, replay could not check what the transcript says happened, so it is not valid: "
+            + "anyone could have written it. {1}",
+        "verify.uncheckedFrom.noExercise": "Give the exercise with --exercise.",
+        "verify.uncheckedFrom.edited":
+            "If the exercise was deliberately edited and resumed with --force, --allow-edited accepts it.",
+        "verify.allowedEdited":
+            "From line {0} on, the content was recorded with an edited exercise and was not checked by replay; "
+            + "--allow-edited accepted it.",
         "verify.statusLine": "{0}: {1}",
         "verify.exercise": "exercise",
         "verify.exerciseValue": "{0} \"{1}\"",

@@ -2,6 +2,7 @@ import Debrief
 import Foundation
 import Localization
 import ScenarioLanguage
+import TerminalText
 import Transcripts
 
 /// `sandtable debrief FILE... [--format md|html|json] [-o PATH] [--exercise PATH] [--lang zh|en] [--due DATE]`: the
@@ -106,7 +107,7 @@ public enum DebriefCommand {
             arguments.language ?? UILanguage(argument: firstHeader.uiLanguage) ?? .en
         let options = DebriefOptions(language: language, due: arguments.due)
 
-        let text: String
+        var text: String
         if arguments.files.count == 1 {
             switch Debrief.session(path: first.path, scenario: scenario, key: key) {
             case .success(let report):
@@ -138,6 +139,8 @@ public enum DebriefCommand {
             }
             text = Debrief.render(Debrief.cohort(reports, skipped: skipped), format: format, options: options)
         }
+        // Notes and answers come from the transcript: no escape sequence of theirs reaches a terminal or a file.
+        text = SafeText.sanitized(text)
         if let output = arguments.output, output != "-" {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)

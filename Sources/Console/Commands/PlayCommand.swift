@@ -99,7 +99,8 @@ public enum PlayCommand {
         do {
             try recorder.record(input: nil, events: events, wall: Date())
         } catch {
-            standardError(strings("error.recordFailed", String(describing: error)))
+            let reason = (error as? TranscriptError)?.message(in: language) ?? String(describing: error)
+            standardError(strings("error.recordFailed", reason))
             return 1
         }
         return runRepl(
@@ -110,7 +111,7 @@ public enum PlayCommand {
     /// Runs the REPL over a session (new or resumed).
     public static func runRepl(
         session: Session, events: [Event], recorder: SessionRecorder, arguments: Arguments,
-        language: UILanguage, resumed: Bool, earlier: [Event] = []
+        language: UILanguage, resumed: Bool, earlier: [Event] = [], seat: Int? = nil
     ) -> Int32 {
         let environment = ProcessInfo.processInfo.environment
         let interactive = LineReaders.isInteractive
@@ -122,15 +123,17 @@ public enum PlayCommand {
             interactive: interactive, privacyScreen: arguments.privacyScreen,
             dumbTerminal: environment["TERM"] == "dumb")
         Interrupts.install()
+        Interrupts.installTermination()
         let box = CompletionBox()
         let reader = LineReaders.makeDefault(
             programName: "sandtable", historyPath: LineReaders.defaultHistoryPath(),
             completion: { line in box.repl?.completions(forLine: line) ?? [] })
-        let repl = Repl(session: session, recorder: recorder, reader: reader, options: options)
+        let repl = Repl(session: session, recorder: recorder, reader: reader, options: options, seat: seat)
         box.repl = repl
         repl.remember(earlier)
         let ended = repl.run(openingEvents: events, resumed: resumed)
-        return ended || !repl.recordingBroken ? 0 : 1
+        _ = ended
+        return repl.recordingBroken ? 1 : 0
     }
 
     static func standardError(_ text: String) {

@@ -72,11 +72,13 @@ struct ReplayViewer {
     private(set) var current = 0
     private var output: (String) -> Void = { print($0) }
 
+    /// A viewer writing to `output`; every line goes through ``SafeText`` first (a transcript's notes and answers
+    /// are text from outside).
     init(script: ReplayScript, paint: Paint, width: Int, output: @escaping (String) -> Void = { print($0) }) {
         self.script = script
         self.paint = paint
         self.width = width
-        self.output = output
+        self.output = { output(SafeText.sanitized(keepingStyles: $0)) }
     }
 
     private func out(_ line: String = "") { output(line) }

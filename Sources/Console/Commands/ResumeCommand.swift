@@ -3,14 +3,15 @@ import Foundation
 import Localization
 import ScenarioLanguage
 import SystemPackage
+import TerminalText
 import Transcripts
 
 /// `sandtable resume FILE`: rebuilds a session from its transcript and goes on writing the same file.
 public enum ResumeCommand {
     /// Resumes and plays on; returns the exit code.
     public static func run(
-        file: String, exercise: String?, force: Bool, keyFile: String?, language: UILanguage?, color: ColorMode,
-        privacyScreen: Bool = true
+        file: String, exercise: String?, force: Bool, facilitator: Bool = false, keyFile: String?,
+        language: UILanguage?, color: ColorMode, privacyScreen: Bool = true
     )
         -> Int32
     {
@@ -43,15 +44,19 @@ public enum ResumeCommand {
             return 2
         }
         let resumed: ResumedSession
-        switch Resumer.load(path: file, scenario: scenario, force: force, key: key, tool: SandtableVersion.string) {
+        switch Resumer.load(
+            path: file, scenario: scenario, force: force, key: key, facilitator: facilitator,
+            tool: SandtableVersion.string)
+        {
         case .success(let r): resumed = r
         case .failure(let error):
             PlayCommand.standardError(paint("✗ ", .red) + error.message(in: ui))
             return 1
         }
-        for note in resumed.notes { print(paint.yellow("! ") + note) }
-        for mismatch in resumed.mismatches { print(paint.yellow("! ") + mismatch) }
-        print(paint.bold(strings("resume.resumed", scenario.header.title, file)))
+        for note in resumed.notes {
+            print(SafeText.sanitized(keepingStyles: paint.yellow("! ") + note.message(in: ui)))
+        }
+        print(SafeText.sanitized(keepingStyles: paint.bold(strings("resume.resumed", scenario.header.title, file))))
         let arguments = PlayCommand.Arguments(
             file: source, roles: nil, seed: resumed.session.seed, facilitator: resumed.session.facilitated,
             language: ui,
@@ -61,6 +66,7 @@ public enum ResumeCommand {
         let lastScene = resumed.events.lastIndex { if case .sceneEntered = $0.kind { true } else { false } } ?? 0
         return PlayCommand.runRepl(
             session: resumed.session, events: Array(resumed.events[lastScene...]), recorder: resumed.writer,
-            arguments: arguments, language: ui, resumed: true, earlier: Array(resumed.events[..<lastScene]))
+            arguments: arguments, language: ui, resumed: true, earlier: Array(resumed.events[..<lastScene]),
+            seat: resumed.lastActor)
     }
 }

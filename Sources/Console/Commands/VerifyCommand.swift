@@ -19,10 +19,11 @@ public enum VerifyCommand {
     ///   - keyFile: The facilitator's key file; nil uses the `SANDTABLE_HMAC_KEY` environment variable, if set.
     ///   - color: Whether to colour the verdict.
     ///   - language: The report's language; nil for the locale's (under the C locale, the session's).
-    /// - Returns: 0 valid, 1 tampered, 2 torn, 3 unreadable; 64 for an unusable key.
+    ///   - allowEdited: Accept content recorded with an edited exercise (see ``Verifier/verify(path:scenario:key:allowEdited:)``).
+    /// - Returns: 0 valid, 1 tampered, 2 torn, 3 unreadable, 4 unverified; 64 for an unusable key.
     public static func run(
         file: String, exercise: String?, keyFile: String?, color: ColorMode = .auto, language: UILanguage? = nil,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        allowEdited: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> Int32 {
         let paint = Paint(
             enabled: colorEnabled(mode: color, environment: environment, isTTY: TerminalSize.isStandardOutputTerminal))
@@ -41,8 +42,9 @@ public enum VerifyCommand {
         }
         var notes: [String] = []
         let scenario = loadExercise(file: file, exercise: exercise, strings: strings, notes: &notes)
-        let report = Verifier.verify(path: file, scenario: scenario, key: key)
-        print(render(report, extraNotes: notes, paint: paint, strings: strings), terminator: "")
+        let report = Verifier.verify(path: file, scenario: scenario, key: key, allowEdited: allowEdited)
+        let text = render(report, extraNotes: notes, paint: paint, strings: strings)
+        print(SafeText.sanitized(keepingStyles: text), terminator: "")
         return report.status.rawValue
     }
 
@@ -85,6 +87,7 @@ public enum VerifyCommand {
             case .tampered: paint.red(strings["verify.tampered"])
             case .torn: paint.yellow(strings["verify.torn"])
             case .unreadable: paint.red(strings["verify.unreadable"])
+            case .unverified: paint.yellow(strings["verify.unverified"])
             }
         line(strings("verify.statusLine", status, report.path))
         if let h = report.header {
@@ -116,9 +119,18 @@ public enum VerifyCommand {
             let width = rows.map { strings[$0.0].displayWidth }.max() ?? 0
             for (label, value) in rows { line("  " + TextLayout.pad(strings[label], toWidth: width + 2) + value) }
         }
-        if !report.problems.isEmpty {
+        var problems = report.problems.map { $0.error?.lineMessage(in: strings.language) ?? $0.message }
+        if let from = report.uncheckedFrom {
+            if report.status == .unverified {
+                let hint = report.notes.contains(.replaySkippedNoExercise) ? "noExercise" : "edited"
+                problems.append(strings("verify.uncheckedFrom", String(from), strings["verify.uncheckedFrom.\(hint)"]))
+            } else if report.status == .valid {
+                problems.append(strings("verify.allowedEdited", String(from)))
+            }
+        }
+        if !problems.isEmpty {
             line("")
-            for p in report.problems { line("  " + (p.error?.lineMessage(in: strings.language) ?? p.message)) }
+            for p in problems { line("  " + p) }
         }
         let notes = extraNotes + report.notes.map { note(strings, $0) }
         if !notes.isEmpty {

@@ -60,8 +60,9 @@ public struct DiagnosticPrinter: Sendable {
         return String(String.UnicodeScalarView(text.unicodeScalars.map { isControl($0) ? "?" : $0 }))
     }
 
+    /// What ``SafeText`` replaces, and line breaks and tabs too: a diagnostic is one line.
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
+        SafeText.isUnsafe(scalar) || scalar == "\n" || scalar == "\t"
     }
 
     /// The source line, a caret line under the span, and the fix-it's replacements on that line under where they go.

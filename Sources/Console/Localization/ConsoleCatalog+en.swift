@@ -101,8 +101,8 @@ extension ConsoleCatalog {
         "error.paused": "the facilitator has paused the exercise; please wait",
         "error.rateReason": "give a reason for the rating, e.g. :rate warn S \"timely but incomplete\"",
         "error.ratingOutOfRange": "enter a rating from {0} to {1}, or skip",
-        "error.recordFailed":
-            "cannot write the transcript: {0}. To lose no decision, the session accepts no more input",
+        "error.recordFailed": "{0}",
+        "notice.stopped": "the session stops here, so that no decision is taken that the transcript does not hold",
         "error.recordingBroken": "the transcript cannot be written, so no more input is accepted; type quit",
         "error.sharingScripted": "in this exercise items are shared only by the scenario, not by command",
         "error.unexpected": "that cannot be done now",

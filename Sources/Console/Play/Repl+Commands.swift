@@ -22,8 +22,12 @@ extension Repl {
         case .score: showScores(final: false)
         case .log: showLog(argument)
         case .quit:
-            out(recorder.path.isEmpty ? s("notice.notSaved") : s("notice.saved", recorder.path))
-            if !recorder.path.isEmpty && !session.isEnded { out(s("notice.resumeHint", recorder.path)) }
+            if !recordingBroken {
+                out(recorder.path.isEmpty ? s("notice.notSaved") : s("notice.saved", recorder.path))
+                if !recorder.path.isEmpty && !session.isEnded {
+                    out(s("notice.resumeHint", CommandText.quoted(recorder.path)))
+                }
+            }
             finished = true
         }
     }

@@ -4,6 +4,7 @@ import LineEditor
 import Localization
 import ScenarioLanguage
 import TerminalText
+import Transcripts
 
 /// Options of one play session.
 public struct PlayOptions: Sendable {
@@ -67,21 +68,27 @@ public final class Repl {
     var scenario: Scenario { session.scenario }
 
     /// Creates a REPL over a started session.
-    public init(session: Session, recorder: SessionRecorder, reader: LineReader, options: PlayOptions) {
+    /// - Parameter seat: The role at the keyboard (after resume: whoever gave the last recorded input); nil for the
+    ///   first role people play.
+    public init(
+        session: Session, recorder: SessionRecorder, reader: LineReader, options: PlayOptions, seat: Int? = nil
+    ) {
         self.session = session
         self.recorder = recorder
         self.reader = reader
         self.options = options
         self.s = Strings(.console, language: options.language)
         self.paint = Paint(enabled: options.color)
-        self.seat = session.scenario.roles.indices.first { session.isPlayed($0) }
+        self.seat = seat ?? session.scenario.roles.indices.first { session.isPlayed($0) }
     }
 
     // MARK: Output
 
-    /// Prints one line, laid out in the terminal's width: every line the REPL shows passes through here.
+    /// Prints one line, laid out in the terminal's width: every line the REPL shows passes through here, and so
+    /// through ``SafeText``: exercise texts, notes and answers keep Sandtable's own colours only, any other escape
+    /// sequence or control character becomes U+FFFD.
     func out(_ line: String = "") {
-        for piece in line.split(separator: "\n", omittingEmptySubsequences: false) {
+        for piece in SafeText.sanitized(keepingStyles: line).split(separator: "\n", omittingEmptySubsequences: false) {
             for fitted in TextLayout.fit(String(piece), width: options.width) { print(fitted) }
         }
     }
@@ -114,19 +121,22 @@ public final class Repl {
     // MARK: Running
 
     /// Shows the opening and the events of `start()`, then reads input until the session ends or input ends.
-    /// - Returns: whether the session reached its end.
+    /// - Returns: whether the session reached its end (or was quit), false when input ended or recording failed.
     public func run(openingEvents: [Event], resumed: Bool) -> Bool {
+        updateFarewell()
         if !resumed { showOpening() }
         render(openingEvents)
         if session.isEnded { return finish() }
         afterEvents()
         while !finished {
+            // Everything shown reaches the screen (or a pipe's reader) before the program waits for input.
+            flush()
             let input = inputEnded ? .endOfInput : reader.readLine(prompt: prompt())
             switch input {
             case .endOfInput:
                 out()
                 out(recorder.path.isEmpty ? s("notice.notSaved") : s("notice.saved", recorder.path))
-                if !recorder.path.isEmpty { out(s("notice.resumeHint", recorder.path)) }
+                if !recorder.path.isEmpty { out(s("notice.resumeHint", CommandText.quoted(recorder.path))) }
                 flush()
                 return false
             case .interrupted:
@@ -140,12 +150,12 @@ public final class Repl {
             case .line(let line):
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 if trimmed.isEmpty { continue }
-                reader.addToHistory(trimmed)
+                if !isPrivateAnswer(trimmed) { reader.addToHistory(trimmed) }
                 handle(trimmed)
             }
             flush()
         }
-        return true
+        return !recordingBroken
     }
 
     /// Applies an input: validates, records durably, and only then renders its consequences.
@@ -166,8 +176,7 @@ public final class Repl {
         do {
             try recorder.record(input: input, events: events, wall: Date())
         } catch {
-            recordingBroken = true
-            self.error(s("error.recordFailed", String(describing: error)))
+            stopRecording(error)
             return false
         }
         session = copy
@@ -184,18 +193,46 @@ public final class Repl {
     func finish() -> Bool {
         guard !finished else { return true }
         finished = true
+        var closeFailure: Error?
         do {
             try recorder.close(session: session, wall: Date())
         } catch {
-            self.error(s("error.recordFailed", String(describing: error)))
+            closeFailure = error
         }
+        updateFarewell()
         showScorecard()
-        if !recorder.path.isEmpty {
+        if let closeFailure {
+            out()
+            stopRecording(closeFailure)
+        } else if !recorder.path.isEmpty {
             out()
             out(s("notice.saved", recorder.path))
         }
         flush()
-        return true
+        return !recordingBroken
+    }
+
+    /// After a failed write: says why in the UI language, and stops taking decisions (the REPL ends and `play`
+    /// exits non-zero), so that nothing is decided that the transcript does not hold.
+    func stopRecording(_ failure: Error) {
+        recordingBroken = true
+        updateFarewell()
+        let reason = (failure as? TranscriptError)?.message(in: options.language) ?? String(describing: failure)
+        error(s("error.recordFailed", reason))
+        out(s("notice.stopped"))
+        finished = true
+        flush()
+    }
+
+    /// What is printed when SIGTERM or SIGHUP ends the program (see ``Interrupts/installTermination()``): where the
+    /// session is saved and, while it can go on, how to resume it.
+    func updateFarewell() {
+        var text = "\n"
+        if !recorder.path.isEmpty && !recordingBroken {
+            text += s("notice.saved", recorder.path) + "\n"
+            if !finished { text += s("notice.resumeHint", CommandText.quoted(recorder.path)) + "\n" }
+        }
+        Interrupts.setFarewell(text)
     }
 
     /// After events: hand the keyboard to whoever must answer, and show their question.
@@ -259,7 +296,7 @@ public final class Repl {
     func prompt() -> Prompt {
         let who = seat.map { roleName($0) } ?? (options.facilitator ? s("word.facilitator") : s("prompt.observer"))
         let paused = session.state.paused ? " · " + s("prompt.paused") : ""
-        return Prompt("[\(who) · \(clockText)\(paused)] > ", color: options.color ? .cyan : nil)
+        return Prompt(SafeText.sanitized("[\(who) · \(clockText)\(paused)] > "), color: options.color ? .cyan : nil)
     }
 
     // MARK: Input handling
@@ -269,9 +306,7 @@ public final class Repl {
             handleFacilitator(String(line.dropFirst()))
             return
         }
-        let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        let word = String(parts.first ?? "")
-        let rest = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : ""
+        let (word, rest) = Self.split(line)
         if let command = ReplCommand.find(word) {
             run(command, rest)
             return
@@ -295,6 +330,27 @@ public final class Repl {
         let known: [String] = ReplCommand.all.flatMap { [$0.name.rawValue] + $0.aliases } + currentAnswerWords()
         if let guess = closestMatch(to: word, in: known) { message += s("error.didYouMean", guess) }
         error(message)
+    }
+
+    /// The command word and the rest of a line. Split at the first space scalar, not character: a space followed by a
+    /// combining mark is one character, and `note ́text` must still be the `note` command.
+    static func split(_ line: String) -> (word: String, rest: String) {
+        let scalars = line.unicodeScalars
+        guard let space = scalars.firstIndex(where: { $0 == " " || $0 == "\t" }) else { return (line, "") }
+        let rest = String(scalars[scalars.index(after: space)...]).trimmingCharacters(in: .whitespaces)
+        return (String(scalars[..<space]), rest)
+    }
+
+    /// Whether a line is an answer that must not stay in the line editor's history, where the next person at the
+    /// keyboard could recall it with the Up key: a peer rating (anonymous or not), a discussion answer, or a position
+    /// in a joint decision, typed at the seat they are asked of.
+    func isPrivateAnswer(_ line: String) -> Bool {
+        guard let seat, !line.hasPrefix(":"), ReplCommand.find(Self.split(line).word) == nil else { return false }
+        switch session.waiting {
+        case .peerReview(let rater, _): return rater == seat
+        case .discussion(_, let pending), .positions(_, let pending): return pending.contains(seat)
+        default: return false
+        }
     }
 
     /// Words that answer the current question (choice or option ids).

@@ -16,6 +16,8 @@ extension CommandLineCatalog {
             "Go on with a session from its transcript (after quit, Ctrl-D, a closed terminal or a crash).",
         "resume.file": "The transcript (.jsonl) to resume.",
         "resume.force": "Resume even though the exercise changed; replays by ids and reports what no longer matches.",
+        "resume.facilitator":
+            "Resume a session run by a facilitator, as its facilitator (a signed one also needs the key).",
 
         "check.abstract": "Check exercises for errors and warnings, like a compiler.",
         "check.files": "The .ttx files to check.",
@@ -89,7 +91,11 @@ extension CommandLineCatalog {
 
         "verify.abstract":
             "Check a transcript: its hash chain, sequence, HMAC, and that replaying it reproduces its events.",
-        "verify.discussion": "Exit codes: 0 valid, 1 tampered, 2 torn (only the end is incomplete), 3 unreadable.",
+        "verify.discussion":
+            "Exit codes: 0 valid, 1 tampered, 2 torn (only the end is incomplete), 3 unreadable, 4 unverified (replay "
+            + "could not check the content: the exercise was not found, or it was edited).",
+        "verify.allowEdited":
+            "Accept content recorded with an edited exercise (resumed with --force) instead of calling it unverified.",
         "verify.file": "The transcript (.jsonl).",
 
         // Option groups

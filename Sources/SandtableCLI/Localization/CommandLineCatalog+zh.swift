@@ -15,6 +15,7 @@ extension CommandLineCatalog {
         "resume.abstract": "根据记录继续一场会话（在 quit、Ctrl-D、关闭终端或崩溃之后）。",
         "resume.file": "要继续的记录（.jsonl）。",
         "resume.force": "即使演练已经修改也继续；按标识重放，并报告不再对得上的地方。",
+        "resume.facilitator": "以导调员身份继续一场有导调员的会话（已签名的会话还需要密钥）。",
 
         "check.abstract": "像编译器一样检查演练中的错误和警告。",
         "check.files": "要检查的 .ttx 文件。",
@@ -78,7 +79,8 @@ extension CommandLineCatalog {
         "replay.file": "记录（.jsonl）。",
 
         "verify.abstract": "核验一份记录：哈希链、序号、HMAC，以及重放能否重现其中的事件。",
-        "verify.discussion": "退出码：0 完好，1 遭篡改，2 末尾残缺（只有结尾不完整），3 无法读取。",
+        "verify.discussion": "退出码：0 完好，1 遭篡改，2 末尾残缺（只有结尾不完整），3 无法读取，4 未核实（重放无法核实内容：找不到演练，或演练被修改过）。",
+        "verify.allowEdited": "接受以修改过的演练（用 --force 继续）记录的内容，而不判为未核实。",
         "verify.file": "记录（.jsonl）。",
 
         // Option groups
