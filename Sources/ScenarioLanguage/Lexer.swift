@@ -283,7 +283,7 @@ struct Lexer {
 
     /// Reports the first control character of a text block's lines (one error per block).
     private mutating func reportControlCharacters(_ block: ArraySlice<Substring>, firstLine: Int) {
-        for (offset, line) in block.enumerated() {
+        for (offset, line) in block.enumerated() where line.unicodeScalars.contains(where: Self.isControl) {
             guard let at = line.firstIndex(where: { $0.unicodeScalars.contains(where: Self.isControl) }) else {
                 continue
             }
