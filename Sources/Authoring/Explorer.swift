@@ -160,7 +160,10 @@ public struct Explorer: Sendable {
     ) -> ExplorationReport {
         // The search runs on its own thread while this one reports progress, polls for cancellation and the time
         // limit, and watches for an input from which the engine never returns.
-        let watch = Watch()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let deadline = options.timeLimit.map { start + .seconds($0) }
+        let watch = Watch(deadline: deadline)
         let thread = Thread { [self] in
             let report = self.search(options, watch: watch, stopAt: nil)
             watch.result.withLock { $0 = report }
@@ -169,8 +172,6 @@ public struct Explorer: Sendable {
         }
         thread.name = "sandtable-explore"
         thread.start()
-        let clock = ContinuousClock()
-        let start = clock.now
         var seen = (transitions: Int?.none, since: start)
         var reported: Int?
         while !watch.finished.load(ordering: .acquiring) {
@@ -186,16 +187,18 @@ public struct Explorer: Sendable {
                 watch.stop.store(Watch.timeUp, ordering: .relaxed)
             }
             let transitions = watch.transitions.load(ordering: .relaxed)
-            if transitions != seen.transitions {
+            if transitions != seen.transitions || !watch.applying.load(ordering: .acquiring) {
+                // Time spent outside the engine (growing the table of states, say) is no hang.
                 seen = (transitions, now)
             } else if let hang = options.hangTimeout, now - seen.since > .seconds(hang),
                 !watch.finished.load(ordering: .acquiring)
             {
-                // Explore again up to the input that hangs, without applying it: same order, same results.
-                return search(options, watch: Watch(), stopAt: transitions)
+                // Explore again up to the input that hangs, without applying it: same order, same results, and the
+                // same time limit.
+                return search(options, watch: Watch(deadline: deadline), stopAt: transitions)
             }
         }
-        return watch.result.withLock { $0 } ?? search(options, watch: Watch(), stopAt: nil)
+        return watch.result.withLock { $0 } ?? search(options, watch: Watch(deadline: deadline), stopAt: nil)
     }
 
     /// The whole search, on the calling thread.
@@ -228,8 +231,14 @@ private final class Watch: Sendable {
     /// Why to stop: 0 (go on), ``cancelled`` or ``timeUp``.
     let stop = Atomic<Int>(0)
     let finished = Atomic<Bool>(false)
+    /// Whether the search is inside the engine (`Session.apply`): only there can it hang.
+    let applying = Atomic<Bool>(false)
+    /// When the time limit runs out, checked by the search itself too.
+    let deadline: ContinuousClock.Instant?
     let wake = DispatchSemaphore(value: 0)
     let result = Mutex<ExplorationReport?>(nil)
+
+    init(deadline: ContinuousClock.Instant? = nil) { self.deadline = deadline }
 }
 
 /// The values known for an explored state.
@@ -328,18 +337,27 @@ private struct Search {
             }
             watch.transitions.store(transitions, ordering: .relaxed)
             if transitions & 1023 == 0 {
-                switch watch.stop.load(ordering: .relaxed) {
+                var reason = watch.stop.load(ordering: .relaxed)
+                if reason == 0, let deadline = watch.deadline, ContinuousClock.now > deadline { reason = Watch.timeUp }
+                switch reason {
                 case Watch.cancelled: stop = "cancelled"
                 case Watch.timeUp: stop = "time limit of \(formatNumber(options.timeLimit ?? 0)) s reached"
                 default: break
                 }
                 if stop != nil { continue }
             }
+            // Only time inside the engine can be a hang; growing the memo table, say, is not.
+            watch.applying.store(true, ordering: .releasing)
+            var refusal: Error?
             do {
                 _ = try child.apply(stack[top].moves[k])
             } catch {
+                refusal = error
+            }
+            watch.applying.store(false, ordering: .releasing)
+            if let refusal {
                 recordError(
-                    "the session refused an input it offered: \(stack[top].moves[k]) → \(error)",
+                    "the session refused an input it offered: \(stack[top].moves[k]) → \(refusal)",
                     location: nil, seed: seed, path: path(stack))
                 continue
             }

@@ -98,21 +98,21 @@ private struct DataReader {
 
     func string(_ key: String) throws(TranscriptError) -> String {
         guard let s = data[key]?.stringValue else {
-            throw .malformed(line: line, reason: "the field '\(key)' is missing")
+            throw .malformed(line: line, reason: .init("field.missing", key))
         }
         return s
     }
 
     func int(_ key: String) throws(TranscriptError) -> Int {
         guard let n = data[key]?.intValue else {
-            throw .malformed(line: line, reason: "the field '\(key)' must be a whole number")
+            throw .malformed(line: line, reason: .init("field.int", key))
         }
         return n
     }
 
     func bool(_ key: String) throws(TranscriptError) -> Bool {
         guard let b = data[key]?.boolValue else {
-            throw .malformed(line: line, reason: "the field '\(key)' must be true or false")
+            throw .malformed(line: line, reason: .init("field.bool", key))
         }
         return b
     }
@@ -123,7 +123,7 @@ private struct DataReader {
     }
 
     func role(_ id: String?) throws(TranscriptError) -> Int {
-        guard let id else { throw .malformed(line: line, reason: "the input has no role") }
+        guard let id else { throw .malformed(line: line, reason: .init("noRole")) }
         return try resolve("role", id, ids.role(id:))
     }
 
@@ -151,12 +151,12 @@ private struct DataReader {
             if let list = data["with"]?.arrayValue {
                 for element in list {
                     guard let id = element.stringValue else {
-                        throw .malformed(line: line, reason: "the field 'with' must list role ids")
+                        throw .malformed(line: line, reason: .init("withList"))
                     }
                     targets.append(try resolve("role", id, ids.role(id:)))
                 }
             } else if data["with"]?.stringValue != "all" {
-                throw .malformed(line: line, reason: "the field 'with' must be \"all\" or a list of role ids")
+                throw .malformed(line: line, reason: .init("withAll"))
             }
             return .share(role: try role(r), item: item, with: targets)
         case "answer":
@@ -185,12 +185,12 @@ private struct DataReader {
         case "facilitator_rate":
             let o = try resolve("objective", try string("objective"), ids.objective(id:))
             guard let rating = Rating(rawValue: try string("rating")) else {
-                throw .malformed(line: line, reason: "the rating must be P, S, M or U")
+                throw .malformed(line: line, reason: .init("rating"))
             }
             return .facilitator(.rate(objective: o, rating: rating, reason: try string("reason")))
         case "facilitator_end": return .facilitator(.end)
         default:
-            throw .malformed(line: line, reason: "'\(kind)' is not a kind of input")
+            throw .malformed(line: line, reason: .init("kind", kind))
         }
     }
 }

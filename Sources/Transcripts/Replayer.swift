@@ -106,7 +106,7 @@ package struct Replayer {
             }
             for e in recorded where e.kind == "ended" { outcome.endRecorded = true }
             if finished {
-                if fail(&outcome, .inputRejected(line: record.line, reason: "the session had already ended")) {
+                if fail(&outcome, .inputRejected(line: record.line, reason: .init("ended"))) {
                     return outcome
                 }
                 continue
@@ -115,7 +115,7 @@ package struct Replayer {
             switch record.kind {
             case InputCodec.startKind:
                 if outcome.startRecorded {
-                    if fail(&outcome, .inputRejected(line: record.line, reason: "the session was started twice")) {
+                    if fail(&outcome, .inputRejected(line: record.line, reason: .init("startedTwice"))) {
                         return outcome
                     }
                     continue
@@ -126,7 +126,7 @@ package struct Replayer {
                 guard case .peerReview = outcome.session.waiting, scenario.header.peer == .anonymous else {
                     if fail(
                         &outcome,
-                        .inputRejected(line: record.line, reason: "no anonymous peer evaluation was under way"))
+                        .inputRejected(line: record.line, reason: .init("noAnonymousReview")))
                     {
                         return outcome
                     }
@@ -141,8 +141,7 @@ package struct Replayer {
                 continue
             default:
                 guard outcome.startRecorded else {
-                    if fail(&outcome, .inputRejected(line: record.line, reason: "an input before the session's start"))
-                    {
+                    if fail(&outcome, .inputRejected(line: record.line, reason: .init("beforeStart"))) {
                         return outcome
                     }
                     continue
@@ -260,26 +259,26 @@ package struct Replayer {
     }
 
     /// Why the engine refused an input, in words with ids.
-    func describe(_ error: Error, session: Session) -> String {
-        guard let error = error as? SessionError else { return String(describing: error) }
+    func describe(_ error: Error, session: Session) -> TranscriptReason {
+        guard let error = error as? SessionError else { return .init("other", String(describing: error)) }
         let ids = builder.ids
         switch error {
-        case .ended: return "the session had ended"
-        case .paused: return "the session was paused"
-        case .notYourTurn(let r): return "it was not the turn of '\(ids.role(r))'"
-        case .nothingAsked: return "nothing was being asked at that point"
-        case .choiceNotOffered(let c): return "the choice '\(ids.choice(c))' was not offered at that point"
-        case .alreadyAnswered(let r): return "'\(ids.role(r))' had already answered"
-        case .optionNotOffered(let o): return "the option '\(ids.option(o))' was not offered at that point"
-        case .actionUnavailable(let a, _): return "the action '\(ids.action(a))' was not available at that point"
-        case .doesNotKnow(let item): return "the role did not know '\(ids.item(item))' at that point"
-        case .sharingScripted: return "sharing by command is off in this exercise"
-        case .noSuchRequest(let q): return "the request '\(ids.request(q))' was not waiting for an answer"
-        case .facilitatorOnly: return "a facilitator command in a session without a facilitator"
-        case .ratingOutOfRange(let low, let high): return "the rating is outside \(low)–\(high)"
-        case .unexpected: return "it did not fit what the session was waiting for"
-        case .emptyText: return "the text was empty"
-        case .invalidDuration: return "the duration was not positive"
+        case .ended: return .init("ended")
+        case .paused: return .init("paused")
+        case .notYourTurn(let r): return .init("notYourTurn", ids.role(r))
+        case .nothingAsked: return .init("nothingAsked")
+        case .choiceNotOffered(let c): return .init("choiceNotOffered", ids.choice(c))
+        case .alreadyAnswered(let r): return .init("alreadyAnswered", ids.role(r))
+        case .optionNotOffered(let o): return .init("optionNotOffered", ids.option(o))
+        case .actionUnavailable(let a, _): return .init("actionUnavailable", ids.action(a))
+        case .doesNotKnow(let item): return .init("doesNotKnow", ids.item(item))
+        case .sharingScripted: return .init("sharingScripted")
+        case .noSuchRequest(let q): return .init("noSuchRequest", ids.request(q))
+        case .facilitatorOnly: return .init("facilitatorOnly")
+        case .ratingOutOfRange(let low, let high): return .init("ratingOutOfRange", String(low), String(high))
+        case .unexpected: return .init("unexpected")
+        case .emptyText: return .init("emptyText")
+        case .invalidDuration: return .init("invalidDuration")
         }
     }
 }

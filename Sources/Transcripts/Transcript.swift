@@ -47,7 +47,7 @@ public struct TranscriptHeader: Sendable, Hashable {
     init(json: JSONValue, line: Int) throws(TranscriptError) {
         func need<T>(_ key: String, _ value: T?) throws(TranscriptError) -> T {
             guard let value else {
-                throw .malformed(line: line, reason: "the header's field '\(key)' is missing or wrong")
+                throw .malformed(line: line, reason: .init("header.field", key))
             }
             return value
         }
@@ -136,8 +136,8 @@ public struct TornTail: Sendable, Hashable {
     public var line: Int
     /// How many bytes were dropped.
     public var bytes: Int
-    /// What was wrong, in words.
-    public var reason: String
+    /// What was wrong.
+    public var reason: TranscriptReason
 }
 
 /// A transcript read from a file: checked line by line (checksum, chain, sequence, HMAC when a key is given) and
@@ -194,7 +194,7 @@ public struct Transcript: Sendable {
         if let unreadable = scan.unreadable { return .failure(unreadable) }
         if let first = scan.issues.first { return .failure(first.error) }
         guard let transcript = scan.transcript else {
-            return .failure(.notATranscript(path: path, reason: "it has no header"))
+            return .failure(.notATranscript(path: path, reason: .init("noHeader")))
         }
         return .success(transcript)
     }
@@ -225,7 +225,7 @@ public struct Transcript: Sendable {
                     ? .fileMissing(path: path) : .cannotRead(path: path, reason: SystemReason(errno: errno)))
         }
         guard info.st_mode & S_IFMT == S_IFREG else {
-            return .failure(.notATranscript(path: path, reason: "it is not a file"))
+            return .failure(.notATranscript(path: path, reason: .init("notAFile")))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(.cannotRead(path: path, reason: .permissionDenied))
@@ -259,7 +259,7 @@ struct TranscriptScanner {
     {
         var result = TranscriptScanner()
         guard !bytes.isEmpty else {
-            result.unreadable = .notATranscript(path: path, reason: "the file is empty")
+            result.unreadable = .notATranscript(path: path, reason: .init("empty"))
             return result
         }
         // Split into complete lines (each ended by a newline) and a trailing fragment.
@@ -302,13 +302,13 @@ struct TranscriptScanner {
             var lineOK = true
             let parsed = JSONValue.parse(slice)
             guard case .success(let json) = parsed, case .object = json else {
-                let why: String
+                let why: TranscriptReason
                 if case .failure(let e) = parsed {
-                    why = "is not valid JSON (\(e))"
+                    why = .init("notJSON", e.description)
                 } else {
-                    why = "is not a JSON object"
+                    why = .init("notObject")
                 }
-                report(number, .corrupt(path: path, line: number, reason: "the line " + why))
+                report(number, .corrupt(path: path, line: number, reason: why))
                 previousOK = false
                 continue
             }
@@ -317,7 +317,7 @@ struct TranscriptScanner {
             if let sealed = Seal.open(slice) {
                 if Digest.sha256(sealed.body) != sealed.sum {
                     lineOK = false
-                    report(number, .tampered(path: path, line: number, reason: "does not match its checksum"))
+                    report(number, .tampered(path: path, line: number, reason: .init("checksum")))
                 }
                 let headerSigned = number == 1 ? json["hmac"]?.boolValue == true : signed
                 if headerSigned {
@@ -330,12 +330,12 @@ struct TranscriptScanner {
                                     number,
                                     .tampered(
                                         path: path, line: number,
-                                        reason: "does not match its HMAC (the key is wrong, or the line was changed)"))
+                                        reason: .init("hmacMismatch")))
                             }
                         }
                     } else {
                         lineOK = false
-                        report(number, .tampered(path: path, line: number, reason: "has lost its HMAC"))
+                        report(number, .tampered(path: path, line: number, reason: .init("hmacLost")))
                     }
                 } else if sealed.mac != nil {
                     lineOK = false
@@ -343,35 +343,35 @@ struct TranscriptScanner {
                         number,
                         .tampered(
                             path: path, line: number,
-                            reason: "carries an HMAC although the header says the transcript is unsigned"))
+                            reason: .init("hmacUnexpected")))
                 }
             } else {
                 lineOK = false
-                report(number, .tampered(path: path, line: number, reason: "has no valid checksum at its end"))
+                report(number, .tampered(path: path, line: number, reason: .init("noChecksum")))
             }
             // The chain.
             let prev = json["prev"]
             if number == 1 {
                 if prev != .null {
-                    report(number, .tampered(path: path, line: number, reason: "should not point to a line before it"))
+                    report(number, .tampered(path: path, line: number, reason: .init("headerPrev")))
                 }
             } else if prev?.stringValue != previousHash, previousOK, lineOK {
                 report(
                     number,
                     .tampered(
                         path: path, line: number,
-                        reason: "does not follow line \(number - 1) (a line was changed, removed or inserted before it)"
+                        reason: .init("chain", String(number - 1))
                     ))
             }
             previousOK = lineOK
             // Structure.
             guard let typeName = json["type"]?.stringValue, let type = TranscriptRecordType(rawValue: typeName) else {
-                report(number, .corrupt(path: path, line: number, reason: "the line has no known record type"))
+                report(number, .corrupt(path: path, line: number, reason: .init("noType")))
                 continue
             }
             if number == 1 {
                 guard type == .header else {
-                    report(number, .corrupt(path: path, line: number, reason: "the first line is not a header"))
+                    report(number, .corrupt(path: path, line: number, reason: .init("firstNotHeader")))
                     continue
                 }
                 do {
@@ -387,45 +387,50 @@ struct TranscriptScanner {
                             number,
                             .tampered(
                                 path: path, line: number,
-                                reason:
-                                    "carries no HMAC although a key was given: it was written without a key, or its HMACs were removed"
+                                reason: .init("unsignedWithKey")
                             ))
                     }
                 } catch {
-                    report(number, .corrupt(path: path, line: number, reason: error.message))
+                    let reason: TranscriptReason
+                    if case .malformed(_, let why) = error {
+                        reason = why
+                    } else {
+                        reason = .init("other", error.message)
+                    }
+                    report(number, .corrupt(path: path, line: number, reason: reason))
                 }
                 stable = (range.upperBound + 1, 0, lineHash, 0, 0)
                 continue
             }
             if type == .header {
-                report(number, .tampered(path: path, line: number, reason: "is a second header"))
+                report(number, .tampered(path: path, line: number, reason: .init("secondHeader")))
                 continue
             }
             if close != nil {
-                report(number, .tampered(path: path, line: number, reason: "comes after the closing record"))
+                report(number, .tampered(path: path, line: number, reason: .init("afterClose")))
             }
             guard let seq = json["seq"]?.intValue else {
-                report(number, .corrupt(path: path, line: number, reason: "the record has no sequence number"))
+                report(number, .corrupt(path: path, line: number, reason: .init("noSeq")))
                 continue
             }
             if seq != expectedSeq {
                 report(
                     number,
-                    .tampered(path: path, line: number, reason: "has sequence number \(seq), expected \(expectedSeq)"))
+                    .tampered(path: path, line: number, reason: .init("seq", String(seq), String(expectedSeq))))
             }
             expectedSeq = seq + 1
             guard let wall = json["wall"]?.stringValue, let recordClock = json["clock"]?.intValue,
                 let time = json["time"]?.stringValue
             else {
                 report(
-                    number, .corrupt(path: path, line: number, reason: "the record lacks its wall time, clock or time"))
+                    number, .corrupt(path: path, line: number, reason: .init("noStamp")))
                 continue
             }
             if TranscriptTime.parseWall(wall) == nil {
                 report(
                     number,
                     .corrupt(
-                        path: path, line: number, reason: "its wall time '\(wall.prefix(40))' is not an ISO 8601 time"))
+                        path: path, line: number, reason: .init("wall", String(wall.prefix(40)))))
             }
             switch type {
             case .input, .event:
@@ -433,7 +438,7 @@ struct TranscriptScanner {
                     roleValue.isNull || roleValue.stringValue != nil, let data = json["data"], data.objectValue != nil
                 else {
                     report(
-                        number, .corrupt(path: path, line: number, reason: "the record lacks its kind, role or data"))
+                        number, .corrupt(path: path, line: number, reason: .init("noKind")))
                     continue
                 }
                 var count = 0
@@ -443,12 +448,12 @@ struct TranscriptScanner {
                             number,
                             .corrupt(
                                 path: path, line: number,
-                                reason: "the step at line \(stepStart.line) is missing \(pendingEvents) of its events"))
+                                reason: .init("stepIncomplete", String(stepStart.line), String(pendingEvents))))
                     }
                     guard let n = json["events"]?.intValue, n >= 0 else {
                         report(
                             number,
-                            .corrupt(path: path, line: number, reason: "the input does not say how many events follow"))
+                            .corrupt(path: path, line: number, reason: .init("noEventCount")))
                         continue
                     }
                     count = n
@@ -456,7 +461,7 @@ struct TranscriptScanner {
                     stepStart = (number, range.lowerBound)
                 } else {
                     if pendingEvents == 0 {
-                        report(number, .corrupt(path: path, line: number, reason: "an event that belongs to no input"))
+                        report(number, .corrupt(path: path, line: number, reason: .init("orphanEvent")))
                     } else {
                         pendingEvents -= 1
                     }
@@ -471,12 +476,12 @@ struct TranscriptScanner {
                         number,
                         .corrupt(
                             path: path, line: number,
-                            reason: "the step at line \(stepStart.line) is missing \(pendingEvents) of its events"))
+                            reason: .init("stepIncomplete", String(stepStart.line), String(pendingEvents))))
                     pendingEvents = 0
                 }
                 if type == .resume {
                     guard json["scenario_sha256"]?.stringValue != nil, json["forced"]?.boolValue != nil else {
-                        report(number, .corrupt(path: path, line: number, reason: "the resume record is incomplete"))
+                        report(number, .corrupt(path: path, line: number, reason: .init("resumeIncomplete")))
                         continue
                     }
                     records.append(
@@ -488,7 +493,7 @@ struct TranscriptScanner {
                     guard let reason = json["reason"]?.stringValue, let ending = json["ending"],
                         ending.isNull || ending.stringValue != nil, let scores = json["scores"]
                     else {
-                        report(number, .corrupt(path: path, line: number, reason: "the closing record is incomplete"))
+                        report(number, .corrupt(path: path, line: number, reason: .init("closeIncomplete")))
                         continue
                     }
                     close = TranscriptClose(
@@ -507,14 +512,11 @@ struct TranscriptScanner {
 
         guard let header else {
             if !sawRecord {
-                let reason =
-                    lines.isEmpty
-                    ? "its first line is incomplete (the file was cut off while it was being created)"
-                    : "its first line is not a transcript header"
+                let reason = TranscriptReason(lines.isEmpty ? "firstLineCut" : "firstLineNotHeader")
                 result.unreadable = .notATranscript(path: path, reason: reason)
             } else if result.issues.isEmpty {
                 result.issues.append(
-                    ScanIssue(line: 1, error: .corrupt(path: path, line: 1, reason: "the header is missing")))
+                    ScanIssue(line: 1, error: .corrupt(path: path, line: 1, reason: .init("headerMissing"))))
             }
             return result
         }
@@ -523,12 +525,12 @@ struct TranscriptScanner {
             let firstLine = stepStart.line
             torn = TornTail(
                 line: firstLine, bytes: bytes.count - stepStart.offset,
-                reason: "the last step (from line \(firstLine)) is missing \(pendingEvents) of its events")
+                reason: .init("tornStep", String(firstLine), String(pendingEvents)))
             records.removeSubrange(stable.records...)
         } else if !fragment.isEmpty {
             torn = TornTail(
                 line: lines.count + 1, bytes: fragment.count,
-                reason: "the last line (line \(lines.count + 1)) is incomplete: it has no line end")
+                reason: .init("tornLine", String(lines.count + 1)))
         }
         result.transcript = Transcript(
             path: path, header: header, records: records, close: close, torn: torn, fileLength: bytes.count,

@@ -25,7 +25,7 @@ public enum TranscriptError: Error, Sendable, Hashable, CustomStringConvertible 
     /// The transcript was closed.
     case writerClosed(path: String)
     /// The session's start was recorded twice, or a step was recorded before the start.
-    case outOfOrder(path: String, reason: String)
+    case outOfOrder(path: String, reason: TranscriptReason)
     /// The key file could not be read.
     case keyFileUnreadable(path: String)
     /// The key is empty.
@@ -35,13 +35,13 @@ public enum TranscriptError: Error, Sendable, Hashable, CustomStringConvertible 
     /// The transcript file exists but could not be read.
     case cannotRead(path: String, reason: SystemReason)
     /// The file is not a Sandtable transcript.
-    case notATranscript(path: String, reason: String)
+    case notATranscript(path: String, reason: TranscriptReason)
     /// The transcript was written in a format version this tool does not know.
     case unsupportedFormat(path: String, version: String)
     /// A line before the last is damaged or does not belong there.
-    case corrupt(path: String, line: Int, reason: String)
+    case corrupt(path: String, line: Int, reason: TranscriptReason)
     /// A line was changed after it was written: its checksum, its link to the line before, or its HMAC fails.
-    case tampered(path: String, line: Int, reason: String)
+    case tampered(path: String, line: Int, reason: TranscriptReason)
     /// The transcript is signed with an HMAC and no key was given.
     case keyRequired(path: String)
     /// The session was recorded under other scoring rules (``Session/scoringVersion``): replayed now, it would
@@ -52,11 +52,19 @@ public enum TranscriptError: Error, Sendable, Hashable, CustomStringConvertible 
     /// The transcript names an element the exercise does not have.
     case unknownID(line: Int, kind: String, id: String)
     /// A line's data is missing a field or has one of the wrong type.
-    case malformed(line: Int, reason: String)
+    case malformed(line: Int, reason: TranscriptReason)
     /// Replaying a recorded input was refused by the exercise engine.
-    case inputRejected(line: Int, reason: String)
+    case inputRejected(line: Int, reason: TranscriptReason)
     /// Replaying the inputs did not reproduce the recorded events.
     case replayMismatch(line: Int, expected: String, found: String)
+    /// Only the end is incomplete: a crash interrupted the last write (`verify`'s torn verdict).
+    case tornEnd(line: Int, reason: TranscriptReason)
+    /// The closing record comes before the replayed session ended.
+    case closedEarly(line: Int)
+    /// The closing record's ending or scores differ from the replayed session's.
+    case scoresDiffer(line: Int, expected: String, found: String)
+    /// More problems than a report lists.
+    case moreProblems(count: Int)
     /// The session has already ended; there is nothing to resume.
     case alreadyEnded(path: String)
     /// Another Sandtable process is writing the transcript.
@@ -88,15 +96,18 @@ public enum TranscriptError: Error, Sendable, Hashable, CustomStringConvertible 
         case .fileReplaced(let path): return s("transcript.fileReplaced", path)
         case .writerBroken(let path): return s("transcript.writerBroken", path, CommandText.quoted(path))
         case .writerClosed(let path): return s("transcript.writerClosed", path)
-        case .outOfOrder(let path, let reason): return s("transcript.outOfOrder", path, reason)
+        case .outOfOrder(let path, let reason): return s("transcript.outOfOrder", path, reason.message(in: language))
         case .keyFileUnreadable(let path): return s("transcript.keyFileUnreadable", path)
         case .keyEmpty(let source): return s("transcript.keyEmpty", source)
         case .fileMissing(let path): return s("transcript.fileMissing", path)
         case .cannotRead(let path, let reason): return s("transcript.cannotRead", path, reason.message(in: language))
-        case .notATranscript(let path, let reason): return s("transcript.notATranscript", path, reason)
+        case .notATranscript(let path, let reason):
+            return s("transcript.notATranscript", path, reason.message(in: language))
         case .unsupportedFormat(let path, let version): return s("transcript.unsupportedFormat", path, version)
-        case .corrupt(let path, let line, let reason): return s("transcript.corrupt", path, String(line), reason)
-        case .tampered(let path, let line, let reason): return s("transcript.tampered", path, String(line), reason)
+        case .corrupt(let path, let line, let reason):
+            return s("transcript.corrupt", path, String(line), reason.message(in: language))
+        case .tampered(let path, let line, let reason):
+            return s("transcript.tampered", path, String(line), reason.message(in: language))
         case .keyRequired(let path): return s("transcript.keyRequired", path, TranscriptKey.environmentVariable)
         case .scenarioChanged(let path, let exercise, let recorded, let current):
             return s(
@@ -104,8 +115,10 @@ public enum TranscriptError: Error, Sendable, Hashable, CustomStringConvertible 
         case .scoringChanged(let path, let recorded, let current):
             return s("transcript.scoringChanged", path, String(recorded), String(current))
         case .unknownID(let line, let kind, let id): return s("transcript.unknownID", String(line), kind, id)
-        case .malformed(let line, let reason): return s("transcript.malformed", String(line), reason)
-        case .inputRejected(let line, let reason): return s("transcript.inputRejected", String(line), reason)
+        case .malformed(let line, let reason):
+            return s("transcript.malformed", String(line), reason.message(in: language))
+        case .inputRejected(let line, let reason):
+            return s("transcript.inputRejected", String(line), reason.message(in: language))
         case .replayMismatch(let line, let expected, let found):
             return s("transcript.replayMismatch", String(line), expected, found)
         case .inUse(let path): return s("transcript.inUse", path)
@@ -113,6 +126,11 @@ public enum TranscriptError: Error, Sendable, Hashable, CustomStringConvertible 
         case .facilitatorRequired(let path):
             return s("transcript.facilitatorRequired", path, CommandText.quoted(path))
         case .notFacilitated(let path): return s("transcript.notFacilitated", path)
+        case .tornEnd(_, let reason): return s("transcript.tornEnd", reason.message(in: language))
+        case .closedEarly(let line): return s("transcript.closedEarly", String(line))
+        case .scoresDiffer(let line, let expected, let found):
+            return s("transcript.scoresDiffer", String(line), expected, found)
+        case .moreProblems(let count): return s.plural("transcript.moreProblems", count: count)
         }
     }
 
@@ -120,7 +138,8 @@ public enum TranscriptError: Error, Sendable, Hashable, CustomStringConvertible 
     public var line: Int? {
         switch self {
         case .unknownID(let line, _, _), .malformed(let line, _), .inputRejected(let line, _),
-            .replayMismatch(let line, _, _), .corrupt(_, let line, _), .tampered(_, let line, _):
+            .replayMismatch(let line, _, _), .corrupt(_, let line, _), .tampered(_, let line, _), .tornEnd(let line, _),
+            .closedEarly(let line), .scoresDiffer(let line, _, _):
             return line
         default: return nil
         }
@@ -133,8 +152,10 @@ public enum TranscriptError: Error, Sendable, Hashable, CustomStringConvertible 
     public func lineMessage(in language: UILanguage) -> String {
         let s = Strings(.transcripts, language: language)
         switch self {
-        case .tampered(_, let line, let reason): return s("transcript.line.tampered", String(line), reason)
-        case .corrupt(_, let line, let reason): return s("transcript.line.corrupt", String(line), reason)
+        case .tampered(_, let line, let reason):
+            return s("transcript.line.tampered", String(line), reason.message(in: language))
+        case .corrupt(_, let line, let reason):
+            return s("transcript.line.corrupt", String(line), reason.message(in: language))
         default: return message(in: language)
         }
     }
@@ -191,4 +212,26 @@ public enum SystemReason: Sendable, Hashable {
         case .other(let text): return text
         }
     }
+}
+
+/// Why a file, a line or a record was refused: a key of ``Catalog/transcripts`` (under `reason.`) and its arguments,
+/// told in the reader's language by ``message(in:)``.
+public struct TranscriptReason: Sendable, Hashable, CustomStringConvertible {
+    /// The key, without its `reason.` prefix.
+    public let key: String
+    /// The values of its placeholders (ids, line numbers, counts), in order.
+    public let arguments: [String]
+
+    init(_ key: String, _ arguments: String...) {
+        self.key = key
+        self.arguments = arguments
+    }
+
+    /// The reason in `language`.
+    public func message(in language: UILanguage) -> String {
+        Strings(.transcripts, language: language).format("reason." + key, arguments: arguments)
+    }
+
+    /// The reason in English.
+    public var description: String { message(in: .en) }
 }

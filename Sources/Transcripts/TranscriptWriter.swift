@@ -199,7 +199,7 @@ public final class TranscriptWriter {
         let role: String?
         let data: JSONValue
         if let input {
-            guard started else { throw .outOfOrder(path: path, reason: "the session's start must be recorded first") }
+            guard started else { throw .outOfOrder(path: path, reason: .init("startFirst")) }
             if case .peerRating = input, builder.ids.scenario.header.peer == .anonymous {
                 if events.isEmpty { return }
                 (kind, role, data) = (InputCodec.anonymousPeerReviewKind, nil, .object([]))
@@ -207,7 +207,7 @@ public final class TranscriptWriter {
                 (kind, role, data) = builder.inputs.encode(input, rater: Self.rater(in: events))
             }
         } else {
-            guard !started else { throw .outOfOrder(path: path, reason: "the session's start is already recorded") }
+            guard !started else { throw .outOfOrder(path: path, reason: .init("startAgain")) }
             (kind, role, data) = (InputCodec.startKind, nil, .object([]))
         }
         var next = seq
@@ -237,7 +237,7 @@ public final class TranscriptWriter {
     /// Writes the closing record with the session's ending and final scores, then closes the file.
     public func close(session: Session, wall: Date = Date()) throws(TranscriptError) {
         try checkWritable()
-        guard session.isEnded else { throw .outOfOrder(path: path, reason: "the session has not ended") }
+        guard session.isEnded else { throw .outOfOrder(path: path, reason: .init("notEnded")) }
         try writeClose(session: session, wall: wall)
     }
 

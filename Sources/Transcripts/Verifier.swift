@@ -165,7 +165,7 @@ public enum Verifier {
             report.problems.append(.init(line: issue.line, error: issue.error))
         }
         if scan.issues.count > limit {
-            report.problems.append(.init(line: 0, message: "… and \(scan.issues.count - limit) more problems"))
+            report.problems.append(.init(line: 0, error: .moreProblems(count: scan.issues.count - limit)))
         }
         guard let transcript = scan.transcript else {
             report.status = .tampered
@@ -187,11 +187,7 @@ public enum Verifier {
         }
         if let torn = transcript.torn {
             report.status = .torn
-            report.problems.append(
-                .init(
-                    line: torn.line,
-                    message: "The end is torn: \(torn.reason). A crash interrupted writing it, so it was never shown; "
-                        + "sandtable resume removes it and goes on."))
+            report.problems.append(.init(line: torn.line, error: .tornEnd(line: torn.line, reason: torn.reason)))
         }
 
         // Replay.
@@ -248,15 +244,13 @@ public enum Verifier {
             let ended = replay.session.isEnded || replay.anonymousReviewRecorded
             if !ended {
                 report.status = .tampered
-                report.problems.append(
-                    .init(line: close.line, message: "The closing record comes before the session ended."))
+                report.problems.append(.init(line: close.line, error: .closedEarly(line: close.line)))
             } else if expected != found {
                 report.status = .tampered
                 report.problems.append(
                     .init(
                         line: close.line,
-                        message: "The final scores do not match the replayed session: expected \(expected.text), "
-                            + "found \(found.text)."))
+                        error: .scoresDiffer(line: close.line, expected: expected.text, found: found.text)))
             }
         }
         if transcript.close == nil {

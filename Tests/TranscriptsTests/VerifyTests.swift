@@ -252,10 +252,21 @@ func forge(_ path: String, key: TranscriptKey? = nil, _ change: (Int, JSONValue)
     }
 
     @Test func errorsInBothLanguages() {
-        let error = TranscriptError.corrupt(path: "t/x.jsonl", line: 5, reason: "not JSON")
-        #expect(error.message == "The transcript 't/x.jsonl' is damaged at line 5: not JSON.")
-        #expect(error.message(in: .zh) == "记录「t/x.jsonl」第 5 行已损坏：not JSON。")
-        #expect(error.lineMessage == "Line 5 is damaged: not JSON.")
+        let error = TranscriptError.corrupt(path: "t/x.jsonl", line: 5, reason: .init("notObject"))
+        #expect(error.message == "The transcript 't/x.jsonl' is damaged at line 5: the line is not a JSON object.")
+        #expect(error.message(in: .zh) == "记录「t/x.jsonl」第 5 行已损坏：这一行不是 JSON 对象。")
+        #expect(error.lineMessage == "Line 5 is damaged: the line is not a JSON object.")
+        // The reasons inside the messages are in the reader's language too (issue 15).
+        let tampered = TranscriptError.tampered(path: "t/x.jsonl", line: 3, reason: .init("chain", "2"))
+        #expect(tampered.lineMessage(in: .zh) == "第 3 行 接不上第 2 行（它之前有一行被改动、删除或插入）。")
+        #expect(
+            TranscriptError.writeFailed(path: "t/x.jsonl", reason: .permissionDenied).message.contains("permissions"))
+        #expect(!TranscriptError.writeFailed(path: "t/x.jsonl", reason: .permissionDenied).message.contains("space"))
+        #expect(TranscriptError.writeFailed(path: "a b.jsonl", reason: .diskFull).message(in: .zh).contains("腾出磁盘空间"))
+        #expect(
+            TranscriptError.writeFailed(path: "a b.jsonl", reason: .diskFull).message.contains("resume 'a b.jsonl'"))
+        #expect(TranscriptError.directoryUnnamed.message(in: .en).contains("--out is empty"))
+        #expect(!TranscriptError.directoryMissing(path: "").message.contains("mkdir -p )"))
         #expect(TranscriptError.inUse(path: "a").message(in: .zh) == "另一个 Sandtable 会话正在写入记录「a」。请先关闭那个会话。")
     }
 }
