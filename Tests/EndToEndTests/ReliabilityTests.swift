@@ -49,8 +49,11 @@ import Testing
             kill(live.process.processIdentifier, signal)
             let status = live.exitStatus(timeout: 10)
             #expect(status == 128 + signal, "signal \(signal): \(live.stdout)")
-            #expect(live.stdout.contains("session saved to"), "signal \(signal)")
-            #expect(live.stdout.contains("resume with: sandtable resume"))
+            // The play screen may wrap a long path onto the next line.
+            let shown = live.stdout.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(
+                of: "\u{00A0}", with: " ")
+            #expect(shown.contains("session saved to"), "signal \(signal)")
+            #expect(shown.contains("resume with: sandtable resume"), "signal \(signal): \(live.stdout.suffix(300))")
             let files = Self.transcripts(in: out)
             #expect(files.count == 1)
             guard let file = files.first else { continue }
@@ -65,7 +68,9 @@ import Testing
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let result = try Harness.run(Self.play + ["--out", out.path], input: "share_routes\n")
         #expect(result.status == 0)
-        #expect(result.stdout.contains("resume with: sandtable resume '\(out.path)/"))
+        let shown = result.stdout.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(
+            of: "\u{00A0}", with: " ")
+        #expect(shown.contains("resume with: sandtable resume '\(out.path)/"), "\(result.stdout.suffix(300))")
     }
 }
 
