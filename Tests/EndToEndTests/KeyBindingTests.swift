@@ -24,6 +24,12 @@ import Testing
         Thread.sleep(forTimeInterval: 0.2)
         let line = try terminal.cursorLine()
         try terminal.send("C-u")
+        // Wait until the line is really empty: the next edit counts what is on the screen before it types, and a
+        // `status` still shown would hide the new `tus` (one goes as the other comes).
+        let deadline = Date().addingTimeInterval(10)
+        while try !terminal.cursorLine().hasSuffix("] >"), Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
         return line
     }
 
