@@ -88,9 +88,27 @@ public final class Repl {
     /// through ``SafeText``: exercise texts, notes and answers keep Sandtable's own colours only, any other escape
     /// sequence or control character becomes U+FFFD.
     func out(_ line: String = "") {
-        for piece in SafeText.sanitized(keepingStyles: line).split(separator: "\n", omittingEmptySubsequences: false) {
-            for fitted in TextLayout.fit(String(piece), width: options.width) { print(fitted) }
+        for fitted in laidOut(line) { print(fitted) }
+    }
+
+    /// A line as it reaches the terminal: made safe, split at its newlines, fitted to the width, with no trailing
+    /// spaces (a table's padding in its last column).
+    func laidOut(_ line: String) -> [String] {
+        SafeText.sanitized(keepingStyles: line).split(separator: "\n", omittingEmptySubsequences: false).flatMap {
+            TextLayout.fit(String($0), width: options.width).map { String($0.reversed().drop { $0 == " " }.reversed()) }
         }
+    }
+
+    /// Prints lines through the pager (see ``Pager``) when they would not fit on the terminal's screen and a
+    /// person is reading it; else prints them.
+    func paged(_ lines: [String]) {
+        let screen = lines.flatMap(laidOut)
+        if options.interactive, !options.dumbTerminal, let rows = TerminalSize.rows(), screen.count >= rows - 1,
+            let command = Pager.command(), Pager.show(screen, command: command)
+        {
+            return
+        }
+        for line in screen { print(line) }
     }
 
     func flush() { fflush(nil) }

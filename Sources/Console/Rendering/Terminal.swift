@@ -7,7 +7,7 @@ import TerminalText
     import Darwin
 #endif
 
-/// The width of the terminal that standard output goes to.
+/// The size of the terminal that standard output goes to.
 public enum TerminalSize {
     /// Columns to lay output out in: the terminal's width (`ioctl(TIOCGWINSZ)` on standard output) when standard
     /// output is a terminal that reports one; else `COLUMNS` when it is a positive whole number; else 80.
@@ -18,6 +18,18 @@ public enum TerminalSize {
     /// Whether standard output is a terminal.
     public static var isStandardOutputTerminal: Bool {
         isatty(STDOUT_FILENO) == 1
+    }
+
+    /// Rows of the terminal that standard output goes to; nil when it is not a terminal or reports none.
+    public static func rows() -> Int? {
+        guard isatty(STDOUT_FILENO) == 1 else {
+            return nil
+        }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else {
+            return nil
+        }
+        return Int(size.ws_row)
     }
 
     /// The decision of ``columns(environment:)`` given what the terminal reported (nil when not a terminal).
