@@ -46,7 +46,7 @@ public enum StarterExercise {
           version "0.1"
           authors "你的名字"
           summary "气象局与应急管理局在暴雨来临前共享预报、发布预警。"
-          clock 06:00             # 演练时钟的开始时间
+          clock 06:00             # 情景时间从几点开始
           duration 3h             # 时钟走满 3 小时，演练结束
           start warning           # 第一个场景（不写则为文件中的第一个场景）
           scores totals           # 学员在演练中看到的得分：hidden、totals 或 full

@@ -55,11 +55,11 @@ import Testing
             input: input)
         let out = result0.stdout
         #expect(result0.status == 0)
-        #expect(out.contains("unknown command 'stauts' (did you mean 'status'?)"))
-        #expect(out.contains("choose a number from 1 to 3, or a choice id"))
-        #expect(out.contains("unknown command 'frobnicate'"))
-        #expect(out.contains("that line is too long"))
-        #expect(out.contains("that line contains control characters"))
+        #expect(out.contains("Unknown command 'stauts' (did you mean 'status'?)"))
+        #expect(out.contains("Choose a number from 1 to 3, or a choice id"))
+        #expect(out.contains("Unknown command 'frobnicate'"))
+        #expect(out.contains("That line is too long"))
+        #expect(out.contains("That line contains control characters"))
         // Nothing was chosen: the first question is still waiting at the end.
         #expect(!out.contains(" chose: "))
     }
@@ -69,7 +69,7 @@ import Testing
         let result = try Harness.spawn(
             Harness.binary, ["play", "exercises/tutorial.ttx", "--lang", "en", "--no-transcript"], input: input,
             environment: ["PATH": "/usr/bin:/bin", "NO_COLOR": "1", "HOME": Harness.scratch().path])
-        #expect(result.stdout.contains("that line is not valid UTF-8"))
+        #expect(result.stdout.contains("That line is not valid UTF-8"))
         #expect(result.stdout.contains("chose:"))
     }
 

@@ -44,7 +44,7 @@ import Testing
         let name = try #require(
             try FileManager.default.contentsOfDirectory(atPath: folderURL.path).first { $0.hasSuffix(".jsonl") })
         let transcript = folder + "/" + name
-        #expect(played.stdout.contains("session saved to \(transcript)"), "\(played.stdout.suffix(300))")
+        #expect(played.stdout.contains("Session saved to \(transcript)"), "\(played.stdout.suffix(300))")
 
         let verify = try run(["verify", transcript], in: root)
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
@@ -62,7 +62,7 @@ import Testing
 
         let resume = try run(["resume", transcript], input: "", in: root)
         #expect(resume.status == 0, "\(resume.stderr)")
-        #expect(resume.stdout.contains("session saved to \(transcript)"), "\(resume.stdout.suffix(300))")
+        #expect(resume.stdout.contains("Session saved to \(transcript)"), "\(resume.stdout.suffix(300))")
 
         // From inside the transcripts folder, the exercise is found beside it (`../exercises/…`) when the folder
         // is one level below the exercises' parent.

@@ -22,7 +22,7 @@ import Testing
         let live = try LiveSession(Self.play + ["--out", out.path])
         #expect(live.wait(for: "[wait_verify]"))
         live.type("share_routes")
-        #expect(live.wait(for: "collaboration points +3"))
+        #expect(live.wait(for: "Collaboration points +3"))
         try FileManager.default.removeItem(at: out)
         live.type("note the folder is gone")
         live.type("as jiaotong")
@@ -30,11 +30,11 @@ import Testing
         live.endInput()
         let status = live.exitStatus()
         #expect(status == 1, "\(live.stdout)")
-        let after = live.stdout.components(separatedBy: "collaboration points +3").last ?? ""
+        let after = live.stdout.components(separatedBy: "Collaboration points +3").last ?? ""
         #expect(after.contains("was deleted or moved away while the session was running"))
-        #expect(after.contains("the session stops here"))
+        #expect(after.contains("The session stops here"))
         // Nothing after the failed step was taken or said to be saved.
-        #expect(!after.contains("note added"))
+        #expect(!after.contains("Note added"))
         #expect(!after.contains("session saved"))
         #expect(!after.contains("Acting as"))
     }
@@ -45,15 +45,15 @@ import Testing
             let live = try LiveSession(Self.play + ["--out", out.path])
             #expect(live.wait(for: "[wait_verify]"))
             live.type("share_routes")
-            #expect(live.wait(for: "collaboration points +3"))
+            #expect(live.wait(for: "Collaboration points +3"))
             kill(live.process.processIdentifier, signal)
             let status = live.exitStatus(timeout: 10)
             #expect(status == 128 + signal, "signal \(signal): \(live.stdout)")
             // The play screen may wrap a long path onto the next line.
             let shown = live.stdout.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(
                 of: "\u{00A0}", with: " ")
-            #expect(shown.contains("session saved to"), "signal \(signal)")
-            #expect(shown.contains("resume with: sandtable resume"), "signal \(signal): \(live.stdout.suffix(300))")
+            #expect(shown.contains("Session saved to"), "signal \(signal)")
+            #expect(shown.contains("Resume with: sandtable resume"), "signal \(signal): \(live.stdout.suffix(300))")
             let files = Self.transcripts(in: out)
             #expect(files.count == 1)
             guard let file = files.first else { continue }
@@ -70,7 +70,7 @@ import Testing
         #expect(result.status == 0)
         let shown = result.stdout.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(
             of: "\u{00A0}", with: " ")
-        #expect(shown.contains("resume with: sandtable resume '\(out.path)/"), "\(result.stdout.suffix(300))")
+        #expect(shown.contains("Resume with: sandtable resume '\(out.path)/"), "\(result.stdout.suffix(300))")
     }
 }
 
@@ -116,14 +116,14 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("control characters"), "\(result.stdout.suffix(400))")
         #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x9B })
-        #expect(result.stdout.contains("note added"))
+        #expect(result.stdout.contains("Note added"))
     }
 
     @Test func noteFollowedByACombiningMarkIsANote() throws {
         let result = try Harness.run(Self.hostileFree + ["--no-transcript"], input: "note \u{301}accent first\n")
         #expect(result.status == 0)
         #expect(!result.stdout.contains("unknown command"))
-        #expect(result.stdout.contains("note added"))
+        #expect(result.stdout.contains("Note added"))
     }
 
     static let hostileFree = ["play", "exercises/tutorial.en.ttx", "--seed", "1", "--lang", "en"]

@@ -44,12 +44,14 @@ extension Repl {
             if let command = ReplCommand.find(name) {
                 out(paint.bold(s("help.usage", s("\(command.key).usage"))))
                 wrapped(s("\(command.key).summary"), indent: "  ")
+                showArguments(command.key)
                 if !command.aliases.isEmpty { out("  " + s("help.aliases", command.aliases.joined(separator: ", "))) }
                 return
             }
             if ReplCommand.facilitator.contains(name) {
                 out(paint.bold(s("help.usage", s("fcmd.\(name).usage"))))
                 wrapped(s("fcmd.\(name).summary"), indent: "  ")
+                showArguments("fcmd.\(name)")
                 return
             }
             var message = s("help.noSuchTopic", topic)
@@ -78,6 +80,19 @@ extension Repl {
             }
         }
         wrapped(s("help.footer"))
+    }
+
+    /// Each argument of a command with what it may be (`KEY.args` in the catalogue: one `NAME<tab>text` per line),
+    /// as a table under the usage line; nothing for a command without arguments.
+    private func showArguments(_ key: String) {
+        guard s.has("\(key).args") else { return }
+        out("  " + s("help.arguments"))
+        let rows = s("\(key).args").split(separator: "\n").map { line -> [String] in
+            let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
+            return [parts[0], parts.count > 1 ? parts[1] : ""]
+        }
+        let table = Table(columns: [TableColumn("", keepsWidth: true), TableColumn("")], rows: rows)
+        for line in table.render(maxWidth: options.width - 4).dropFirst(2) { out("    " + line) }
     }
 
     // MARK: status, roles, info, log
@@ -239,12 +254,12 @@ extension Repl {
         } else {
             return error(s("error.logArgument", argument))
         }
+        var lines: [String] = []
         if entries.count < history.count && argument.isEmpty {
-            out(paint.grey(s.plural("log.showingLast", count: entries.count, String(history.count))))
+            lines.append(paint.grey(s.plural("log.showingLast", count: entries.count, String(history.count))))
         }
-        for entry in entries {
-            for line in entry { out(line) }
-        }
+        for entry in entries { lines += entry }
+        paged(lines)
     }
 
     // MARK: as, do, share, requests

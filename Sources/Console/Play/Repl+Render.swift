@@ -308,20 +308,9 @@ extension Repl {
         let text = lines.joined(separator: "\n")
         if !force && text == lastQuestionShown { return }
         lastQuestionShown = text
-        for line in lines {
-            // Wrap by the visible text; a line that fits keeps its colours. Continuations hang under the text.
-            let plain = DisplayWidth.stripANSI(line)
-            if DisplayWidth.width(plain) <= options.width {
-                out(line)
-                continue
-            }
-            let lead = plain.prefix { $0 == " " || $0.isNumber || $0 == "." }
-            let hang = String(repeating: " ", count: DisplayWidth.width(lead))
-            let body = String(plain.dropFirst(lead.count))
-            for (i, piece) in TextLayout.wrap(body, width: max(10, options.width - hang.count)).enumerated() {
-                out((i == 0 ? String(lead) : hang) + piece)
-            }
-        }
+        // `out` wraps by the visible text, continuations hanging under the choice's text after its number (a label
+        // that starts with digits, `12路…`, keeps them in the text).
+        for line in lines { out(line) }
     }
 
     func optionLines(_ d: DecisionIndex) -> [String] {

@@ -74,7 +74,7 @@ extension CommandLineCatalog {
 
         "replay.abstract": "逐步回放一场已记录的会话：每个角色看到了什么、选择了什么。",
         "replay.discussion":
-            "命令：n 或回车看下一步，p 看上一步，j HH:MM（演练时钟的时刻）或 j +90m（距开始的时间）跳转，"
+            "命令：n 或回车看下一步，p 看上一步，j HH:MM（情景时间的时刻）或 j +90m（距开始的时间）跳转，"
             + "g N 转到第 N 步，q 退出。命令从标准输入读取，因此也可以通过管道使用。",
         "replay.file": "记录（.jsonl）。",
 
