@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libedit's header and module map; only LineEditor imports it.
@@ -49,12 +50,17 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        // `sandtable export`: the debrief's results as CSV files and as one SQLite database (through GRDB).
+        .target(
+            name: "Export",
+            dependencies: ["Debrief", "Transcripts", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .target(name: "Authoring", dependencies: ["ExerciseEngine"]),
         .target(
             name: "Console",
             dependencies: [
                 "Localization", "TerminalText", "LineEditor", "ScenarioLanguage", "ExerciseEngine", "Transcripts",
-                "Debrief", "Authoring", .product(name: "SystemPackage", package: "swift-system"),
+                "Debrief", "Export", "Authoring", .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         // `sandtable lsp`: a Language Server Protocol server on the compiler (JSON-RPC over stdio).
@@ -97,6 +103,7 @@ let package = Package(
         ),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts", "TranscriptsTestSupport"]),
         .testTarget(name: "DebriefTests", dependencies: ["Debrief", "TranscriptsTestSupport"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Debrief", "TranscriptsTestSupport"]),
         .testTarget(name: "AuthoringTests", dependencies: ["Authoring"]),
         .testTarget(
             name: "ConsoleTests",

@@ -20,26 +20,8 @@ echo "building release…" >&2
 swift build -c release --product sandtable --scratch-path "$scratch" >&2
 bin="$scratch/release/sandtable"
 
-mkdir -p "$dir"
-have=$(find "$dir" -name '*.jsonl' | wc -l)
-if [ "$have" -lt "$count" ]; then
-  echo "generating $((count - have)) transcripts in $dir (not timed)…" >&2
-  roles=(ema transport health weather)
-  play_one() {
-    local seed="$1" bin="$2" dir="$3"
-    local roles=(ema transport health weather)
-    local out="$dir/s$seed"
-    [ -n "$(ls "$out"/*.jsonl 2>/dev/null)" ] && return 0
-    mkdir -p "$out"
-    local role="${roles[$((seed % 4))]}"
-    local i answers=""
-    for i in $(seq 0 99); do answers+="$(( (seed * 7 + i * (seed % 5 + 2)) % 3 + 1 ))"$'\n'; done
-    printf '%s' "$answers" | "$bin" play exercises/flood-response.ttx --seed "$seed" --roles "$role" --lang en \
-      --out "$out" > /dev/null 2>&1 || true
-  }
-  export -f play_one
-  seq 1 "$count" | xargs -P "$jobs" -I{} bash -c 'play_one "$@"' _ {} "$bin" "$dir"
-fi
+. Benchmarks/cohort.sh
+make_cohort "$bin" "$dir" "$count" "$jobs"
 
 mapfile -t files < <(find "$dir" -name '*.jsonl' | sort | head -n "$count")
 echo "transcripts: ${#files[@]} ($(du -sh "$dir" | cut -f1) on disk)"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what Sandtable needs to build (libedit-dev), and with --test what its tests need
+# Installs what Sandtable needs to build (libedit-dev, libsqlite3-dev), and with --test what its tests need
 # (tmux for the pseudo-terminal tests, chromium for the HTML report check, neovim for the language server's
 # editor test). Idempotent.
 set -euo pipefail
@@ -10,11 +10,15 @@ want_test=0
 missing=()
 pkg-config --exists libedit 2>/dev/null || missing+=(libedit-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+# SQLite's header and library, for `sandtable export --format sqlite` (GRDB builds on the system's SQLite).
+[ -e /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
 if [ "$want_test" = 1 ]; then
   command -v tmux >/dev/null 2>&1 || missing+=(tmux)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   # `sandtable lsp` behind a real client: Neovim's built-in LSP, headless.
   command -v nvim >/dev/null 2>&1 || missing+=(neovim)
+  # The export tests query the database with the sqlite3 client, as an analyst would.
+  command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
   # Chinese text in the HTML report's screenshots needs a CJK font.
   fc-list 2>/dev/null | grep -qi 'noto.*cjk' || missing+=(fonts-noto-cjk)
 fi

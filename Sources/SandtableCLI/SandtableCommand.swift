@@ -12,7 +12,7 @@ public struct SandtableCommand: ParsableCommand {
             version: SandtableVersion.string,
             subcommands: [
                 Play.self, Resume.self, Check.self, New.self, Simulate.self, Explore.self, Graph.self, Debrief.self,
-                Replay.self, Verify.self, LSP.self,
+                Replay.self, Verify.self, Export.self, LSP.self,
             ]
         )
     }

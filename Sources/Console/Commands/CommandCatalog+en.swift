@@ -209,5 +209,16 @@ extension CommandCatalog {
         "debrief.nothing": "no transcript could be debriefed",
         "replay.prefix": "sandtable replay: ",
         "replay.cannot": "cannot replay '{0}': {1}",
+        "export.prefix": "sandtable export: ",
+        "export.noFiles": "give at least one transcript",
+        "export.skipped": "skipped '{0}': {1}",
+        "export.nothing": "no transcript could be exported; nothing was written",
+        "export.notAFolder": "'{0}' is a file; --format csv writes a folder of CSV files",
+        "export.isAFolder": "'{0}' is a folder; --format sqlite writes one database file",
+        "export.database": "cannot write the database '{0}': {1}",
+        "export.exerciseBroken": "the exercise '{0}' could not be compiled (see the first transcript that named it)",
+        "export.done": "Exported {0} session as {1} to {2}|Exported {0} sessions as {1} to {2}",
+        "export.doneSkipped":
+            "; {0} transcript skipped (listed in the skipped table)|; {0} transcripts skipped (listed in the skipped table)",
     ]
 }

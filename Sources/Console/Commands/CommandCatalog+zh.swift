@@ -175,5 +175,15 @@ extension CommandCatalog {
         "debrief.nothing": "没有一份记录能生成复盘报告",
         "replay.prefix": "sandtable replay：",
         "replay.cannot": "无法回放「{0}」：{1}",
+        "export.prefix": "sandtable export：",
+        "export.noFiles": "请至少给出一份记录",
+        "export.skipped": "已跳过「{0}」：{1}",
+        "export.nothing": "没有一份记录能够导出，未写入任何文件",
+        "export.notAFolder": "「{0}」是一个文件；--format csv 写出的是一个存放 CSV 文件的文件夹",
+        "export.isAFolder": "「{0}」是一个文件夹；--format sqlite 写出的是一个数据库文件",
+        "export.database": "无法写入数据库「{0}」：{1}",
+        "export.exerciseBroken": "演练「{0}」无法编译（原因见第一份引用它的记录）",
+        "export.done": "已将 {0} 场会话以 {1} 格式导出到 {2}",
+        "export.doneSkipped": "；跳过 {0} 份记录（列在 skipped 表中）",
     ]
 }

@@ -109,6 +109,20 @@ extension CommandLineCatalog {
         "option.format": "Output format.",
 
         // Validation
+        "export.abstract": "Export the results of sessions as CSV files or as one SQLite database, for analysis.",
+        "export.discussion":
+            "Replays each transcript as debrief does and writes its results as tables: sessions, roles, measures, "
+            + "objectives, expected_actions, requests, peer_ratings, shares, breaches and skipped (docs/export.md "
+            + "gives every column). Transcripts of different exercises may be mixed. A transcript that cannot be "
+            + "exported is skipped with a message and listed in the skipped table. Nothing is in place at the "
+            + "output until the export is complete. Exit codes: 0 written, 1 nothing could be exported or the "
+            + "output could not be written, 2 bad command line.",
+        "export.files": "The transcripts (.jsonl).",
+        "export.format": "csv: a folder with one CSV file per table; sqlite: one SQLite database file.",
+        "export.output": "The folder (csv) or the database file (sqlite) to write; replaced when it exists.",
+        "export.bom":
+            "Start each CSV file with a UTF-8 byte-order mark, so that spreadsheet programs read Chinese text.",
+        "invalid.bomCSV": "--bom is for CSV files; use it with --format csv",
         "invalid.atLeastOne": "{0} must be at least 1",
         "invalid.positive": "{0} must be positive",
         "invalid.showTextJSON": "--show-text prints text; use it with --format text",

@@ -94,6 +94,17 @@ extension CommandLineCatalog {
         // Validation
         "invalid.atLeastOne": "{0} 至少为 1",
         "invalid.positive": "{0} 必须大于 0",
+        "export.abstract": "把会话结果导出为 CSV 文件或一个 SQLite 数据库，供分析使用。",
+        "export.discussion":
+            "像 debrief 一样重放每份记录，把结果写成数据表：sessions、roles、measures、objectives、"
+            + "expected_actions、requests、peer_ratings、shares、breaches 和 skipped（各列说明见 docs/export.md）。"
+            + "可以混合不同演练的记录。无法导出的记录会被跳过并给出提示，同时列入 skipped 表。导出全部完成之前，"
+            + "输出位置不会出现任何内容。退出码：0 已写入，1 没有可导出的记录或无法写入输出，2 命令行有误。",
+        "export.files": "演练记录（.jsonl）。",
+        "export.format": "csv：一个文件夹，每张表一个 CSV 文件；sqlite：一个 SQLite 数据库文件。",
+        "export.output": "要写入的文件夹（csv）或数据库文件（sqlite）；已存在时会被替换。",
+        "export.bom": "在每个 CSV 文件开头写入 UTF-8 字节顺序标记，便于电子表格软件正确识别中文。",
+        "invalid.bomCSV": "--bom 只用于 CSV 文件，请与 --format csv 一起使用",
         "invalid.showTextJSON": "--show-text 输出的是文字，请与 --format text 一起使用",
     ]
 }
