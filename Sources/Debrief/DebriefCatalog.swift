@@ -430,7 +430,8 @@ enum DebriefCatalog {
         "rp.wait.peer": "Waiting for {0} to rate the others",
         "rp.wait.ended": "The session is over",
         "rp.ui.title": "Replay: {0}",
-        "rp.ui.steps": "{0} steps. n or Enter: next · p: previous · j HH:MM or j +90m: jump · g N: step N · q: quit",
+        "rp.ui.steps":
+            "{0} steps. n or Enter: next · p: previous · nd/pd: next/previous decision · ni/pi: inject · nr/pr ROLE: that role's turn · j HH:MM or j +90m/-30m: jump · g N: step N · q: quit",
         "rp.ui.step": "Step {0} of {1} · {2} → {3} · entered {4}",
         "rp.ui.input": "Input",
         "rp.ui.events": "Events",
@@ -443,10 +444,17 @@ enum DebriefCatalog {
         "rp.ui.noEvents": "(no events)",
         "rp.ui.last": "This is the last step.",
         "rp.ui.first": "This is the first step.",
-        "rp.ui.badJump": "Give a time of day (j 05:30) or a time since the start (j +90m).",
+        "rp.ui.badJump": "Give a time of day (j 05:30) or a time from this step (j +90m, j -30m).",
+        "rp.ui.noDecisionAfter": "No decision after this step.",
+        "rp.ui.noDecisionBefore": "No decision before this step.",
+        "rp.ui.noInjectAfter": "No inject after this step.",
+        "rp.ui.noInjectBefore": "No inject before this step.",
+        "rp.ui.noRoleStepAfter": "That role does nothing after this step.",
+        "rp.ui.noRoleStepBefore": "That role does nothing before this step.",
+        "rp.ui.badRole": "No role “{0}”; the roles are: {1}",
         "rp.ui.badStep": "Give a step number from 1 to {0}.",
         "rp.ui.unknown":
-            "Unknown command “{0}”. n or Enter: next · p: previous · j HH:MM or j +90m: jump · g N: step N · q: quit",
+            "Unknown command “{0}”. n or Enter: next · p: previous · nd/pd: next/previous decision · ni/pi: inject · nr/pr ROLE: that role's turn · j HH:MM or j +90m/-30m: jump · g N: step N · q: quit",
         "rp.ui.prompt": "replay> ",
     ]
 
@@ -856,7 +864,8 @@ enum DebriefCatalog {
         "rp.wait.peer": "等待{0}评价其他部门",
         "rp.wait.ended": "演练结束",
         "rp.ui.title": "回放：{0}",
-        "rp.ui.steps": "共 {0} 步。n 或回车：下一步 · p：上一步 · j HH:MM 或 j +90m：跳转 · g N：第 N 步 · q：退出",
+        "rp.ui.steps":
+            "共 {0} 步。n 或回车：下一步 · p：上一步 · nd/pd：下一个/上一个决策 · ni/pi：情景注入 · nr/pr 角色：该角色的行动 · j HH:MM 或 j +90m/-30m：跳转 · g N：第 N 步 · q：退出",
         "rp.ui.step": "第 {0}/{1} 步 · {2} → {3} · 输入于 {4}",
         "rp.ui.input": "输入",
         "rp.ui.events": "事件",
@@ -869,9 +878,17 @@ enum DebriefCatalog {
         "rp.ui.noEvents": "（没有事件）",
         "rp.ui.last": "已是最后一步。",
         "rp.ui.first": "已是第一步。",
-        "rp.ui.badJump": "请给出时刻（j 05:30）或开演后的时长（j +90m）。",
+        "rp.ui.badJump": "请给出时刻（j 05:30）或距本步的时长（j +90m、j -30m）。",
+        "rp.ui.noDecisionAfter": "本步之后没有决策。",
+        "rp.ui.noDecisionBefore": "本步之前没有决策。",
+        "rp.ui.noInjectAfter": "本步之后没有情景注入。",
+        "rp.ui.noInjectBefore": "本步之前没有情景注入。",
+        "rp.ui.noRoleStepAfter": "该角色在本步之后没有行动。",
+        "rp.ui.noRoleStepBefore": "该角色在本步之前没有行动。",
+        "rp.ui.badRole": "没有角色“{0}”；可用的角色：{1}",
         "rp.ui.badStep": "请给出 1 到 {0} 之间的步数。",
-        "rp.ui.unknown": "未知命令“{0}”。n 或回车：下一步 · p：上一步 · j HH:MM 或 j +90m：跳转 · g N：第 N 步 · q：退出",
+        "rp.ui.unknown":
+            "未知命令“{0}”。n 或回车：下一步 · p：上一步 · nd/pd：下一个/上一个决策 · ni/pi：情景注入 · nr/pr 角色：该角色的行动 · j HH:MM 或 j +90m/-30m：跳转 · g N：第 N 步 · q：退出",
         "rp.ui.prompt": "回放> ",
     ]
 }

@@ -29,6 +29,11 @@ public struct ReplayScript: Sendable {
         public var waiting: String
         /// The scores after the step.
         public var scores: String
+        /// What the step holds that a reviewer may jump to (see ``ReplayScript/step(from:toNext:forward:)``).
+        public var marks: Marks = []
+        /// The roles that chose, took a position, decided, answered, acted or shared in this step (typed or
+        /// automated), by index.
+        public var actors: Set<Int> = []
     }
 
     /// What one role saw and did in a step.
@@ -42,6 +47,25 @@ public struct ReplayScript: Sendable {
         /// What it chose or did.
         public var did: [String]
     }
+    /// What a step holds that a reviewer may want to jump to.
+    public struct Marks: OptionSet, Sendable, Hashable {
+        /// The raw bits.
+        public var rawValue: Int
+        /// Marks from raw bits.
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// A decision: a choice, a position, a lead's call, an arbitration or a joint decision resolved.
+        public static let decision = Marks(rawValue: 1)
+        /// An inject fired.
+        public static let inject = Marks(rawValue: 2)
+    }
+
+    /// What ``step(from:toNext:forward:)`` looks for.
+    public enum Target: Sendable, Hashable {
+        /// A step with these marks.
+        case marked(Marks)
+        /// A step in which this role (an index) acted.
+        case role(Int)
+    }
 
     /// The exercise's title.
     public var title: String
@@ -53,6 +77,8 @@ public struct ReplayScript: Sendable {
     public var warnings: [String]
     let text: Strings
     let clockStart: Int
+    /// Each role's id and name, for ``role(named:)``.
+    let roleNames: [(id: String, name: String)]
 
     /// Reads, checks and replays the transcript at `path`.
     public static func load(path: String, scenario: Scenario, key: TranscriptKey? = nil, language: UILanguage)
@@ -77,11 +103,39 @@ public struct ReplayScript: Sendable {
         steps.firstIndex { $0.clock >= clock } ?? max(0, steps.count - 1)
     }
 
+    /// The nearest step after (or, with `forward` false, before) `index` that holds the target; nil when none does.
+    public func step(from index: Int, toNext target: Target, forward: Bool = true) -> Int? {
+        let candidates =
+            forward ? Array(steps.indices.filter { $0 > index }) : steps.indices.filter { $0 < index }.reversed()
+        return candidates.first { i in
+            switch target {
+            case .marked(let marks): return !steps[i].marks.isDisjoint(with: marks)
+            case .role(let role): return steps[i].actors.contains(role)
+            }
+        }
+    }
+
+    /// The roles as `id (name)`, for a message that lists them.
+    public var roleList: String { roleNames.map { "\($0.id) (\($0.name))" }.joined(separator: ", ") }
+
+    /// The role a reviewer names: its id or its name exactly, else the one role whose id starts with the word or
+    /// whose name holds it; nil when none or several do.
+    public func role(named word: String) -> Int? {
+        let word = word.trimmingCharacters(in: .whitespaces)
+        guard !word.isEmpty else { return nil }
+        if let exact = roleNames.firstIndex(where: { $0.id == word || $0.name == word }) { return exact }
+        let fitting = roleNames.indices.filter {
+            roleNames[$0].id.lowercased().hasPrefix(word.lowercased()) || roleNames[$0].name.contains(word)
+        }
+        return fitting.count == 1 ? fitting[0] : nil
+    }
+
     /// Scenario minutes for a jump target: `HH:MM` (a time of day on the scenario clock, the next such time after
-    /// the start) or `+90m`, `+2h`, `+1h30m` (time since the start). Nil when the text is neither.
-    public func minutes(forJump text: String) -> Int? {
+    /// the start) or `+90m`, `+2h`, `+1h30m`, `-30m` (that long after, or before, the clock of step `from`). Nil
+    /// when the text is neither.
+    public func minutes(forJump text: String, from current: Int = 0) -> Int? {
         let s = text.trimmingCharacters(in: .whitespaces)
-        if s.hasPrefix("+") {
+        if let sign = s.first, sign == "+" || sign == "-" {
             var total = 0
             var number = ""
             var sawUnit = false
@@ -102,7 +156,8 @@ public struct ReplayScript: Sendable {
                 guard !sawUnit, let n = Int(number) else { return nil }
                 total += n
             }
-            return total
+            let base = steps.indices.contains(current) ? steps[current].clock : 0
+            return max(0, base + (sign == "+" ? total : -total))
         }
         let parts = s.split(separator: ":")
         guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m)
@@ -117,6 +172,7 @@ public struct ReplayScript: Sendable {
         let x = ReportText(language, scenario: scenario)
         text = x.t
         clockStart = scenario.header.clockStart
+        roleNames = scenario.roles.map { ($0.id, $0.name) }
         title = scenario.header.title
         path = replay.transcript.path
         var warnings: [String] = []
@@ -140,6 +196,23 @@ private struct ReplayDescriber {
         var saw = Array(repeating: [String](), count: roleCount)
         var did = Array(repeating: [String](), count: roleCount)
         var lines: [(String, String)] = []
+        var marks: ReplayScript.Marks = []
+        var actors: Set<Int> = []
+        for event in step.events {
+            switch event.kind {
+            case .chose(let r, _, _), .positionTaken(let r, _, _, _):
+                marks.insert(.decision)
+                actors.insert(r)
+            case .decisionResolved(_, _, _, let r):
+                marks.insert(.decision)
+                if let r { actors.insert(r) }
+            case .actionTaken(let r, _), .discussionAnswered(let r, _, _): actors.insert(r)
+            case .itemShared(_, let by?, _, _): actors.insert(by)
+            case .injectFired: marks.insert(.inject)
+            default: break
+            }
+        }
+        if case .answer(let r, _, _)? = step.decoded { actors.insert(r) }
         func reach(_ roles: [Int], _ text: String) { for r in roles where r < roleCount { saw[r].append(text) } }
         let all = Array(scenario.roles.indices)
         if step.input.kind == InputCodec.anonymousPeerReviewKind {
@@ -186,8 +259,9 @@ private struct ReplayDescriber {
                 line = t("rp.discussion", scenario.discussions[d].question)
                 reach(roles, t("rp.sawQuestion", scenario.discussions[d].question))
             case .discussionAnswered(let r, _, let text):
-                line = t("rp.answered", x.role(r), TextCut.cut(text, 80))
-                did[r].append(t("rp.didAnswer", TextCut.cut(text, 60)))
+                // A reviewer reads the whole answer: it is what the discussion produced.
+                line = t("rp.answered", x.role(r), text)
+                did[r].append(t("rp.didAnswer", text))
             case .actionTaken(let r, let a):
                 line = t("tl.action", x.role(r), scenario.actions[a].title)
                 did[r].append(t("rp.didAct", scenario.actions[a].title))
@@ -279,7 +353,7 @@ private struct ReplayDescriber {
         return ReplayScript.Step(
             number: index + 1, timeBefore: x.time(step.clockBefore), time: x.time(step.clock), clock: step.clock,
             wall: WallTime.displaySeconds(step.input.wall), input: input(step), events: lines, roles: roles,
-            waiting: waiting(step.waiting), scores: scores)
+            waiting: waiting(step.waiting), scores: scores, marks: marks, actors: actors)
     }
 
     func input(_ step: ReplayedStep) -> String {
@@ -295,7 +369,7 @@ private struct ReplayDescriber {
             return t("rp.in.choose", x.role(r), scenario.choices[c].label, scenario.choices[c].id)
         case .position(let r, let o): return t("rp.in.position", x.role(r), scenario.options[o].label)
         case .leadCall(let r, let o): return t("rp.in.lead", x.role(r), scenario.options[o].label)
-        case .discuss(let r, let text): return t("rp.in.discuss", x.role(r), TextCut.cut(text, 80))
+        case .discuss(let r, let text): return t("rp.in.discuss", x.role(r), text)
         case .act(let r, let a): return t("rp.in.act", x.role(r), scenario.actions[a].title)
         case .share(let r, let item, let with):
             return t(

@@ -345,17 +345,18 @@ import TranscriptsTestSupport
         #expect(NumberText.signed(-2.5) == "-2.5")
     }
 
-    @Test func replayJumpsReadTimesOfDayAndTimeSinceTheStart() throws {
+    @Test func replayJumpsReadTimesOfDayAndTimesFromTheFirstStep() throws {
         let flood = try bundled("flood-response.ttx")
         let script = try ReplayScript.load(
             path: try scripted(flood, seed: 2, played: [3]), scenario: flood, language: .en
         ).get()
         #expect(script.minutes(forJump: "05:30") == 90)
         #expect(script.minutes(forJump: "03:00") == 1380)
-        #expect(script.minutes(forJump: "+90m") == 90)
-        #expect(script.minutes(forJump: "+1h30m") == 90)
-        #expect(script.minutes(forJump: "+2h") == 120)
-        #expect(script.minutes(forJump: "+45") == 45)
+        let first = script.steps[0].clock
+        #expect(script.minutes(forJump: "+90m") == first + 90)
+        #expect(script.minutes(forJump: "+1h30m") == first + 90)
+        #expect(script.minutes(forJump: "+2h") == first + 120)
+        #expect(script.minutes(forJump: "+45") == first + 45)
         #expect(script.minutes(forJump: "soon") == nil)
         #expect(script.minutes(forJump: "25:00") == nil)
         #expect(script.steps.first?.input == "The session started")

@@ -9,8 +9,10 @@ import Transcripts
 /// events in brief, what each role saw and did, the clock, who was waited for, and the scores.
 ///
 /// Commands come from standard input, one a line: `n` or an empty line for the next step, `p` for the previous one,
-/// `j HH:MM` (a time of day on the scenario clock) or `j +90m` (time since the start) to jump to the first step
-/// that reaches that time, `g N` to go to step N, `q` to quit (as does the end of the input). On a terminal it
+/// `nd`/`pd` for the next/previous decision, `ni`/`pi` for the next/previous inject, `nr ROLE`/`pr ROLE` for that
+/// role's next/previous turn, `j HH:MM` (a time of day on the scenario clock) or `j +90m`/`j -30m` (from the current
+/// step) to jump to the first step that reaches that time, `g N` to go to step N, `q` to quit (as does the end of
+/// the input). On a terminal it
 /// prompts and colours; through a pipe it echoes each command, so its output reads as a log.
 public enum ReplayCommand {
     /// Runs the command; returns the exit code (0, 1 when the transcript cannot be replayed, 2 for a bad command
@@ -124,11 +126,22 @@ struct ReplayViewer {
                 out(paint.grey(script.label("rp.ui.first")))
             }
         case "j", "jump":
-            guard let minutes = script.minutes(forJump: argument) else {
+            guard let minutes = script.minutes(forJump: argument, from: current) else {
                 out(paint.red(script.label("rp.ui.badJump")))
                 return true
             }
             show(script.stepIndex(reaching: minutes))
+        case "nd", "pd", "ni", "pi":
+            let target: ReplayScript.Marks = verb.hasSuffix("d") ? .decision : .inject
+            jump(
+                to: .marked(target), forward: verb.hasPrefix("n"),
+                none: target == .decision ? "rp.ui.noDecision" : "rp.ui.noInject")
+        case "nr", "pr":
+            guard let role = script.role(named: argument) else {
+                out(paint.red(script.label("rp.ui.badRole", DisplayWidth.stripANSI(argument), script.roleList)))
+                return true
+            }
+            jump(to: .role(role), forward: verb == "nr", none: "rp.ui.noRoleStep")
         case "g", "go":
             guard let n = Int(argument.trimmingCharacters(in: .whitespaces)), (1...script.steps.count).contains(n)
             else {
@@ -142,6 +155,15 @@ struct ReplayViewer {
             out(paint.red(script.label("rp.ui.unknown", DisplayWidth.stripANSI(command))))
         }
         return true
+    }
+
+    /// Shows the nearest step holding the target, or says there is none in that direction.
+    private mutating func jump(to target: ReplayScript.Target, forward: Bool, none: String) {
+        if let index = script.step(from: current, toNext: target, forward: forward) {
+            show(index)
+        } else {
+            out(paint.grey(script.label(forward ? none + "After" : none + "Before")))
+        }
     }
 
     /// Shows step `index`.

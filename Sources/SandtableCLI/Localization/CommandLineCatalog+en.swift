@@ -84,8 +84,10 @@ extension CommandLineCatalog {
 
         "replay.abstract": "Step through a recorded session: what each role saw and chose, step by step.",
         "replay.discussion":
-            "Commands: n or Enter for the next step, p for the previous one, j HH:MM (a time of day on the scenario "
-            + "clock) or j +90m (time since the start) to jump, g N to go to step N, q to quit. Reads commands from "
+            "Commands: n or Enter for the next step, p for the previous one; nd and pd for the next and previous "
+            + "decision, ni and pi for the next and previous inject, nr ROLE and pr ROLE for that role's next and "
+            + "previous turn; j HH:MM (a time of day on the scenario clock) or j +90m, j -30m (from the current step) "
+            + "to jump; g N to go to step N (the debrief cites step numbers); q to quit. Reads commands from "
             + "standard input, so it also works through a pipe.",
         "replay.file": "The transcript (.jsonl).",
 
