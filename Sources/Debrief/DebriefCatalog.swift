@@ -306,6 +306,8 @@ enum DebriefCatalog {
             "The session was resumed with an edited exercise (from line {0}); events after that point were not "
             + "checked against the recording.",
         "warning.hmac": "The transcript is signed, but no key was given: its signatures were not checked.",
+        "warning.piped":
+            "The answers came through a pipe (a script or a test), not from people at a terminal: deliberation times are not measured (n/a).",
 
         "empty.timeline": "Nothing happened on the clock.",
         "empty.decisions": "No decision was recorded.",
@@ -744,6 +746,7 @@ enum DebriefCatalog {
         "warning.unfinished": "演练尚未结束：本报告反映最后一步记录时的情况，评级和得分均为暂定。",
         "warning.changed": "演练自第 {0} 行起以修改过的演练脚本续演；此后的事件未与记录核对。",
         "warning.hmac": "记录带有签名，但未提供密钥，签名未校验。",
+        "warning.piped": "本场的答复经管道输入（脚本或测试），不是学员在终端上作答，因此不统计考虑用时（不适用）。",
 
         "empty.timeline": "没有记录到事件。",
         "empty.decisions": "没有记录到决策。",

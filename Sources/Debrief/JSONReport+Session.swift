@@ -595,6 +595,7 @@ extension JSONReport {
             case .unfinished: Warning(kind: "unfinished", text: x.warning(w))
             case .changedExercise(let line): Warning(kind: "changed_exercise", line: line, text: x.warning(w))
             case .hmacNotChecked: Warning(kind: "hmac_not_checked", text: x.warning(w))
+            case .pipedInput: Warning(kind: "piped_input", text: x.warning(w))
             }
         }
         let participants = scenario.roles.map { info in

@@ -48,10 +48,17 @@ struct ReportBuilder {
         if !replay.isComplete { warnings.append(.unfinished) }
         if let line = replay.changedAt { warnings.append(.changedExercise(line: line)) }
         if transcript.header.hmac && !hmacChecked { warnings.append(.hmacNotChecked) }
+        if transcript.header.input == .pipe { warnings.append(.pipedInput) }
         report = SessionReport(
             path: transcript.path, header: transcript.header, isComplete: replay.isComplete, warnings: warnings,
             scenario: scenario, overview: overview, scores: scores,
             peer: PeerSection(mode: scenario.header.peer, held: false, named: [], received: [], flagged: []))
+    }
+
+    /// The wall time a person took from `from` to `to`; nil when the inputs came through a pipe (they were all
+    /// there at once, so the gap says nothing about anyone).
+    private func deliberation(_ from: String, _ to: String) -> Int64? {
+        replay.transcript.header.input == .pipe ? nil : WallTime.between(from, to)
     }
 
     /// Builds the report.
@@ -142,7 +149,7 @@ struct ReportBuilder {
             }
             let move = Move(
                 role: role, pick: choice, auto: auto, clock: clock,
-                deliberation: auto == nil ? WallTime.between(askedWall, wall) : nil, consequences: [])
+                deliberation: auto == nil ? deliberation(askedWall, wall) : nil, consequences: [])
             report.decisions[record].moves.append(move)
             target = .move(decision: record, move: report.decisions[record].moves.count - 1)
             timeline(clock, "chose", role: role, [scenario.choices[choice].label], auto: auto)
@@ -163,7 +170,7 @@ struct ReportBuilder {
             guard let open = openJoint, !report.decisions[open.record].rounds.isEmpty else { break }
             let move = Move(
                 role: role, pick: option, auto: auto, clock: clock,
-                deliberation: auto == nil ? WallTime.between(open.wall, wall) : nil, consequences: [])
+                deliberation: auto == nil ? deliberation(open.wall, wall) : nil, consequences: [])
             let last = report.decisions[open.record].rounds.count - 1
             report.decisions[open.record].rounds[last].positions.append(move)
             target = .none
@@ -195,7 +202,7 @@ struct ReportBuilder {
                 record = report.decisions.count - 1
             }
             let awaited = !report.decisions[record].awaited.isEmpty && (by == .lead || by == .arbitration)
-            let deliberation = awaited ? callWall.flatMap { WallTime.between($0, wall) } : nil
+            let deliberation = awaited ? callWall.flatMap { self.deliberation($0, wall) } : nil
             report.decisions[record].resolution = (option, by, role, clock, deliberation)
             openJoint = nil
             callWall = nil
@@ -218,7 +225,7 @@ struct ReportBuilder {
                 record = report.discussions.count - 1
                 openDiscussion = (record, wall)
             }
-            let since = openDiscussion.flatMap { WallTime.between($0.wall, wall) }
+            let since = openDiscussion.flatMap { deliberation($0.wall, wall) }
             report.discussions[record].answers.append(
                 DiscussionRecord.Answer(role: role, clock: clock, text: text, deliberation: since))
         case .actionTaken(let role, let action):
@@ -381,7 +388,7 @@ struct ReportBuilder {
             let answered = state.requestAnsweredAt[q]
             let answer = requestAccepted[q]
             let wallResponse: Int64? =
-                answer.flatMap { a in a.auto ? nil : requestWall[q].flatMap { WallTime.between($0, a.wall) } }
+                answer.flatMap { a in a.auto ? nil : requestWall[q].flatMap { deliberation($0, a.wall) } }
             report.requests.append(
                 RequestRecord(
                     request: q, sent: sent, deadline: sent + request.within,

@@ -201,6 +201,7 @@ struct ReportText: Sendable {
         case .unfinished: return t("warning.unfinished")
         case .changedExercise(let line): return t("warning.changed", String(line))
         case .hmacNotChecked: return t("warning.hmac")
+        case .pipedInput: return t("warning.piped")
         }
     }
 

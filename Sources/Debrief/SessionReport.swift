@@ -25,6 +25,9 @@ public struct SessionReport: Sendable {
         case changedExercise(line: Int)
         /// The transcript is signed but no key was given: its HMACs were not checked.
         case hmacNotChecked
+        /// The inputs came through a pipe (a script or a test), not from people at a terminal: wall-clock times
+        /// between a question and its answer are not deliberation, and are not reported.
+        case pipedInput
     }
 
     let scenario: Scenario

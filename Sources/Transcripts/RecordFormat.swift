@@ -92,7 +92,7 @@ struct RecordBuilder {
 
     func header(
         seed: UInt64, played: Set<Int>, facilitated: Bool, uiLanguage: String, tool: String, source: String?,
-        started: Date
+        started: Date, input: TranscriptHeader.InputSource?
     ) -> [JSONMember] {
         let scenario = ids.scenario
         let roles: [JSONValue] = scenario.roles.enumerated().map { i, role in
@@ -118,7 +118,7 @@ struct RecordBuilder {
             JSONMember("tool", .string(tool)),
             JSONMember("ui_language", .string(uiLanguage)),
             JSONMember("hmac", .bool(key != nil)),
-        ]
+        ] + (input.map { [JSONMember("input", .string($0.rawValue))] } ?? [])
     }
 
     private func stamp(_ type: TranscriptRecordType, seq: Int, wall: String, clock: Int) -> [JSONMember] {

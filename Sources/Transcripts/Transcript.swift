@@ -43,6 +43,17 @@ public struct TranscriptHeader: Sendable, Hashable {
     public var uiLanguage: String
     /// Whether every line carries an HMAC.
     public var hmac: Bool
+    /// Where the inputs came from when the session started: a person at a terminal or a pipe (a script, a test).
+    /// Nil in transcripts written before the header said so.
+    public var input: InputSource?
+
+    /// Where a session's inputs come from.
+    public enum InputSource: String, Sendable, Hashable {
+        /// A person typing at a terminal: wall-clock times between a question and its answer are deliberation.
+        case terminal
+        /// A pipe: the inputs were all there at once, so wall-clock gaps mean nothing.
+        case pipe
+    }
 
     init(json: JSONValue, line: Int) throws(TranscriptError) {
         func need<T>(_ key: String, _ value: T?) throws(TranscriptError) -> T {
@@ -75,6 +86,7 @@ public struct TranscriptHeader: Sendable, Hashable {
         tool = try need("tool", json["tool"]?.stringValue)
         uiLanguage = try need("ui_language", json["ui_language"]?.stringValue)
         hmac = try need("hmac", json["hmac"]?.boolValue)
+        input = json["input"]?.stringValue.flatMap(InputSource.init(rawValue:))
     }
 }
 

@@ -99,7 +99,8 @@ public final class TranscriptWriter {
     ///   - now: The start time (the header's `started` and the file name).
     public static func create(
         directory: String = "transcripts", scenario: Scenario, seed: UInt64, played: Set<Int>, facilitated: Bool,
-        uiLanguage: String, tool: String, key: TranscriptKey?, source: String? = nil, now: Date = Date()
+        uiLanguage: String, tool: String, key: TranscriptKey?, source: String? = nil, now: Date = Date(),
+        input: TranscriptHeader.InputSource? = nil
     ) throws(TranscriptError) -> TranscriptWriter {
         try checkDirectory(directory)
         let name = fileName(exercise: scenario.header.id, started: now)
@@ -130,7 +131,7 @@ public final class TranscriptWriter {
             path: path, builder: builder, descriptor: fd, length: 0, seq: 0, previousHash: "", clock: 0, started: false)
         let header = builder.header(
             seed: seed, played: played, facilitated: facilitated, uiLanguage: uiLanguage, tool: tool,
-            source: source ?? scenario.sources.first?.path, started: now)
+            source: source ?? scenario.sources.first?.path, started: now, input: input)
         let line = builder.line(header, prev: nil)
         try writer.write(lines: [line])
         writer.previousHash = Digest.sha256(line)

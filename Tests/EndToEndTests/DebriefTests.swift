@@ -163,7 +163,9 @@ import Testing
 
     @Test func replayThroughAPipe() throws {
         let transcript = try Self.goldenSession()
-        let commands = "n\n\nj 07:00\np\ng 3\nj +9h\nn\nn\nj 25:00\ng 0\nnd\nni\nnr transport\npr ema\nj -30m\npd\nnr nobody\nfrobnicate\nq\nn\n"
+        let commands =
+            "n\n\nj 07:00\np\ng 3\nj +9h\nn\nn\nj 25:00\ng 0\n"
+            + "nd\nni\nnr transport\npr ema\nj -30m\npd\nnr nobody\nfrobnicate\nq\nn\n"
         let result = try Harness.run(["replay", transcript.path, "--lang", "en"], input: commands)
         #expect(result.status == 0, "\(result.stderr)")
         try Harness.assertGolden(Self.normalise(result.stdout), "debrief-replay.out")

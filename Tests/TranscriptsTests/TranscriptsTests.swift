@@ -67,6 +67,17 @@ import TranscriptsTestSupport
         #expect(try fileBytes(a.path) == fileBytes(b.path))
     }
 
+    @Test(arguments: [TranscriptHeader.InputSource.terminal, .pipe, nil])
+    func headerSaysWhereTheInputsCameFrom(input: TranscriptHeader.InputSource?) throws {
+        let scenario = try compile(miniExercise)
+        let writer = try TranscriptWriter.create(
+            directory: try temporaryDirectory(), scenario: scenario, seed: 1, played: [0], facilitated: false,
+            uiLanguage: "en", tool: "test", key: nil, now: fixedStart, input: input)
+        let header = try #require(try jsonLines(writer.path).first)
+        #expect(header["input"] == input.map { .string($0.rawValue) })
+        #expect(try Transcript.read(path: writer.path).get().header.input == input)
+    }
+
     @Test func headerRecordsTheSession() throws {
         let scenario = try compile(miniExercise)
         let directory = try temporaryDirectory()

@@ -48,9 +48,10 @@ public enum PlayCommand {
         }
     }
 
-    /// Opens a recorder for a new session; set by the transcript layer.
+    /// Opens a recorder for a new session; set by the transcript layer. `interactive` tells whether a person types
+    /// at a terminal.
     public typealias RecorderFactory = (
-        _ scenario: Scenario, _ session: Session, _ arguments: Arguments, _ ui: UILanguage
+        _ scenario: Scenario, _ session: Session, _ arguments: Arguments, _ ui: UILanguage, _ interactive: Bool
     ) throws -> SessionRecorder
 
     /// Runs a play session and returns the exit code.
@@ -89,7 +90,9 @@ public enum PlayCommand {
         let recorder: SessionRecorder
         do {
             recorder =
-                arguments.noTranscript ? NullRecorder() : try makeRecorder(scenario, session, arguments, language)
+                arguments.noTranscript
+                ? NullRecorder()
+                : try makeRecorder(scenario, session, arguments, language, LineReaders.isInteractive)
         } catch {
             let reason = (error as? TranscriptError)?.message(in: language) ?? String(describing: error)
             standardError(errorPaint("✗ ", .red) + strings("play.noTranscript", reason))

@@ -14,8 +14,11 @@ extension TranscriptWriter: SessionRecorder {
 /// Makes the recorder that writes a session's transcript.
 public enum TranscriptRecorders {
     /// Opens a new transcript for a session in the arguments' folder (checked before play starts).
+    /// - Parameter interactive: Whether a person types at a terminal (the header records it: deliberation times
+    ///   mean something only then).
     public static func make(
-        _ scenario: Scenario, _ session: Session, _ arguments: PlayCommand.Arguments, _ ui: UILanguage
+        _ scenario: Scenario, _ session: Session, _ arguments: PlayCommand.Arguments, _ ui: UILanguage,
+        interactive: Bool
     ) throws
         -> SessionRecorder
     {
@@ -25,6 +28,6 @@ public enum TranscriptRecorders {
         return try TranscriptWriter.create(
             directory: arguments.outDirectory, scenario: scenario, seed: session.seed, played: played,
             facilitated: session.facilitated, uiLanguage: ui.rawValue, tool: SandtableVersion.string, key: key,
-            source: arguments.file)
+            source: arguments.file, input: interactive ? .terminal : .pipe)
     }
 }
