@@ -83,6 +83,7 @@ enum DebriefCatalog {
         "col.deliberation": "Deliberation",
         "col.position": "Position",
         "col.objective": "Objective",
+        "col.finding": "To improve",
         "col.capability": "Capability",
         "col.owner": "Owner",
         "col.rating": "Rating",
@@ -286,10 +287,29 @@ enum DebriefCatalog {
         "concl.request": "Request “{0}” from {1} to {2}: {3}",
         "concl.breach": "Secret “{0}” reached {1} at {2}",
         "concl.error": "Runtime error: {0}",
+        "concl.played": "{0} (played)",
+        "concl.automated": "{0} (automated)",
+        "concl.team": "the team",
+        "concl.scenarios": ", the scenario's",
+        "concl.breachBy": ", shared by {0}",
+        "concl.breachByScenario": ", passed on by the scenario",
 
         "plan.intro":
-            "Built from the objectives rated M or U and their recommendations. The responsible organisation is the "
-            + "objective's owner; the facilitator fills in the due dates.",
+            "Built from the objectives rated M or U, the expected actions missed or late, the requests refused, late "
+            + "or unanswered and the secrets leaked. The responsible organisation is the played role whose choice, "
+            + "share or missed response caused it, not the objective's fixed owner; what automated roles did is the "
+            + "scenario's and listed apart. The facilitator fills in the due dates.",
+        "plan.expectation": "Expected action “{0}”",
+        "plan.request": "Request “{0}”",
+        "plan.breach": "Secret “{0}”",
+        "plan.breached": "leaked",
+        "plan.adviseExpectation": "Practise the response: {0}, within {1} of the inject.",
+        "plan.adviseRequest": "Answer requests from {0} within {1}, or say at once why not.",
+        "plan.adviseBreach": "Check who is cleared for “{0}” before sharing it.",
+        "section.scenarioPoints": "Choices of automated roles",
+        "scenarioPoints.intro":
+            "These followed from roles no person played: they are the scenario's choices, not a trainee's failing, "
+            + "and are not in the improvement plan.",
 
         "response.action": "take action “{0}”",
         "response.choice": "choose “{0}”",
@@ -323,7 +343,7 @@ enum DebriefCatalog {
         "empty.debriefNotes": "No notes for the debrief.",
         "empty.strengths": "None recorded.",
         "empty.improvements": "None recorded.",
-        "empty.plan": "No objective was rated M or U.",
+        "empty.plan": "Nothing calls for an improvement plan.",
 
         "chart.overTime": "Scores over time",
         "chart.overTimeCaption":
@@ -538,6 +558,7 @@ enum DebriefCatalog {
         "col.deliberation": "考虑用时",
         "col.position": "立场",
         "col.objective": "目标",
+        "col.finding": "待改进事项",
         "col.capability": "核心能力",
         "col.owner": "责任部门",
         "col.rating": "评级",
@@ -734,8 +755,26 @@ enum DebriefCatalog {
         "concl.request": "{1}向{2}发出的协作请求“{0}”：{3}",
         "concl.breach": "涉密信息“{0}”于 {2} 流至{1}",
         "concl.error": "运行错误：{0}",
+        "concl.played": "{0}（学员扮演）",
+        "concl.automated": "{0}（自动扮演）",
+        "concl.team": "全体部门",
+        "concl.scenarios": "，属情景设定",
+        "concl.breachBy": "，由{0}共享",
+        "concl.breachByScenario": "，由情景传出",
 
-        "plan.intro": "根据评为 M 或 U 的目标及其改进建议生成。责任单位为该目标的责任部门；完成时限由导调员填写。",
+        "plan.intro":
+            "根据评为 M 或 U 的目标、漏做或迟做的预期行动、被拒绝、迟复或未答复的协作请求以及泄密事件生成。"
+            + "责任单位是其决策、共享或未响应导致该问题的学员扮演部门，而非目标的固定责任部门；自动扮演部门的表现属情景设定，"
+            + "另行列出。完成时限由导调员填写。",
+        "plan.expectation": "预期行动“{0}”",
+        "plan.request": "协作请求“{0}”",
+        "plan.breach": "涉密信息“{0}”",
+        "plan.breached": "泄露",
+        "plan.adviseExpectation": "演练该项响应：注入后 {1}内{0}。",
+        "plan.adviseRequest": "在 {1}内答复{0}的协作请求，不能办理时立即说明原因。",
+        "plan.adviseBreach": "共享“{0}”前先核对对方是否获准知悉。",
+        "section.scenarioPoints": "自动扮演部门的表现",
+        "scenarioPoints.intro": "以下情况源于无人扮演的部门：属情景设定，不是学员的失误，也不列入改进计划。",
 
         "response.action": "采取行动“{0}”",
         "response.choice": "选择“{0}”",
@@ -762,7 +801,7 @@ enum DebriefCatalog {
         "empty.debriefNotes": "没有复盘提示。",
         "empty.strengths": "暂无。",
         "empty.improvements": "暂无。",
-        "empty.plan": "没有评为 M 或 U 的目标。",
+        "empty.plan": "没有需要列入改进计划的问题。",
 
         "chart.overTime": "得分随时间变化",
         "chart.overTimeCaption": "每一步之后各部门总分与团队总分（粗线）随情景时间的变化。",

@@ -730,22 +730,33 @@ struct HTMLRenderer {
             if c.improvements.isEmpty { note(&b, "empty.improvements") }
             b.element("ul") { b in for s in c.improvements { b.element("li", text: c.text(s, x)) } }
         }
+        if !c.scenarioPoints.isEmpty {
+            section(&b, id: "scenario-points", title: t("section.scenarioPoints")) { b in
+                b.element("p", text: t("scenarioPoints.intro"))
+                b.element("ul") { b in for s in c.scenarioPoints { b.element("li", text: c.text(s, x)) } }
+            }
+        }
         section(&b, id: "plan", title: t("section.plan")) { b in
             b.element("p", text: t("plan.intro"))
             if c.plan.isEmpty { note(&b, "empty.plan") }
             table(
                 &b,
                 [
-                    t("col.objective"), t("col.capability"), t("col.rating"), t("col.recommendation"),
+                    t("col.finding"), t("col.capability"), t("col.rating"), t("col.recommendation"),
                     t("col.responsible"),
                     t("col.due"),
                 ],
-                c.plan.map { o in
-                    let obj = scenario.objectives[o.objective]
+                c.plan.map { row in
+                    let col = c.columns(row, x)
+                    let rating: Cell
+                    if case .objective(let o) = row.item {
+                        rating = .rating(o.rating)
+                    } else {
+                        rating = .text(col.rating)
+                    }
                     return [
-                        .text(obj.title), .text(obj.capability), .rating(o.rating),
-                        .text(obj.recommendation.isEmpty ? "—" : obj.recommendation), .text(x.owner(o.objective)),
-                        .text(options.due),
+                        .text(col.title), .text(col.capability), rating, .text(col.advice),
+                        .text(c.responsible(row.roles, x)), .text(options.due),
                     ]
                 })
         }

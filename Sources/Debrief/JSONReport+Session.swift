@@ -27,6 +27,7 @@ extension JSONReport {
         var errors: [Note]
         var strengths: [Conclusion]
         var improvements: [Conclusion]
+        var scenarioPoints: [Conclusion]
         var improvementPlan: [PlanRow]
 
         enum CodingKeys: String, CodingKey {
@@ -35,6 +36,7 @@ extension JSONReport {
             case strengths, improvements
             case debriefNotes = "debrief_notes"
             case improvementPlan = "improvement_plan"
+            case scenarioPoints = "scenario_points"
         }
     }
 
@@ -532,25 +534,42 @@ extension JSONReport {
 
     /// A strength or an area for improvement.
     struct Conclusion: Codable, Equatable {
+        /// A role the point falls to, and whether a person played it.
+        struct Role: Codable, Equatable {
+            var role: String
+            var played: Bool
+        }
+
         var kind: String
         var id: String
         var text: String
+        /// The roles whose choice, share or missed response caused it.
+        var roles: [Role]
     }
 
     /// A row of the improvement plan.
     struct PlanRow: Codable, Equatable {
-        var objective: String
+        /// `objective`, `expectation`, `request` or `breach`.
+        var kind: String
+        /// The element's id (the item's for a breach).
+        var id: String
+        /// The objective's id, for an objective's row.
+        @Nullable var objective: String?
         var title: String
         var capability: String
         var rating: String
         var recommendation: String
+        /// The first of the responsible roles (null: the team as a whole).
         @Nullable var responsibleRole: String?
+        /// The played roles that caused it (empty: the team as a whole).
+        var responsibleRoles: [String]
         var responsible: String
         var due: String
 
         enum CodingKeys: String, CodingKey {
-            case objective, title, capability, rating, recommendation, responsible, due
+            case kind, id, objective, title, capability, rating, recommendation, responsible, due
             case responsibleRole = "responsible_role"
+            case responsibleRoles = "responsible_roles"
         }
     }
 }
@@ -725,23 +744,33 @@ extension JSONReport {
                 })
         }
         let c = Conclusions(report)
-        func conclusion(_ i: Conclusions.Item) -> Conclusion {
-            let (kind, id): (String, String)
+        func reference(_ i: Conclusions.Item) -> (kind: String, id: String) {
             switch i {
-            case .objective(let o): (kind, id) = ("objective", ids.objective(o.objective))
-            case .expectation(let e): (kind, id) = ("expectation", ids.expectation(e.expectation))
-            case .request(let r): (kind, id) = ("request", ids.request(r.request))
-            case .breach(let b): (kind, id) = ("breach", ids.item(b.item))
-            case .error: (kind, id) = ("error", "")
+            case .objective(let o): ("objective", ids.objective(o.objective))
+            case .expectation(let e): ("expectation", ids.expectation(e.expectation))
+            case .request(let r): ("request", ids.request(r.request))
+            case .breach(let b): ("breach", ids.item(b.item))
+            case .error: ("error", "")
             }
-            return Conclusion(kind: kind, id: id, text: c.text(i, x))
         }
-        let plan = c.plan.map { r in
-            let objective = scenario.objectives[r.objective]
+        func conclusion(_ i: Conclusions.Item) -> Conclusion {
+            let (kind, id) = reference(i)
+            return Conclusion(
+                kind: kind, id: id, text: c.text(i, x),
+                roles: c.blamed(i).map { r in
+                    Conclusion.Role(role: ids.role(r), played: c.played.contains(r))
+                })
+        }
+        let plan = c.plan.map { row in
+            let (kind, id) = reference(row.item)
+            let col = c.columns(row, x)
+            let rating: String
+            if case .objective(let o) = row.item { rating = o.rating.rawValue } else { rating = col.rating }
             return PlanRow(
-                objective: objective.id, title: objective.title, capability: objective.capability,
-                rating: r.rating.rawValue, recommendation: objective.recommendation,
-                responsibleRole: role(objective.owner), responsible: x.owner(r.objective), due: options.due)
+                kind: kind, id: id, objective: kind == "objective" ? id : nil, title: col.title,
+                capability: col.capability, rating: rating, recommendation: col.advice,
+                responsibleRole: row.roles.first.map(ids.role), responsibleRoles: row.roles.map(ids.role),
+                responsible: c.responsible(row.roles, x), due: options.due)
         }
         return Session(
             language: options.language.rawValue, exercise: exercise(scenario, sha: h.scenarioSHA256), session: info,
@@ -750,7 +779,8 @@ extension JSONReport {
             scores: scores, expectations: expectations, information: information, requests: requests, peer: peer,
             notes: report.notes.map(note), debriefNotes: report.debriefNotes.map(note), discussions: discussions,
             errors: report.errors.map(note), strengths: c.strengths.map(conclusion),
-            improvements: c.improvements.map(conclusion), improvementPlan: plan)
+            improvements: c.improvements.map(conclusion), scenarioPoints: c.scenarioPoints.map(conclusion),
+            improvementPlan: plan)
     }
 
     /// The exercise member of a report.

@@ -564,6 +564,14 @@ struct MarkdownRenderer {
         if c.improvements.isEmpty { empty("empty.improvements") }
         for s in c.improvements { line("- " + e(c.text(s, x))) }
         if !c.improvements.isEmpty { line() }
+        if !c.scenarioPoints.isEmpty {
+            line("## " + t("section.scenarioPoints"))
+            line()
+            line(t("scenarioPoints.intro"))
+            line()
+            for s in c.scenarioPoints { line("- " + e(c.text(s, x))) }
+            line()
+        }
         line("## " + t("section.plan"))
         line()
         line(t("plan.intro"))
@@ -573,16 +581,15 @@ struct MarkdownRenderer {
         } else {
             table(
                 [
-                    t("col.objective"), t("col.capability"), t("col.rating"), t("col.recommendation"),
+                    t("col.finding"), t("col.capability"), t("col.rating"), t("col.recommendation"),
                     t("col.responsible"),
                     t("col.due"),
                 ],
-                c.plan.map { o in
-                    let obj = scenario.objectives[o.objective]
+                c.plan.map { row in
+                    let col = c.columns(row, x)
                     return [
-                        e(obj.title), e(obj.capability), "**" + o.rating.rawValue + "**",
-                        e(obj.recommendation.isEmpty ? "—" : obj.recommendation), e(x.owner(o.objective)),
-                        options.due.isEmpty ? " " : e(options.due),
+                        e(col.title), e(col.capability), "**" + col.rating + "**", e(col.advice),
+                        e(c.responsible(row.roles, x)), options.due.isEmpty ? " " : e(options.due),
                     ]
                 })
         }

@@ -53,6 +53,8 @@ struct ReportBuilder {
             path: transcript.path, header: transcript.header, isComplete: replay.isComplete, warnings: warnings,
             scenario: scenario, overview: overview, scores: scores,
             peer: PeerSection(mode: scenario.header.peer, held: false, named: [], received: [], flagged: []))
+        let playedIDs = Set(transcript.header.roles.filter(\.played).map(\.id))
+        report.played = Set(scenario.roles.indices.filter { playedIDs.contains(scenario.roles[$0].id) })
     }
 
     /// The wall time a person took from `from` to `to`; nil when the inputs came through a pipe (they were all
@@ -362,6 +364,13 @@ struct ReportBuilder {
             report.objectives.append(
                 ObjectiveRecord(
                     objective: o, ratings: objectiveRatings[o] ?? [], computed: computed, override: override))
+        }
+        let shown = report
+        let leakers: (ItemIndex) -> [Int] = { item in
+            shown.breaches.filter { $0.item == item }.compactMap { shown.leaker($0) }
+        }
+        report.objectiveRoles = scenario.objectives.indices.map {
+            session.responsibleRoles(objective: $0, leakers: leakers)
         }
         // Expected actions whose inject fired.
         for (x, expectation) in scenario.expectations.enumerated() {

@@ -31,6 +31,8 @@ public struct SessionReport: Sendable {
     }
 
     let scenario: Scenario
+    /// The roles a person played (the others were automated), from the transcript's header.
+    var played: Set<Int> = []
     var overview: Overview
     var timeline: [TimelineEntry] = []
     var decisions: [DecisionRecord] = []
@@ -50,6 +52,13 @@ public struct SessionReport: Sendable {
     var errors: [NoteRecord] = []
     /// Steps replayed, including the start.
     var stepCount = 0
+    /// Per objective, the roles its rating falls to, following the events (``Session/responsibleRoles(objective:leakers:)``).
+    var objectiveRoles: [[Int]] = []
+
+    /// The role whose share let a secret reach a role not cleared for it, nil when the scenario passed it on.
+    func leaker(_ b: BreachRecord) -> Int? {
+        shares.last { $0.item == b.item && $0.clock <= b.clock && $0.with.contains(b.role) }?.by
+    }
 }
 
 /// The session at a glance.

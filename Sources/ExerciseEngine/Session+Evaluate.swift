@@ -152,3 +152,47 @@ extension Session {
         }
     }
 }
+
+extension Session {
+    /// The roles an objective's rating falls to, following the events its rules read: the responders late or
+    /// missing its expected actions, the receivers of its requests not answered in time, the roles whose shares
+    /// leaked its secrets (`leakers`, which only the events know), the roles its `chose`, `did` and measure terms
+    /// name. The objective's `owner` only when the rules point at nobody; empty when there is no owner either.
+    public func responsibleRoles(objective o: Int, leakers: (ItemIndex) -> [Int] = { _ in [] }) -> [Int] {
+        var roles = Set<Int>()
+        for rule in scenario.objectives[o].rules { collectRoles(rule.condition, leakers, into: &roles) }
+        if roles.isEmpty, let owner = scenario.objectives[o].owner { roles.insert(owner) }
+        return roles.sorted()
+    }
+
+    /// The responders of an expected action that fired who were late or missed it.
+    public func failingResponders(expectation x: Int) -> [Int] {
+        guard state.expectationStart[x] != nil else { return [] }
+        let r = scenario.roles.count
+        return scenario.expectations[x].responders.filter { role in
+            let outcome = state.responderOutcome[x * (r + 1) + role]
+            return outcome == .late || outcome == .missed
+        }
+    }
+
+    private func collectRoles(_ e: Expr, _ leakers: (ItemIndex) -> [Int], into roles: inout Set<Int>) {
+        switch e {
+        case .constant, .variable, .time, .knows, .shared, .sharedAt, .visited, .decided, .fired, .points:
+            break
+        case .measure(_, let role): if let role { roles.insert(role) }
+        case .not(let a), .negate(let a): collectRoles(a, leakers, into: &roles)
+        case .binary(_, let a, let b):
+            collectRoles(a, leakers, into: &roles)
+            collectRoles(b, leakers, into: &roles)
+        case .breached(let item): roles.formUnion(leakers(item))
+        case .chose(_, let role), .did(_, let role): if let role { roles.insert(role) }
+        case .expectation(let x, _): roles.formUnion(failingResponders(expectation: x))
+        case .request(let q, _):
+            let outcome = state.requestOutcome[q]
+            if state.requestSentAt[q] != nil && outcome != .onTime && outcome != .pending {
+                roles.insert(scenario.requests[q].to)
+            }
+        case .extreme(_, let list): for a in list { collectRoles(a, leakers, into: &roles) }
+        }
+    }
+}

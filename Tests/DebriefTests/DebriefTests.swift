@@ -283,7 +283,7 @@ import TranscriptsTestSupport
                     "format", "version", "kind", "language", "exercise", "session", "warnings", "participants",
                     "timeline", "decisions", "objectives", "scores", "expectations", "information", "requests", "peer",
                     "notes", "debrief_notes", "discussions", "errors", "strengths", "improvements",
-                    "improvement_plan",
+                    "scenario_points", "improvement_plan",
                 ])
             // Absent values are written as null, not left out.
             #expect(members(object["session"])?.isSuperset(of: ["ended", "wall_ms", "ending", "reason"]) == true)

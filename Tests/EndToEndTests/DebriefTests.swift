@@ -71,6 +71,43 @@ import Testing
         try Harness.assertGolden(Self.normalise(json.stdout), "debrief-session.json")
     }
 
+    /// A session where only emergency management is played: its debrief blames no automated role. Findings caused
+    /// only by automated roles are the scenario's, apart from the plan; where a played and an automated role share
+    /// a finding, the automated one's miss is said to be the scenario's; the plan names only the played role.
+    @Test(arguments: [7, 11])
+    func aOneRoleSessionBlamesNoAutomatedRole(seed: Int) throws {
+        let input = try String(
+            contentsOf: Harness.root.appendingPathComponent("Tests/EndToEndTests/Golden/flood-trainee.input"),
+            encoding: .utf8)
+        let transcript = try Self.play(seed: seed, roles: "ema", input: input, language: "zh", into: Harness.scratch())
+        let json = try Harness.run(["debrief", transcript.path, "--format", "json", "--lang", "zh"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let plan = try #require(object["improvement_plan"] as? [[String: Any]])
+        for row in plan {
+            #expect((row["responsible_roles"] as? [String] ?? []).allSatisfy { $0 == "ema" }, "\(row)")
+            #expect(!(row["responsible"] as? String ?? "").contains("自动扮演"), "\(row)")
+        }
+        let points = try #require(object["scenario_points"] as? [[String: Any]])
+        #expect(!points.isEmpty)
+        for point in points {
+            let roles = point["roles"] as? [[String: Any]] ?? []
+            #expect(!roles.isEmpty && roles.allSatisfy { $0["played"] as? Bool == false }, "\(point)")
+        }
+        for finding in object["improvements"] as? [[String: Any]] ?? [] {
+            let text = finding["text"] as? String ?? ""
+            for failing in ["（自动扮演） 未完成", "（自动扮演） 延迟完成"] {
+                for part in text.components(separatedBy: failing).dropFirst() {
+                    #expect(part.hasPrefix("，属情景设定"), "\(text)")
+                }
+            }
+        }
+        let markdown = try Harness.run(["debrief", transcript.path, "--lang", "zh"])
+        let planSection = try #require(markdown.stdout.components(separatedBy: "## 改进计划").last)
+        #expect(!planSection.contains("自动扮演）"))
+        #expect(markdown.stdout.contains("## 自动扮演部门的表现"))
+    }
+
     @Test func writesToAFile() throws {
         let transcript = try Self.goldenSession()
         let out = Harness.scratch().appendingPathComponent("report.md")

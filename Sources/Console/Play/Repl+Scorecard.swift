@@ -120,12 +120,16 @@ extension Repl {
         if points.isEmpty {
             out("  " + s("score.hotwashNone"))
         } else {
+            // Blame follows the events, and what only automated roles caused is the scenario's, said as such.
             for (n, result) in points.enumerated() {
                 let objective = scenario.objectives[result.objective]
-                let owner = objective.owner.map { s("text.parenthesised", roleName($0)) } ?? ""
+                let roles = session.responsibleRoles(objective: result.objective)
+                let names = roles.map { s(session.isPlayed($0) ? "score.played" : "score.automated", roleName($0)) }
+                var who = names.isEmpty ? "" : s("text.parenthesised", names.joined(separator: s("list.separator")))
+                if !roles.isEmpty && !roles.contains(where: session.isPlayed) { who += s("score.scenarios") }
                 hanging(
                     "  \(n + 1). ",
-                    s("score.hotwashItem", result.rating.rawValue, objective.title, owner, objective.recommendation))
+                    s("score.hotwashItem", result.rating.rawValue, objective.title, who, objective.recommendation))
             }
         }
     }
