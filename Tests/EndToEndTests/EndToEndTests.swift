@@ -64,6 +64,26 @@ import Testing
         #expect(!out.contains(" chose: "))
     }
 
+    /// `:end` asks the facilitator y/N before ending: anything but yes keeps the exercise going; `:end yes` and
+    /// `:end!` end at once, also through a pipe.
+    @Test(arguments: [":end yes", ":end!", ":end\ny"])
+    func endAsksForConfirmation(confirm: String) throws {
+        let result = try Harness.run(
+            [
+                "play", "exercises/flood-response.ttx", "--seed", "3", "--lang", "en", "--facilitator",
+                "--no-transcript",
+            ], input: ":end\nno\n:end maybe\n" + confirm + "\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let out = result.stdout
+        let asked = out.components(separatedBy: "Type y to end, anything else to go on").count - 1
+        #expect(asked == (confirm == ":end\ny" ? 2 : 1))
+        #expect(out.components(separatedBy: "The exercise goes on.").count - 1 == 1)
+        #expect(out.contains("':end' needs more"))
+        // Only the last line ended it, after the refusals.
+        let ended = try #require(out.range(of: "The facilitator ended the exercise"))
+        #expect(try #require(out.range(of: "The exercise goes on.")).lowerBound < ended.lowerBound)
+    }
+
     @Test func invalidUTF8IsRejected() throws {
         let input = Data([0x61, 0xFF, 0xFE, 0x0A]) + Data("1\n".utf8)
         let result = try Harness.spawn(

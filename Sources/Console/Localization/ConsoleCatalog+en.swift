@@ -120,8 +120,13 @@ extension ConsoleCatalog {
         "fcmd.advance.summary": "Advance the scenario clock, e.g. :advance 30m",
         "fcmd.arbitrate.usage": ":arbitrate OPTION",
         "fcmd.arbitrate.summary": "Settle the joint decision waiting for arbitration",
-        "fcmd.end.usage": ":end",
-        "fcmd.end.summary": "End the exercise now and score it",
+        "fcmd.end.usage": ":end [yes]",
+        "fcmd.end.summary": "End the exercise now and score it; asks y/N first (:end yes or :end! ends without asking)",
+        "notice.endUnplayed":
+            "Ending now leaves the scenes not yet reached unplayed; the objectives are rated on what was played so "
+            + "far. Type y to end, anything else to go on (:end yes ends without asking).",
+        "prompt.confirmEnd": "End the exercise now? (y/N) ",
+        "notice.endCancelled": "The exercise goes on.",
         "fcmd.note.usage": ":note TEXT",
         "fcmd.note.summary": "Add a note as the facilitator",
         "cmd.accept.usage": "accept [REQUEST]",
@@ -327,5 +332,9 @@ extension ConsoleCatalog {
         "fcmd.advance.args": "DURATION\tHow far to move the clock: 30m, 1h, 1h30m.",
         "fcmd.arbitrate.args": "OPTION\tThe number or id of one of the decision's options.",
         "fcmd.note.args": "TEXT\tAny text, to the end of the line, recorded as the facilitator's.",
+        "fcmd.end.args": """
+        yes\tEnd at once without asking (:end! does the same). Without it, :end asks y/N and reads the answer \
+        from the next line, also in a pipe: write y there, or :end yes.
+        """,
     ]
 }

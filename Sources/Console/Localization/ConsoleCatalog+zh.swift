@@ -117,8 +117,12 @@ extension ConsoleCatalog {
         "fcmd.advance.summary": "将情景时间向前推进，例如 :advance 30m",
         "fcmd.arbitrate.usage": ":arbitrate 选项",
         "fcmd.arbitrate.summary": "裁决当前等待裁决的联合决策",
-        "fcmd.end.usage": ":end",
-        "fcmd.end.summary": "立即结束演练并给出评分",
+        "fcmd.end.usage": ":end [yes]",
+        "fcmd.end.summary": "立即结束演练并给出评分；先询问 y/N（:end yes 或 :end! 不再询问）",
+        "notice.endUnplayed":
+            "现在结束，尚未进入的场景将不再演练，各项目标只按已演练的部分评级。输入 y 结束，输入其他内容继续（:end yes 不再询问，直接结束）。",
+        "prompt.confirmEnd": "现在结束演练？(y/N) ",
+        "notice.endCancelled": "演练继续。",
         "fcmd.note.usage": ":note 内容",
         "fcmd.note.summary": "以导调员身份记一条备注",
         "cmd.accept.usage": "accept [请求]",
@@ -296,5 +300,9 @@ extension ConsoleCatalog {
         "fcmd.advance.args": "时长\t情景时间向前推进多久：30m、1h、1h30m。",
         "fcmd.arbitrate.args": "选项\t该项决策某个选项的编号或标识。",
         "fcmd.note.args": "内容\t任意文字，直到行末，作为主持人的备注记录。",
+        "fcmd.end.args": """
+        yes\t不再询问，立即结束（:end! 同此）。不带它时，:end 先问 y/N，并从下一行读取回答，管道输入也一样：\
+        在下一行写 y，或直接写 :end yes。
+        """,
     ]
 }

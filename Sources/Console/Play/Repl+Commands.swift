@@ -1,5 +1,6 @@
 import ExerciseEngine
 import Foundation
+import LineEditor
 import Localization
 import ScenarioLanguage
 
@@ -432,7 +433,10 @@ extension Repl {
             let reason = words.count > 2 ? words[2].trimmingCharacters(in: CharacterSet(charactersIn: "\"“” ")) : ""
             guard !reason.isEmpty else { return error(s("error.rateReason")) }
             submit(.facilitator(.rate(objective: o, rating: rating, reason: reason)))
-        case "end": submit(.facilitator(.end))
+        case "end", "end!":
+            let now = word == "end!" || ["yes", "y", "是"].contains(argument.lowercased())
+            guard now || argument.isEmpty else { return error(s("error.missingArgument", ":end", s("fcmd.end.usage"))) }
+            if now || confirmEnd() { submit(.facilitator(.end)) }
         case "note":
             guard !argument.isEmpty else { return error(s("error.emptyText")) }
             if submit(.note(role: nil, text: argument)) { out(paint.grey(s("notice.noteAdded"))) }
@@ -443,6 +447,21 @@ extension Repl {
             }
             error(message)
         }
+    }
+
+    /// Asks the facilitator to confirm ending the exercise early (y/N): the scenes not reached stay unplayed and the
+    /// objectives are rated on what was played. Anything but yes (end of input too) keeps the exercise going.
+    func confirmEnd() -> Bool {
+        out(s("notice.endUnplayed"))
+        let input = reader.readLine(prompt: Prompt(s("prompt.confirmEnd"), color: options.color ? .yellow : nil))
+        if input == .endOfInput { inputEnded = true }
+        if case .line(let line) = input,
+            ["y", "yes", "是", "是的"].contains(line.trimmingCharacters(in: .whitespaces).lowercased())
+        {
+            return true
+        }
+        out(paint.grey(s("notice.endCancelled")))
+        return false
     }
 
     /// Parses `30m`, `2h`, `1h30m`, `1d` or a number of minutes.
