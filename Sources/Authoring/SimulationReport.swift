@@ -38,6 +38,8 @@ public struct SimulationReport: Sendable, Codable, Hashable {
     public var policy: SimulationPolicy = .random
     /// Each expected action's outcomes, in declaration order.
     public var expectations: [ExpectationOutcomes] = []
+    /// The per-role bounds the scores were normalised against (nil: each measure's `range`).
+    public var bounds: BoundsReport?
     /// Expected actions that some playthrough could not have met in time (`not offered`): the scenario asks for a
     /// response it gives no chance to make, a defect for the author to fix.
     public var notOffered: [ExpectationOutcomes] { expectations.filter { $0.notOffered > 0 } }

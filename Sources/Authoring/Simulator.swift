@@ -91,6 +91,9 @@ public struct Playthrough: Sendable {
 public struct Simulator: Sendable {
     /// The exercise played.
     public let scenario: Scenario
+    /// The bounds each session's scores are normalised against (``Session/scoreBounds``); nil: the measures'
+    /// ranges. Find them with ``BoundsFinder``.
+    public var bounds: ScoreBounds?
 
     /// Playthroughs per unit of parallel work. Fixed, so that results merge in the same order for any job count.
     static let chunkSize = 256
@@ -166,6 +169,7 @@ public struct Simulator: Sendable {
         }
         progress?(shared.done.load(ordering: .relaxed))
         var total = Tally(scenario: scenario)
+        total.bounds = bounds
         let results = shared.results.withLock { $0 }
         for case let tally? in results { total.merge(tally) }
         if let first = hung.values.min() {
@@ -187,6 +191,7 @@ public struct Simulator: Sendable {
             let c = shared.next.add(1, ordering: .relaxed).oldValue
             if c >= chunks { break }
             var tally = Tally(scenario: scenario)
+            tally.bounds = bounds
             let start = c * Self.chunkSize
             for i in start..<min(runs, start + Self.chunkSize) {
                 heartbeat.playing = i
@@ -205,6 +210,7 @@ public struct Simulator: Sendable {
         var session = Session(
             scenario: scenario, seed: seed, played: Set(scenario.roles.indices),
             facilitated: facilitated)
+        session.scoreBounds = bounds
         var steps = [Playthrough.Step(input: nil, events: session.start())]
         var error = Self.error(in: steps[0].events, index: index, seed: seed)
         var count = 0
@@ -242,6 +248,7 @@ public struct Simulator: Sendable {
         var (player, facilitated) = Self.player(seed: seed, options)
         var session = Session(scenario: scenario, seed: seed, played: tally.allRoles, facilitated: facilitated)
         session.recordsEvents = false
+        session.scoreBounds = bounds
         _ = session.start()
         var failed: RuntimeErrorReport?
         var inputs = 0
@@ -384,6 +391,8 @@ private final class SharedWork: Sendable {
 /// Partial results over some playthroughs; tallies merge exactly (merge in chunk order for identical sums).
 struct Tally: Sendable {
     let allRoles: Set<Int>
+    /// The bounds the scores are normalised against.
+    var bounds: ScoreBounds?
     let roleCount: Int
     let endingCount: Int
     var runs = 0
@@ -444,7 +453,7 @@ struct Tally: Sendable {
         case .facilitator?: endings[endingCount + 1] += 1
         case .error?, nil: endings[endingCount + 2] += 1
         }
-        QuickScores.add(state, scenario, measures: &measures, team: &teamTotal, roles: &roleTotals)
+        QuickScores.add(state, scenario, bounds: bounds, measures: &measures, team: &teamTotal, roles: &roleTotals)
         for x in expectations.indices where state.expectationStart[x] != nil {
             expectations[x].add(state.expectationOutcome[x])
         }
@@ -515,6 +524,7 @@ struct Tally: Sendable {
             })
         report.policy = options.policy
         report.expectations = expectations
+        report.bounds = bounds.map { BoundsReport($0, scenario: scenario) }
         return report
     }
 }
@@ -525,36 +535,12 @@ struct Tally: Sendable {
 enum QuickScores {
     /// Adds a finished session's scores to the distributions.
     static func add(
-        _ state: SessionState, _ scenario: Scenario, measures: inout [Distribution], team: inout Distribution,
-        roles: inout [Distribution]
+        _ state: SessionState, _ scenario: Scenario, bounds: ScoreBounds?, measures: inout [Distribution],
+        team: inout Distribution, roles: inout [Distribution]
     ) {
-        let r = scenario.roles.count
-        var weightSum = 0.0
-        for m in scenario.measures.indices { weightSum += scenario.measures[m].weight }
-        var teamSum = 0.0
-        for role in 0..<r {
-            var total = 0.0
-            for m in scenario.measures.indices {
-                total += scenario.measures[m].weight * normalized(state, scenario, m, role)
-            }
-            let roleTotal = weightSum > 0 ? total / weightSum : 0
-            roles[role].add(roleTotal)
-            teamSum += roleTotal
-        }
-        team.add(r == 0 ? 0 : teamSum / Double(r))
-        for m in scenario.measures.indices {
-            var sum = 0.0
-            for role in 0..<r { sum += normalized(state, scenario, m, role) }
-            measures[m].add(r == 0 ? 0 : sum / Double(r))
-        }
-    }
-
-    /// A role's value of a measure on 0–100 against the measure's range.
-    static func normalized(_ state: SessionState, _ scenario: Scenario, _ m: Int, _ role: Int) -> Double {
-        let range = scenario.measures[m].range
-        let span = range.upperBound - range.lowerBound
-        guard span > 0 else { return 0 }
-        let raw = state.measures[m * scenario.roles.count + role]
-        return min(100, max(0, (raw - range.lowerBound) / span * 100))
+        let totals = Scorecard.totals(scenario, measures: state.measures, bounds: bounds)
+        for role in totals.roleTotals.indices { roles[role].add(totals.roleTotals[role]) }
+        team.add(totals.teamTotal)
+        for m in totals.measures.indices { measures[m].add(totals.measures[m].team) }
     }
 }

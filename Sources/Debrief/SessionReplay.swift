@@ -85,7 +85,7 @@ struct SessionReplay: Sendable {
         let current = Digest.scenario(scenario)
         let header = transcript.header
         let sameAsRecorded = current == header.scenarioSHA256
-        if header.scoring != Session.scoringVersion {
+        if !Session.replayableScoringVersions.contains(header.scoring) {
             let error = TranscriptError.scoringChanged(
                 path: path, recorded: header.scoring, current: Session.scoringVersion)
             return .failure(.unreadable(path: path, reason: error.message))
@@ -104,9 +104,9 @@ struct SessionReplay: Sendable {
         for role in header.roles where role.played {
             if let r = ids.role(id: role.id) { played.insert(r) }
         }
-        var replay = SessionReplay(
-            transcript: transcript, scenario: scenario, ids: ids,
-            session: Session(scenario: scenario, seed: header.seed, played: played, facilitated: header.facilitated))
+        var session = Session(scenario: scenario, seed: header.seed, played: played, facilitated: header.facilitated)
+        session.scoreBounds = header.scoreBounds
+        var replay = SessionReplay(transcript: transcript, scenario: scenario, ids: ids, session: session)
         replay.changedAt = check.comparisonStoppedAt
         let initial = Scorecard(session: replay.session)
         replay.initialTotals = (initial.teamTotal, initial.roleTotals)

@@ -22,6 +22,10 @@ public struct Session: Sendable {
     /// Whether ``run()`` is already running the scene: a question settled at once (by automated roles) then lets
     /// that loop go on instead of running the rest of the scene one call deeper each time.
     var running = false
+    /// The worst and best value each role can reach in each measure, which the scorecard normalises against;
+    /// nil: each measure's `range` for every role (as transcripts recorded before per-role bounds were scored).
+    /// A measure with a declared `range` is normalised against it whatever the bounds say (the author's override).
+    public var scoreBounds: ScoreBounds?
     /// Whether debrief notes are left out: while a forced inject whose own condition does not hold runs its effects.
     var quietNotes = false
 
@@ -40,7 +44,13 @@ public struct Session: Sendable {
     /// rules it was recorded with. 1: the first rules. 2: condition responses after the event's effects, `not
     /// offered` and `waived` outcomes, forced injects earn no credit and write no note their condition denies, facts
     /// name the outcome of `hit`, `late` and `missed`.
-    public static let scoringVersion = 2
+    /// 3: each role's measures normalised between the worst and best that role can reach (``scoreBounds``,
+    /// recorded in the header), a role that cannot move a measure not scored in it.
+    public static let scoringVersion = 3
+
+    /// The scoring rules' versions this version replays: 2 differs from 3 only in normalising against each
+    /// measure's `range`, which a session without ``scoreBounds`` still does.
+    public static let replayableScoringVersions: ClosedRange<Int> = 2...3
 
     /// What the session waits for.
     public var waiting: Waiting { state.waiting }

@@ -90,9 +90,17 @@ struct RecordBuilder {
         return Seal.seal(body: JSONValue.object(all).bytes, key: key)
     }
 
+    /// The header's `bounds`: how they were found and, per measure then role, the low and high raw values.
+    static func encode(_ bounds: ScoreBounds) -> JSONValue {
+        .ordered([
+            "method": .string(bounds.method.rawValue), "low": .array(bounds.low.map(JSONValue.double)),
+            "high": .array(bounds.high.map(JSONValue.double)),
+        ])
+    }
+
     func header(
         seed: UInt64, played: Set<Int>, facilitated: Bool, uiLanguage: String, tool: String, source: String?,
-        started: Date, input: TranscriptHeader.InputSource?
+        started: Date, input: TranscriptHeader.InputSource?, scoreBounds: ScoreBounds? = nil
     ) -> [JSONMember] {
         let scenario = ids.scenario
         let roles: [JSONValue] = scenario.roles.enumerated().map { i, role in
@@ -102,6 +110,7 @@ struct RecordBuilder {
             JSONMember("type", .string(TranscriptRecordType.header.rawValue)),
             JSONMember("format", .int(transcriptFormatVersion)),
             JSONMember("scoring", .int(Session.scoringVersion)),
+            JSONMember("bounds", scoreBounds.map(Self.encode) ?? .null),
             JSONMember(
                 "exercise",
                 .ordered([

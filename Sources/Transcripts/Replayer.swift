@@ -56,7 +56,7 @@ package struct Replayer {
 
     package func run() -> Outcome {
         let header = transcript.header
-        guard header.scoring == Session.scoringVersion else {
+        guard Session.replayableScoringVersions.contains(header.scoring) else {
             var outcome = Outcome(
                 session: Session(scenario: scenario, seed: header.seed, played: [], facilitated: header.facilitated))
             outcome.failure = .scoringChanged(
@@ -75,8 +75,9 @@ package struct Replayer {
                 notes.append("line 1: the role '\(role.id)' no longer exists; it is left out")
             }
         }
-        var outcome = Outcome(
-            session: Session(scenario: scenario, seed: header.seed, played: played, facilitated: header.facilitated))
+        var session = Session(scenario: scenario, seed: header.seed, played: played, facilitated: header.facilitated)
+        session.scoreBounds = header.scoreBounds
+        var outcome = Outcome(session: session)
         outcome.mismatches = notes
         outcome.failure = failure
         if failure != nil { return outcome }

@@ -1,3 +1,4 @@
+import ExerciseEngine
 import Foundation
 
 /// The header of a transcript (line 1).
@@ -55,6 +56,10 @@ public struct TranscriptHeader: Sendable, Hashable {
         case pipe
     }
 
+    /// The per-role bounds the session's scores were normalised against (scoring rules 3); nil when the header has
+    /// none (each measure's `range` then serves, as under rules 2).
+    public var scoreBounds: ScoreBounds?
+
     init(json: JSONValue, line: Int) throws(TranscriptError) {
         func need<T>(_ key: String, _ value: T?) throws(TranscriptError) -> T {
             guard let value else {
@@ -87,6 +92,14 @@ public struct TranscriptHeader: Sendable, Hashable {
         uiLanguage = try need("ui_language", json["ui_language"]?.stringValue)
         hmac = try need("hmac", json["hmac"]?.boolValue)
         input = json["input"]?.stringValue.flatMap(InputSource.init(rawValue:))
+        if let bounds = json["bounds"], !bounds.isNull {
+            guard let method = bounds["method"]?.stringValue.flatMap(ScoreBounds.Method.init(rawValue:)),
+                let low = bounds["low"]?.arrayValue?.compactMap(\.doubleValue),
+                let high = bounds["high"]?.arrayValue?.compactMap(\.doubleValue),
+                low.count == bounds["low"]?.arrayValue?.count, high.count == bounds["high"]?.arrayValue?.count
+            else { throw .malformed(line: line, reason: .init("header.field", "bounds")) }
+            scoreBounds = ScoreBounds(method: method, low: low, high: high)
+        }
     }
 }
 

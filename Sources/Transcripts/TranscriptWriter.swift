@@ -97,10 +97,12 @@ public final class TranscriptWriter {
     ///   - source: The exercise's main file as given on the command line (default: the scenario's first source);
     ///     `verify` and `resume` use it to find the exercise.
     ///   - now: The start time (the header's `started` and the file name).
+    ///   - scoreBounds: The bounds the session's scores are normalised against (``Session/scoreBounds``),
+    ///     recorded so that replaying gives the same numbers.
     public static func create(
         directory: String = "transcripts", scenario: Scenario, seed: UInt64, played: Set<Int>, facilitated: Bool,
         uiLanguage: String, tool: String, key: TranscriptKey?, source: String? = nil, now: Date = Date(),
-        input: TranscriptHeader.InputSource? = nil
+        input: TranscriptHeader.InputSource? = nil, scoreBounds: ScoreBounds? = nil
     ) throws(TranscriptError) -> TranscriptWriter {
         try checkDirectory(directory)
         let name = fileName(exercise: scenario.header.id, started: now)
@@ -131,7 +133,8 @@ public final class TranscriptWriter {
             path: path, builder: builder, descriptor: fd, length: 0, seq: 0, previousHash: "", clock: 0, started: false)
         let header = builder.header(
             seed: seed, played: played, facilitated: facilitated, uiLanguage: uiLanguage, tool: tool,
-            source: source ?? scenario.sources.first?.path, started: now, input: input)
+            source: source ?? scenario.sources.first?.path, started: now, input: input,
+            scoreBounds: scoreBounds)
         let line = builder.line(header, prev: nil)
         try writer.write(lines: [line])
         writer.previousHash = Digest.sha256(line)

@@ -200,7 +200,7 @@ public enum Verifier {
             unchecked(from: 1)
             return report
         }
-        guard transcript.header.scoring == Session.scoringVersion else {
+        guard Session.replayableScoringVersions.contains(transcript.header.scoring) else {
             report.notes.append(.replaySkippedScoringChanged(recorded: transcript.header.scoring))
             return report
         }

@@ -38,7 +38,8 @@ import Testing
             var measures = Array(repeating: Distribution(), count: scenario.measures.count)
             var team = Distribution()
             var roles = Array(repeating: Distribution(), count: scenario.roles.count)
-            QuickScores.add(playthrough.session.state, scenario, measures: &measures, team: &team, roles: &roles)
+            QuickScores.add(
+                playthrough.session.state, scenario, bounds: nil, measures: &measures, team: &team, roles: &roles)
             #expect(team.sum == card.teamTotal)
             #expect(roles.map(\.sum) == card.roleTotals)
             #expect(measures.map(\.sum) == card.measures.map(\.team))

@@ -19,6 +19,26 @@ enum Harness {
         return root.appendingPathComponent(".build/debug/sandtable")
     }
 
+    /// A score-bounds cache (`XDG_CACHE_HOME`) shared by every run of the binary in the tests, filled once with the
+    /// bounds of every bundled exercise: a run then starts at once, as it does for a user after the first, instead
+    /// of first searching the bounds (which would delay the first prompt under a pseudo-terminal).
+    static let sharedCache: URL = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sandtable-test-cache-\(ProcessInfo.processInfo.processIdentifier)")
+        let exercises =
+            (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("exercises").path))
+            ?? []
+        for file in exercises.sorted() where file.hasSuffix(".ttx") {
+            _ = try? spawn(
+                binary, ["simulate", "exercises/\(file)", "-n", "1"], input: Data(),
+                environment: [
+                    "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "NO_COLOR": "1", "XDG_CACHE_HOME": folder.path,
+                ],
+                directory: root)
+        }
+        return folder
+    }()
+
     struct Result {
         var status: Int32
         var stdout: String
@@ -33,6 +53,7 @@ enum Harness {
         var environment = [
             "PATH": "/usr/bin:/bin", "COLUMNS": "80", "LANG": "C.UTF-8", "NO_COLOR": "1",
             "HOME": FileManager.default.temporaryDirectory.path, "XDG_STATE_HOME": scratch().path,
+            "XDG_CACHE_HOME": sharedCache.path,
         ]
         environment.merge(extra) { $1 }
         return try spawn(

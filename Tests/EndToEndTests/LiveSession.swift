@@ -36,6 +36,7 @@ final class LiveSession {
         var environment = [
             "PATH": "/usr/bin:/bin", "COLUMNS": "80", "LANG": "C.UTF-8", "NO_COLOR": "1",
             "HOME": FileManager.default.temporaryDirectory.path, "XDG_STATE_HOME": folder.path,
+            "XDG_CACHE_HOME": Harness.sharedCache.path,
         ]
         environment.merge(extra) { $1 }
         process.executableURL = Harness.binary

@@ -10,7 +10,7 @@ extension PseudoTerminalTests.Terminal {
     {
         let command =
             "cd '\(Harness.root.path)' && env -i PATH=/usr/bin:/bin TERM=xterm-256color LANG=\(language) LC_ALL=\(language) "
-            + "HOME='\(state.path)' XDG_STATE_HOME='\(state.path)' NO_COLOR=1 '\(Harness.binary.path)' \(arguments) --out '\(transcripts.path)'; sleep 30"
+            + "HOME='\(state.path)' XDG_STATE_HOME='\(state.path)' XDG_CACHE_HOME='\(Harness.sharedCache.path)' NO_COLOR=1 '\(Harness.binary.path)' \(arguments) --out '\(transcripts.path)'; sleep 30"
         try tmux(["-u", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
     }
 

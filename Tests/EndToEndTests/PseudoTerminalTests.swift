@@ -61,7 +61,7 @@ import Testing
         func start(_ arguments: String, transcripts: URL) throws {
             let command =
                 "cd '\(Harness.root.path)' && env -i PATH=/usr/bin:/bin TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 "
-                + "HOME='\(state.path)' XDG_STATE_HOME='\(state.path)' NO_COLOR=1 '\(Harness.binary.path)' \(arguments) --out '\(transcripts.path)'; sleep 30"
+                + "HOME='\(state.path)' XDG_STATE_HOME='\(state.path)' XDG_CACHE_HOME='\(Harness.sharedCache.path)' NO_COLOR=1 '\(Harness.binary.path)' \(arguments) --out '\(transcripts.path)'; sleep 30"
             try tmux(["-u", "new-session", "-d", "-s", name, "-x", "100", "-y", "40", command])
         }
 

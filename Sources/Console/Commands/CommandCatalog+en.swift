@@ -108,6 +108,11 @@ extension CommandCatalog {
         "simulate.column.title": "title",
         "simulate.column.runs": "runs",
         "simulate.scores": "scores, 0–100 (histogram: ten bins from 0 to 100)",
+        "simulate.bounds.explored":
+            "normalised per role between the worst and best each role can reach: explored (exact)",
+        "simulate.bounds.searched":
+            "normalised per role between the worst and best each role can reach: searched (best "
+            + "found; exploring did not finish)",
         "simulate.teamTotal": "team total",
         "simulate.role": "role {0}",
         "simulate.measure": "measure {0}",
@@ -169,7 +174,9 @@ extension CommandCatalog {
         "explore.errors.none": "runtime errors: none reachable",
         "explore.errorPath": "seed {0}, inputs: {1}",
         "explore.atStart": "(at the start)",
-        "explore.bounds": "score bounds (team total, 0–100): the bounds that normalisation uses",
+        "explore.bounds":
+            "best and worst team total (0–100, each measure against its range; the scorecard "
+            + "normalises each role against the per-role bounds below)",
         "explore.best": "best",
         "explore.worst": "worst",
         "explore.noEnding": "{0}: no ending reached",

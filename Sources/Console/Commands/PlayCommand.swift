@@ -87,6 +87,7 @@ public enum PlayCommand {
         }
         let seed = arguments.seed ?? UInt64(Date().timeIntervalSince1970 * 1000) & 0xFFFF_FFFF
         var session = Session(scenario: scenario, seed: seed, played: played, facilitated: arguments.facilitator)
+        session.scoreBounds = ScoreBoundsStore.bounds(for: scenario)
         let recorder: SessionRecorder
         do {
             recorder =

@@ -59,7 +59,8 @@ public enum SimulateCommand {
             language: UILanguage.detect(
                 explicit: arguments.language?.rawValue, environment: ProcessInfo.processInfo.environment,
                 contentLanguage: scenario.header.language))
-        let simulator = Simulator(scenario: scenario)
+        var simulator = Simulator(scenario: scenario)
+        simulator.bounds = ScoreBoundsStore.bounds(for: scenario)
         let options = SimulationOptions(
             runs: arguments.runs, seed: arguments.seed, jobs: arguments.jobs, policy: arguments.policy)
         Interrupts.install()
@@ -159,6 +160,9 @@ public enum SimulateCommand {
                 label, title, AuthoringIO.fixed(d.min, 1), AuthoringIO.fixed(d.mean, 1), AuthoringIO.fixed(d.max, 1),
                 AuthoringIO.sparkline(d.bins),
             ]
+        }
+        if let bounds = report.bounds {
+            out.append("  " + strings["simulate.bounds.\(bounds.method.rawValue)"])
         }
         scoreRows.append(row(strings["simulate.teamTotal"], "", report.teamTotal))
         for role in report.roleTotals {

@@ -216,6 +216,18 @@ extension ConsoleCatalog {
         "score.hotwashNone": "Every objective was rated P or S.",
         "score.late": "late",
         "score.mean": "mean",
+        "score.bounds.explored":
+            "Each department is scored 0–100 between the worst and the best it can reach in each "
+            + "measure (found by exploring every path: exact).",
+        "score.bounds.searched":
+            "Each department is scored 0–100 between the worst and the best it can reach in each "
+            + "measure (found by searching: the best found, not proven).",
+        "score.baseline":
+            "Baseline, before anyone acted: team {0} · {1}; every change from there came from "
+            + "choices and events in play.",
+        "score.measurePerRole": "{0} (weight {1}, each department against its own reach)",
+        "score.rawOf": "{0} {1} of {2} to {3}",
+        "score.notScored": "Not scored (nothing they could do changes it): {0}",
         "score.measure": "{0} (weight {1}, range {2}–{3})",
         "score.missed": "missed",
         "score.notOffered": "not offered",

@@ -22,17 +22,44 @@ extension Repl {
         var items = scenario.roles.indices.map { BarChart.Item(roleName($0), card.roleTotals[$0]) }
         items.append(BarChart.Item(s("score.team"), card.teamTotal))
         for line in BarChart(items).render(width: min(options.width - 2, 72)) { out("  " + line) }
+        if let method = card.boundsMethod {
+            hanging("  ", paint.grey(s("score.bounds.\(method.rawValue)")))
+        }
+        let baselines = scenario.roles.indices.filter { card.roleScored[$0] }.map {
+            "\(roleName($0)) \(formatNumber(card.roleBaselines[$0].rounded()))"
+        }
+        hanging(
+            "  ",
+            paint.grey(
+                s("score.baseline", formatNumber(card.teamBaseline.rounded()), baselines.joined(separator: " · "))))
         guard visibility == .full else { return }
         for measure in card.measures {
             let m = scenario.measures[measure.measure]
-            out(
-                paint.bold(
-                    s(
-                        "score.measure", m.name, formatNumber(m.weight), formatNumber(m.range.lowerBound),
-                        formatNumber(m.range.upperBound))))
-            var bars = scenario.roles.indices.map { BarChart.Item(roleName($0), measure.normalized[$0]) }
-            bars.append(BarChart.Item(s("score.team"), measure.team))
+            if card.boundsMethod != nil && !m.rangeDeclared {
+                out(paint.bold(s("score.measurePerRole", m.name, formatNumber(m.weight))))
+            } else {
+                out(
+                    paint.bold(
+                        s(
+                            "score.measure", m.name, formatNumber(m.weight), formatNumber(m.range.lowerBound),
+                            formatNumber(m.range.upperBound))))
+            }
+            let scored = scenario.roles.indices.filter { measure.scored[$0] }
+            var bars = scored.map { BarChart.Item(roleName($0), measure.normalized[$0]) }
+            if !scored.isEmpty { bars.append(BarChart.Item(s("score.team"), measure.team)) }
             for line in BarChart(bars).render(width: min(options.width - 2, 72)) { out("  " + line) }
+            if card.boundsMethod != nil && !m.rangeDeclared {
+                let raw = scored.map { r in
+                    s(
+                        "score.rawOf", roleName(r), formatNumber(measure.raw[r]),
+                        formatNumber(measure.bounds[r].lowerBound), formatNumber(measure.bounds[r].upperBound))
+                }
+                if !raw.isEmpty { hanging("  ", paint.grey(raw.joined(separator: s("list.separator")))) }
+            }
+            let unscored = scenario.roles.indices.filter { !measure.scored[$0] }.map { roleName($0) }
+            if !unscored.isEmpty {
+                hanging("  ", paint.grey(s("score.notScored", unscored.joined(separator: s("list.separator")))))
+            }
         }
         if !final {
             out(paint.bold(s("score.points")))

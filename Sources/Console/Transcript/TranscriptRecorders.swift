@@ -28,6 +28,6 @@ public enum TranscriptRecorders {
         return try TranscriptWriter.create(
             directory: arguments.outDirectory, scenario: scenario, seed: session.seed, played: played,
             facilitated: session.facilitated, uiLanguage: ui.rawValue, tool: SandtableVersion.string, key: key,
-            source: arguments.file, input: interactive ? .terminal : .pipe)
+            source: arguments.file, input: interactive ? .terminal : .pipe, scoreBounds: session.scoreBounds)
     }
 }
