@@ -292,7 +292,7 @@ extension ConsoleCatalog {
         "score.reasonWithFacts": "{0}。依据：{1}",
         "error.alreadyAnsweredTurn": "{0}现在不需要作答，等待作答的是{1}：输入 as {2} 切换到该席位",
         "help.arguments": "参数：",
-        "cmd.help.args": "命令\t命令的名称或别名，例如 help share；主持人命令带不带冒号都可以（help :rate）。",
+        "cmd.help.args": "命令\t命令的名称或别名，例如 help share；导调命令带不带冒号都可以（help :rate）。",
         "cmd.log.args": "条数\t显示最近几条记录（不带参数时显示最近 10 条）。\nall\t显示从开始到现在的全部记录。\n角色\t只显示提到该角色的记录（可以写标识、名称或名称的简称）。",
         "cmd.info.args": "信息\t本角色掌握的某条信息的标识或标题；不写则列出本角色掌握的全部信息。",
         "cmd.as.args": "角色\t您扮演的某个角色，可以写标识、名称或名称的简称（按 Tab 补全）。",
@@ -305,7 +305,7 @@ extension ConsoleCatalog {
         "fcmd.inject.args": "注入\t尚未发布的情景注入的标识。",
         "fcmd.advance.args": "时长\t情景时间向前推进多久：30m、1h、1h30m。",
         "fcmd.arbitrate.args": "选项\t该项决策某个选项的编号或标识。",
-        "fcmd.note.args": "内容\t任意文字，直到行末，作为主持人的备注记录。",
+        "fcmd.note.args": "内容\t任意文字，直到行末，作为导调员的备注记录。",
         "fcmd.end.args": """
         yes\t不再询问，立即结束（:end! 同此）。不带它时，:end 先问 y/N，并从下一行读取回答，管道输入也一样：\
         在下一行写 y，或直接写 :end yes。
