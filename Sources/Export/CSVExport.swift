@@ -74,9 +74,6 @@ public final class CSVExport: ExportSink {
         finished = true
     }
 
-    /// The files this export writes, in table order.
-    public var files: [String] { ExportSchema.tables.map { directory.appendingPathComponent("\($0.name).csv").path } }
-
     private func flush(_ table: String) throws(ExportError) {
         guard let handle = handles[table], let bytes = buffers[table], !bytes.isEmpty else { return }
         do {

@@ -33,18 +33,16 @@ import TranscriptsTestSupport
         #expect(script.step(from: index, toNext: .marked(.decision)) == nil)
         // Backward by inject from the end finds the last inject.
         let last = script.steps.count - 1
-        if let inject = script.step(from: last + 1, toNext: .marked(.inject), forward: false) {
-            #expect(script.steps[inject].events.contains { $0.text.contains("Inject") || $0.text.contains("inject") })
-            for after in (inject + 1)...last { #expect(!script.steps[after].marks.contains(.inject)) }
-        }
+        let inject = try #require(script.step(from: last + 1, toNext: .marked(.inject), forward: false))
+        #expect(script.steps[inject].marks.contains(.inject))
+        for after in (inject + 1)..<(last + 1) { #expect(!script.steps[after].marks.contains(.inject)) }
         // A role's turns are the steps in which it acted.
         let ema = try #require(script.role(named: "ema"))
         #expect(script.role(named: flood.roles[ema].name) == ema)
         #expect(script.role(named: "nobody") == nil)
-        if let turn = script.step(from: 0, toNext: .role(ema)) {
-            #expect(script.steps[turn].actors.contains(ema))
-            #expect(!script.steps[turn].roles[ema].did.isEmpty, "the role view says what it did")
-        }
+        let turn = try #require(script.step(from: 0, toNext: .role(ema)), "the played ema acts in the session")
+        #expect(script.steps[turn].actors.contains(ema))
+        #expect(!script.steps[turn].roles[ema].did.isEmpty, "the role view says what it did")
     }
 
     @Test func timeJumpsAreFromTheCurrentStep() throws {

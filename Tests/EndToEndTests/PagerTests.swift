@@ -7,14 +7,20 @@ import Testing
     static let tmux = PseudoTerminalTests.tmux
     static let less = FileManager.default.isExecutableFile(atPath: "/usr/bin/less")
 
-    @Test(.enabled(if: tmux != nil && less, "tmux or less is not installed (./scripts/setup.sh --test installs them)"))
-    func longLogGoesThroughThePagerAndTheSessionGoesOn() throws {
+    /// The English tutorial in a tmux window of this size, at its first prompt.
+    static func tutorial(width: Int, height: Int) throws -> PseudoTerminalTests.Terminal {
         let terminal = PseudoTerminalTests.Terminal(state: Harness.scratch())
-        defer { terminal.stop() }
         try terminal.launch(
-            "play exercises/tutorial.en.ttx --seed 3 --lang en --no-privacy-screen", width: 80, height: 15,
+            "play exercises/tutorial.en.ttx --seed 3 --lang en --no-privacy-screen", width: width, height: height,
             transcripts: Harness.scratch())
         try terminal.wait(for: "] >")
+        return terminal
+    }
+
+    @Test(.enabled(if: tmux != nil && less, "tmux or less is not installed (./scripts/setup.sh --test installs them)"))
+    func longLogGoesThroughThePagerAndTheSessionGoesOn() throws {
+        let terminal = try Self.tutorial(width: 80, height: 15)
+        defer { terminal.stop() }
         try terminal.type("log all")
         try terminal.send("Enter")
         // less waits at its prompt on the last row: the log's first lines are on the screen, the prompt is not.
@@ -40,12 +46,8 @@ import Testing
 
     @Test(.enabled(if: tmux != nil, "tmux is not installed (./scripts/setup.sh --test installs it)"))
     func shortLogIsPrintedWithoutThePager() throws {
-        let terminal = PseudoTerminalTests.Terminal(state: Harness.scratch())
+        let terminal = try Self.tutorial(width: 100, height: 60)
         defer { terminal.stop() }
-        try terminal.launch(
-            "play exercises/tutorial.en.ttx --seed 3 --lang en --no-privacy-screen", width: 100, height: 60,
-            transcripts: Harness.scratch())
-        try terminal.wait(for: "] >")
         // One entry fits: it is printed and the prompt comes back at once, with no pager in between.
         let screen = try terminal.waitForAnother("] >") {
             try terminal.type("log 1")

@@ -172,25 +172,15 @@ private struct ExerciseCache {
     mutating func scenario(for file: String, header: TranscriptHeader, strings: Strings, notes: inout [String])
         -> Scenario?
     {
-        let path: String
-        if let override {
-            path = override
-        } else {
-            guard let source = header.source else { return nil }
-            let candidates = PathLookup.exerciseCandidates(transcript: file, source: source)
-            guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-                notes.append(strings("exercise.notFound", source))
-                return nil
-            }
-            path = found
-        }
+        guard
+            let path = VerifyCommand.exercisePath(
+                file: file, exercise: override, header: header, strings: strings, notes: &notes)
+        else { return nil }
         if let known = compiled[path] {
             if known == nil { notes.append(strings("export.exerciseBroken", path)) }
             return known
         }
-        var loadNotes: [String] = []
-        let scenario = VerifyCommand.loadExercise(file: file, exercise: path, strings: strings, notes: &loadNotes)
-        notes += loadNotes
+        let scenario = VerifyCommand.compileExercise(path, strings: strings, notes: &notes)
         compiled[path] = .some(scenario)
         return scenario
     }

@@ -50,18 +50,30 @@ public enum VerifyCommand {
 
     /// Compiles the exercise to replay against, or explains in `notes` (in `strings`' language) why there is none.
     static func loadExercise(file: String, exercise: String?, strings: Strings, notes: inout [String]) -> Scenario? {
-        let path: String
-        if let exercise {
-            path = exercise
-        } else {
-            guard let source = Transcript.peekHeader(path: file)?.source else { return nil }
-            let candidates = PathLookup.exerciseCandidates(transcript: file, source: source)
-            guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-                notes.append(strings("exercise.notFound", source))
-                return nil
-            }
-            path = found
+        guard let path = exercisePath(file: file, exercise: exercise, strings: strings, notes: &notes) else {
+            return nil
         }
+        return compileExercise(path, strings: strings, notes: &notes)
+    }
+
+    /// Where the exercise of a transcript is: `exercise` when given, else the file its header names, looked for
+    /// beside the transcript and from the current folder. Nil (with a note when it was named but not found) when
+    /// there is none.
+    static func exercisePath(
+        file: String, exercise: String?, header: TranscriptHeader? = nil, strings: Strings, notes: inout [String]
+    ) -> String? {
+        if let exercise { return exercise }
+        guard let source = (header ?? Transcript.peekHeader(path: file))?.source else { return nil }
+        let candidates = PathLookup.exerciseCandidates(transcript: file, source: source)
+        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+            notes.append(strings("exercise.notFound", source))
+            return nil
+        }
+        return found
+    }
+
+    /// Compiles the exercise at `path`; nil, with a note naming its first error, when it does not compile.
+    static func compileExercise(_ path: String, strings: Strings, notes: inout [String]) -> Scenario? {
         let result = ScenarioCompiler.compile(path: path)
         guard let scenario = result.scenario else {
             let errors = result.diagnostics.filter { $0.severity == .error }

@@ -22,14 +22,7 @@ public enum TerminalSize {
 
     /// Rows of the terminal that standard output goes to; nil when it is not a terminal or reports none.
     public static func rows() -> Int? {
-        guard isatty(STDOUT_FILENO) == 1 else {
-            return nil
-        }
-        var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else {
-            return nil
-        }
-        return Int(size.ws_row)
+        windowSize(of: STDOUT_FILENO).map { Int($0.ws_row) }.flatMap { $0 > 0 ? $0 : nil }
     }
 
     /// The decision of ``columns(environment:)`` given what the terminal reported (nil when not a terminal).
@@ -47,14 +40,19 @@ public enum TerminalSize {
 
     /// The width the terminal on `descriptor` reports, or nil when it is not a terminal or reports nothing.
     private static func terminalColumns(of descriptor: Int32) -> Int? {
+        windowSize(of: descriptor).map { Int($0.ws_col) }.flatMap { $0 > 0 ? $0 : nil }
+    }
+
+    /// The window size the terminal on `descriptor` reports (`ioctl(TIOCGWINSZ)`), or nil when it is not one.
+    private static func windowSize(of descriptor: Int32) -> winsize? {
         guard isatty(descriptor) == 1 else {
             return nil
         }
         var size = winsize()
-        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else {
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0 else {
             return nil
         }
-        return Int(size.ws_col)
+        return size
     }
 }
 
