@@ -492,9 +492,10 @@ private struct Search {
         }
         if options.shares, scenario.header.openSharing {
             for role in scenario.roles.indices {
-                for item in scenario.items.elementIndices where session.knows(role, item) {
+                // Among roles only: a leak to a party outside is never a move an explorer tries.
+                for item in scenario.items.elementIndices where session.canShare(role, item) {
                     if scenario.roles.indices.contains(where: { !session.knows($0, item) }) {
-                        moves.append(.share(role: role, item: item, with: []))
+                        moves.append(.share(role: role, item: item, with: [], parties: []))
                     }
                 }
             }
@@ -514,7 +515,7 @@ private struct Search {
         case .act(let r, let a): return "\(s.roles[r].id): do \(s.actions[a].id)"
         case .answer(let r, let q, let accept):
             return "\(s.roles[r].id): \(accept ? "accept" : "refuse") \(s.requests[q].id)"
-        case .share(let r, let item, _): return "\(s.roles[r].id): share \(s.items[item].id) with all"
+        case .share(let r, let item, _, _): return "\(s.roles[r].id): share \(s.items[item].id) with all"
         default: return "\(input)"
         }
     }

@@ -37,6 +37,8 @@ public struct GraphExporter: Sendable {
             case request
             /// Off the end of a scene: a runtime error.
             case fallOff
+            /// A party outside the exercise that an effect shares an item with.
+            case party
         }
         /// An identifier safe in both formats, e.g. `s0`.
         public var key: String
@@ -62,6 +64,8 @@ public struct GraphExporter: Sendable {
             case jump
             /// A scene triggers an inject: dotted.
             case trigger
+            /// A scene, a choice or an inject shares an item with a party outside the exercise: dashed, red.
+            case leak
         }
         /// The source node's key.
         public var from: String
@@ -75,7 +79,7 @@ public struct GraphExporter: Sendable {
         public var isExpected: Bool
     }
 
-    /// The nodes, scenes first in file order, then endings, injects, actions, requests.
+    /// The nodes, scenes first in file order, then endings, injects, actions, requests, parties.
     public private(set) var nodes: [Node] = []
     /// The edges, in order of their source node.
     public private(set) var edges: [Edge] = []
@@ -204,6 +208,7 @@ private struct DOTSyntax: GraphSyntax {
         case .inject: attributes.append("shape=note, style=dashed")
         case .action, .request: attributes.append("shape=component, style=dashed")
         case .fallOff: attributes.append("shape=octagon, color=\"#d62728\", fontcolor=\"#d62728\"")
+        case .party: attributes.append("shape=house, color=\"#d62728\"")
         }
         if node.isExpected { attributes.append("color=\"#1f77b4\", penwidth=2") }
         if node.isStart { attributes.append("peripheries=2") }
@@ -218,6 +223,7 @@ private struct DOTSyntax: GraphSyntax {
         case .flow: break
         case .jump: attributes.append("style=dashed")
         case .trigger: attributes.append("style=dotted, arrowhead=open")
+        case .leak: attributes.append("style=dashed, color=\"#d62728\", fontcolor=\"#d62728\"")
         }
         if edge.isExpected { attributes.append("color=\"#1f77b4\", fontcolor=\"#1f77b4\", penwidth=2.5") }
         let list = attributes.isEmpty ? "" : " [\(attributes.joined(separator: ", "))]"
@@ -241,6 +247,7 @@ private struct MermaidSyntax: GraphSyntax {
         case .inject: return "\(node.key){{\(label)}}"
         case .action, .request: return "\(node.key)[/\(label)/]"
         case .fallOff: return "\(node.key)[[\(label)]]"
+        case .party: return "\(node.key)[\\\(label)/]"
         }
     }
 
@@ -248,7 +255,7 @@ private struct MermaidSyntax: GraphSyntax {
         let arrow: String
         switch edge.style {
         case .flow: arrow = edge.isExpected ? "==>" : "-->"
-        case .jump, .trigger: arrow = "-.->"
+        case .jump, .trigger, .leak: arrow = "-.->"
         }
         let text = label.map { "|\(GraphExporter.mermaidQuote($0))|" } ?? ""
         return "\(edge.from) \(arrow)\(text) \(edge.to)"
@@ -294,6 +301,8 @@ private struct Builder {
         /// Whether it can finish (reach `done`) without jumping.
         var fallsThrough = false
         var triggers: Set<Int> = []
+        /// Parties outside the exercise that it shares items with.
+        var leaks: Set<Int> = []
     }
 
     /// Raw edges before merging: (from, to, label, expected, style).
@@ -319,6 +328,9 @@ private struct Builder {
             let exits = blockExits(block)
             for t in sorted(exits.targets) {
                 raw.append(Raw(from: key("i", i), to: key(t), label: nil, expected: false, style: .jump))
+            }
+            for p in exits.leaks.sorted() {
+                raw.append(Raw(from: key("i", i), to: key("p", p), label: nil, expected: false, style: .leak))
             }
         }
         var jumpingActions: [Int] = []
@@ -372,6 +384,12 @@ private struct Builder {
                     key: key("q", q), kind: .request, id: scenario.requests[q].id,
                     title: scenario.requests[q].title, isStart: false, isExpected: false))
         }
+        let parties = Set(raw.filter { $0.style == .leak }.map(\.to))
+        for (p, party) in scenario.parties.enumerated() where parties.contains(key("p", p)) {
+            nodes.append(
+                .init(
+                    key: key("p", p), kind: .party, id: party.id, title: party.name, isStart: false, isExpected: false))
+        }
         if fallOffUsed {
             nodes.append(
                 .init(
@@ -411,6 +429,9 @@ private struct Builder {
         var direct = Exits()
         walk(scenario.scenes[s].entry, stopAtQuestions: true, into: &direct)
         for t in sorted(direct.targets) { add(from, t, nil, expected: false, question: nil) }
+        for p in direct.leaks.sorted() {
+            raw.append(Raw(from: from, to: key("p", p), label: nil, expected: false, style: .leak))
+        }
         // Every question reachable in the body: each choice or option leads where its block jumps, and where the
         // rest of the scene goes when the block does not jump. `trigger` statements in the body link to the inject.
         var seen: Set<Int> = []
@@ -448,6 +469,10 @@ private struct Builder {
         for t in sorted(targets) { add(from, t, label, expected: expected, question: question) }
         for i in exits.triggers.sorted() {
             raw.append(Raw(from: from, to: key("i", i), label: nil, expected: false, style: .trigger))
+        }
+        for p in exits.leaks.sorted() {
+            raw.append(
+                Raw(from: from, to: key("p", p), label: label, expected: false, style: .leak, question: question))
         }
     }
 
@@ -490,6 +515,9 @@ private struct Builder {
             case .jumpUnless(_, let t), .chance(_, let t): pending.append(contentsOf: [pc + 1, t])
             case .trigger(let i):
                 exits.triggers.insert(i)
+                pending.append(pc + 1)
+            case .share(_, _, let parties):
+                exits.leaks.formUnion(parties)
                 pending.append(pc + 1)
             default: pending.append(pc + 1)
             }

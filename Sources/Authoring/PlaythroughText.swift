@@ -85,8 +85,18 @@ private struct Narrator {
             return [
                 "\(t) \(who) shares \(s.items[item].id) with \(with.map { s.roles[$0].id }.joined(separator: ", "))"
             ]
-        case .breach(let item, let r):
-            return ["\(t) ! breach: secret \(s.items[item].id) reached \(s.roles[r].id)"]
+        case .breach(let item, let roles, let parties):
+            let reached = roles.map { s.roles[$0].id } + parties.map { s.parties[$0].id }
+            return ["\(t) ! breach: \(s.items[item].id) reached \(reached.joined(separator: ", "))"]
+        case .leaked(let item, let party, let by):
+            let who = by.map { s.roles[$0].id } ?? "the scenario"
+            return ["\(t) ! leak: \(who) gives \(s.items[item].id) to \(s.parties[party].id)"]
+        case .released(let item, let party, let by):
+            let who = by.map { s.roles[$0].id } ?? "the scenario"
+            return ["\(t) \(who) releases \(s.items[item].id) to \(s.parties[party].id)"]
+        case .clearanceChanged(let item, let roles, let granted, _):
+            let names = roles.map { s.roles[$0].id }.joined(separator: ", ")
+            return ["\(t) \(names) \(granted ? "cleared" : "no longer cleared") for \(s.items[item].id)"]
         case .injectFired(let i, let manual):
             var lines = ["\(t) ! inject \(s.injects[i].id): \(s.injects[i].title)\(manual ? " (released)" : "")"]
             if !s.injects[i].text.isEmpty {

@@ -105,10 +105,10 @@ struct PolicyPlayer {
                 }
             case .share(let item, let with):
                 guard scenario.header.openSharing else { continue }
-                if let role = open.first(where: { session.knows($0, item) }) {
+                if let role = open.first(where: { session.canShare($0, item) }) {
                     let targets = (with ?? Array(scenario.roles.indices)).filter { $0 != role }
                     if targets.isEmpty || targets.allSatisfy({ session.knows($0, item) }) { continue }
-                    return .share(role: role, item: item, with: with == nil ? [] : targets)
+                    return .share(role: role, item: item, with: with == nil ? [] : targets, parties: [])
                 }
             case .choice, .condition:
                 continue

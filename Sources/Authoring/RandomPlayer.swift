@@ -119,12 +119,14 @@ struct RandomPlayer {
             return .act(role: role, action: actions[rng.index(actions.count)])
         }
         if scenario.header.openSharing, rng.index(2) == 0 {
-            let known = scenario.items.elementIndices.filter { session.knows(role, $0) }
+            // What it holds or can derive from what it holds, among roles only: a random player never leaks to a
+            // party outside the exercise (only the script does), so simulations measure the exercise, not leaks.
+            let known = scenario.items.elementIndices.filter { session.canShare(role, $0) }
             guard !known.isEmpty else { return nil }
             let item = known[rng.index(known.count)]
             let others = scenario.roles.indices.filter { $0 != role }
-            if others.isEmpty || rng.index(2) == 0 { return .share(role: role, item: item, with: []) }
-            return .share(role: role, item: item, with: [others[rng.index(others.count)]])
+            if others.isEmpty || rng.index(2) == 0 { return .share(role: role, item: item, with: [], parties: []) }
+            return .share(role: role, item: item, with: [others[rng.index(others.count)]], parties: [])
         }
         return nil
     }

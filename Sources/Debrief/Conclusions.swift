@@ -17,6 +17,8 @@ struct Conclusions {
         case request(RequestRecord)
         /// A secret item that reached a role not cleared.
         case breach(BreachRecord)
+        /// A sensitive item that reached a party outside the exercise.
+        case leak(LeakRecord)
         /// A runtime error that stopped the exercise.
         case error(NoteRecord)
     }
@@ -66,6 +68,7 @@ struct Conclusions {
             }
         }
         for b in report.breaches { concerns.append(.breach(b)) }
+        for l in report.leaks { concerns.append(.leak(l)) }
         for item in concerns {
             let roles = blamed(item)
             if !roles.isEmpty && roles.allSatisfy({ !played.contains($0) }) {
@@ -93,6 +96,8 @@ struct Conclusions {
             return r.outcome == .onTime || r.outcome == .pending ? [] : [scenario.requests[r.request].to]
         case .breach(let b):
             return leaker(b).map { [$0] } ?? []
+        case .leak(let l):
+            return l.by.map { [$0] } ?? []
         case .error:
             return []
         }
@@ -149,6 +154,10 @@ struct Conclusions {
         case .breach(let b):
             let by = leaker(b).map { t("concl.breachBy", who($0, x)) } ?? t("concl.breachByScenario")
             return t("concl.breach", scenario.items[b.item].title, who(b.role, x), x.time(b.clock)) + by
+        case .leak(let l):
+            let by = l.by.map { t("concl.breachBy", who($0, x)) } ?? t("concl.breachByScenario")
+            let party = scenario.parties[l.party].name
+            return t("concl.leak", scenario.items[l.item].title, party, x.time(l.clock)) + by
         case .error(let n):
             return t("concl.error", n.text)
         }
@@ -179,6 +188,12 @@ struct Conclusions {
         case .breach(let b):
             let item = scenario.items[b.item].title
             return (t("plan.breach", item), "—", t("plan.breached"), t("plan.adviseBreach", item))
+        case .leak(let l):
+            let item = scenario.items[l.item].title
+            return (
+                t("plan.leak", item), "—", t("plan.breached"),
+                t("plan.adviseLeak", item, scenario.parties[l.party].name)
+            )
         case .error(let n):
             return (n.text, "—", "—", "—")
         }

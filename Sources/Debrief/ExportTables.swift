@@ -150,6 +150,15 @@ public enum ExportSchema {
                 .text("role", "the role not cleared for it that received it"),
             ]),
         ExportTable(
+            name: "leaks",
+            columns: [
+                .text("session", "sessions.session"),
+                .integer("clock", "scenario minutes"),
+                .text("item", "the internal or secret item's id"),
+                .text("party", "the party outside the exercise it reached (once per item and party)"),
+                .text("by_role", "the sharing role's id, or empty when the scenario shared it"),
+            ]),
+        ExportTable(
             name: "skipped",
             columns: [
                 .text("file", "a transcript given that could not be exported"),
@@ -332,6 +341,9 @@ extension SessionReport {
 
         tables["breaches"] = breaches.map { breach in
             [key, int(breach.clock), .text(s.items[breach.item].id), role(breach.role)]
+        }
+        tables["leaks"] = leaks.map { leak in
+            [key, int(leak.clock), .text(s.items[leak.item].id), .text(s.parties[leak.party].id), role(leak.by)]
         }
         return ExportRows(tables: tables)
     }

@@ -573,6 +573,17 @@ struct HTMLRenderer {
                     "p", ["class": "warn"],
                     text: x.time(br.clock) + " " + t("breach.line", scenario.items[br.item].title, x.role(br.role)))
             }
+            if !scenario.parties.isEmpty {
+                b.element("h3", text: t("section.leaks"))
+                if report.leaks.isEmpty {
+                    note(&b, "empty.leaks")
+                } else {
+                    b.element("p", text: t.plural("leak.count", count: report.leaks.count))
+                }
+                for l in report.leaks {
+                    b.element("p", ["class": "warn"], text: x.time(l.clock) + " " + x.leak(l))
+                }
+            }
             b.element("h3", text: t("section.knowledge"))
             b.element("p", text: t("knowledge.intro"))
             table(

@@ -402,6 +402,18 @@ extension JSONReport {
         var shares: [Share]
         var breaches: [Breach]
         var knowledge: [Knowledge]
+        /// Sensitive items that reached parties outside the exercise, once per item and party; absent when the
+        /// exercise declares no party.
+        var leaks: [Leak]?
+    }
+
+    /// A sensitive item that reached a party outside the exercise.
+    struct Leak: Codable, Equatable {
+        var clock: Int
+        var time: String
+        var item: String
+        var party: String
+        @Nullable var by: String?
     }
 
     /// An item shared.
@@ -703,7 +715,14 @@ extension JSONReport {
                 Knowledge(
                     item: ids.item(ItemIndex(i)), title: scenario.items[i].title,
                     known: byRole { report.knowledge[i][$0] })
-            })
+            },
+            leaks: scenario.parties.isEmpty
+                ? nil
+                : report.leaks.map { l in
+                    Leak(
+                        clock: l.clock, time: x.time(l.clock), item: ids.item(l.item), party: ids.party(l.party),
+                        by: role(l.by))
+                })
         let requests = report.requests.map { r in
             let q = scenario.requests[r.request]
             return Request(
@@ -750,6 +769,7 @@ extension JSONReport {
             case .expectation(let e): ("expectation", ids.expectation(e.expectation))
             case .request(let r): ("request", ids.request(r.request))
             case .breach(let b): ("breach", ids.item(b.item))
+            case .leak(let l): ("leak", ids.item(l.item))
             case .error: ("error", "")
             }
         }

@@ -416,6 +416,18 @@ struct MarkdownRenderer {
             }
             line()
         }
+        if !scenario.parties.isEmpty {
+            line("### " + t("section.leaks"))
+            line()
+            if report.leaks.isEmpty {
+                empty("empty.leaks")
+            } else {
+                line(e(t.plural("leak.count", count: report.leaks.count)))
+                line()
+                for l in report.leaks { line("- " + x.time(l.clock) + " " + e(x.leak(l))) }
+                line()
+            }
+        }
         line("### " + t("section.knowledge"))
         line()
         line(t("knowledge.intro"))

@@ -274,8 +274,17 @@ private struct ReplayDescriber {
                     : t("tl.shared", x.role(by), scenario.items[item].title, names)
                 reach(with, t("rp.sawItem", scenario.items[item].title))
                 if let by { did[by].append(t("rp.didShare", scenario.items[item].title, names)) }
-            case .breach(let item, let r):
-                line = t("tl.breach", scenario.items[item].title, x.role(r))
+            case .breach(let item, let roles, _):
+                // Parties reached have their own `leaked` lines.
+                if !roles.isEmpty { line = t("tl.breach", scenario.items[item].title, x.roles(roles)) }
+            case .leaked(let item, let party, let by):
+                let (title, name) = (scenario.items[item].title, scenario.parties[party].name)
+                line = by.map { t("tl.leaked", x.role($0), title, name) } ?? t("tl.leakedBy0", title, name)
+            case .released(let item, let party, let by):
+                let (title, name) = (scenario.items[item].title, scenario.parties[party].name)
+                line = by.map { t("tl.released", x.role($0), title, name) } ?? t("tl.releasedBy0", title, name)
+            case .clearanceChanged(let item, let roles, let granted, _):
+                line = t(granted ? "tl.cleared" : "tl.revoked", x.roles(roles), scenario.items[item].title)
             case .injectFired(let i, let manual):
                 let inject = scenario.injects[i]
                 line = t(manual ? "tl.injectManual" : "tl.inject", inject.title)
@@ -371,9 +380,10 @@ private struct ReplayDescriber {
         case .leadCall(let r, let o): return t("rp.in.lead", x.role(r), scenario.options[o].label)
         case .discuss(let r, let text): return t("rp.in.discuss", x.role(r), text)
         case .act(let r, let a): return t("rp.in.act", x.role(r), scenario.actions[a].title)
-        case .share(let r, let item, let with):
-            return t(
-                "rp.in.share", x.role(r), scenario.items[item].title, with.isEmpty ? t("word.everyone") : x.roles(with))
+        case .share(let r, let item, let with, let parties):
+            let names = with.map { x.role($0) } + parties.map { scenario.parties[$0].name }
+            let to = with.isEmpty && parties.isEmpty ? t("word.everyone") : names.joined(separator: x.comma)
+            return t("rp.in.share", x.role(r), scenario.items[item].title, to)
         case .answer(let r, let q, let accept):
             return t(accept ? "rp.in.accept" : "rp.in.refuse", x.role(r), scenario.requests[q].title)
         case .note(let r, let text): return t("rp.in.note", x.role(r), TextCut.cut(text, 80))

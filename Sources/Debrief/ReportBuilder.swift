@@ -244,10 +244,24 @@ struct ReportBuilder {
             let names = with.count > 1 && Set(with) == Set(others) ? Self.everyone : roleNames(with)
             timeline(clock, "shared", role: by, [scenario.items[item].title, names])
             follow(clock, "share", role: by, [scenario.items[item].title, names])
-        case .breach(let item, let role):
-            report.breaches.append(BreachRecord(clock: clock, item: item, role: role))
-            timeline(clock, "breach", role: role, [scenario.items[item].title])
-            follow(clock, "breach", role: role, [scenario.items[item].title])
+        case .breach(let item, let roles, _):
+            // The parties it reached are recorded by their `leaked` events, once each.
+            for role in roles {
+                report.breaches.append(BreachRecord(clock: clock, item: item, role: role))
+                timeline(clock, "breach", role: role, [scenario.items[item].title])
+                follow(clock, "breach", role: role, [scenario.items[item].title])
+            }
+        case .leaked(let item, let party, let by):
+            report.leaks.append(LeakRecord(clock: clock, item: item, party: party, by: by))
+            timeline(clock, "leaked", role: by, [scenario.items[item].title, scenario.parties[party].name])
+            follow(clock, "leaked", role: by, [scenario.items[item].title, scenario.parties[party].name])
+        case .released(let item, let party, let by):
+            timeline(clock, "released", role: by, [scenario.items[item].title, scenario.parties[party].name])
+            follow(clock, "released", role: by, [scenario.items[item].title, scenario.parties[party].name])
+        case .clearanceChanged(let item, let roles, let granted, _):
+            let kind = granted ? "cleared" : "revoked"
+            timeline(clock, kind, [roleNames(roles), scenario.items[item].title])
+            follow(clock, kind, [roleNames(roles), scenario.items[item].title])
         case .injectFired(let i, let manual):
             timeline(clock, manual ? "injectManual" : "inject", [scenario.injects[i].title])
             follow(clock, "inject", [scenario.injects[i].title])

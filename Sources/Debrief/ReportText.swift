@@ -92,6 +92,13 @@ struct ReportText: Sendable {
         return t("word.unfinished")
     }
 
+    /// A leak to a party outside the exercise, as a sentence.
+    func leak(_ l: LeakRecord) -> String {
+        let item = scenario.items[l.item].title
+        let party = scenario.parties[l.party].name
+        return l.by.map { t("leak.line", item, party, role($0)) } ?? t("leak.lineByScenario", item, party)
+    }
+
     /// A timeline entry as a sentence.
     func timeline(_ e: TimelineEntry) -> String {
         let args = e.args.map(expand)
@@ -103,6 +110,10 @@ struct ReportText: Sendable {
             return e.role == nil
                 ? t("tl.sharedBy0", a[0], names(a[1])) : t("tl.shared", role(e.role), a[0], names(a[1]))
         case "breach": return t("tl.breach", a[0], role(e.role))
+        case "leaked": return e.role == nil ? t("tl.leakedBy0", a[0], a[1]) : t("tl.leaked", role(e.role), a[0], a[1])
+        case "released":
+            return e.role == nil ? t("tl.releasedBy0", a[0], a[1]) : t("tl.released", role(e.role), a[0], a[1])
+        case "cleared", "revoked": return t("tl." + e.kind, names(a[0]), a[1])
         case "decisionFailed": return t("tl.decisionFailed", a[0], rule(a[1]))
         case "resolved": return t("tl.resolved", a[0], a[1], rule(a[2]))
         case "expectation": return t("tl.expectation", a[0], outcome(a[1]))
@@ -125,6 +136,9 @@ struct ReportText: Sendable {
         case "share":
             return c.role == nil ? t("cq.shareBy0", a[0], names(a[1])) : t("cq.share", role(c.role), a[0], names(a[1]))
         case "breach": return t("cq.breach", a[0], role(c.role))
+        case "leaked": return t("cq.leaked", a[0], a[1])
+        case "released": return t("cq.released", a[0], a[1])
+        case "cleared", "revoked": return t("cq." + c.kind, names(a[0]), a[1])
         case "expectation": return t("cq.expectation", a[0], outcome(a[1]))
         case "request": return t("cq.request", a[0], a[1])
         case "answered": return t("cq.answered", role(c.role), a[0], outcome(a[1]))

@@ -106,6 +106,7 @@ struct SessionReplay: Sendable {
         }
         var session = Session(scenario: scenario, seed: header.seed, played: played, facilitated: header.facilitated)
         session.scoreBounds = header.scoreBounds
+        session.rulesVersion = header.scoring
         var replay = SessionReplay(transcript: transcript, scenario: scenario, ids: ids, session: session)
         replay.changedAt = check.comparisonStoppedAt
         let initial = Scorecard(session: replay.session)

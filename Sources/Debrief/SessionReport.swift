@@ -42,6 +42,8 @@ public struct SessionReport: Sendable {
     var expectations: [ExpectationRecord] = []
     var shares: [ShareRecord] = []
     var breaches: [BreachRecord] = []
+    /// Sensitive items that reached a party outside the exercise: once per item and party.
+    var leaks: [LeakRecord] = []
     /// When each role came to know each item (`[item][role]`, scenario minutes), nil for never.
     var knowledge: [[Int?]] = []
     var requests: [RequestRecord] = []
@@ -294,6 +296,15 @@ struct BreachRecord: Sendable {
     var clock: Int
     var item: ItemIndex
     var role: Int
+}
+
+/// A sensitive item that reached a party outside the exercise (the first time; a repeat is not a new leak).
+struct LeakRecord: Sendable {
+    var clock: Int
+    var item: ItemIndex
+    var party: Int
+    /// The role whose share leaked it, nil when the scenario did.
+    var by: Int?
 }
 
 /// A cooperation request sent during the session.

@@ -12,7 +12,7 @@ public enum Cause: Sendable, Hashable {
     case inject(Int)
     /// Answering a request.
     case request(Int)
-    /// A breach of a secret item.
+    /// A breach of a secret item, or a leak of a sensitive one.
     case breach(ItemIndex)
     /// A scene's body.
     case scene(Int)
@@ -111,7 +111,17 @@ public enum EventKind: Sendable, Hashable {
     case discussionAnswered(role: Int, discussion: Int, text: String)
     case actionTaken(role: Int, action: Int)
     case itemShared(item: ItemIndex, by: Int?, with: [Int], cause: Cause?)
-    case breach(item: ItemIndex, role: Int)
+    /// One sharing act breached an item: the secret item reached these roles, not cleared for it, or the sensitive
+    /// item reached these parties outside the exercise. The item's `on breach` block runs once after it. (Under
+    /// scoring rules before 4, one event per uncleared role, each followed by the block.)
+    case breach(item: ItemIndex, roles: [Int], parties: [Int])
+    /// A sensitive item reached a party outside the exercise for the first time (never again for that party).
+    case leaked(item: ItemIndex, party: Int, by: Int?)
+    /// A public item was given to a party outside the exercise for the first time: no leak.
+    case released(item: ItemIndex, party: Int, by: Int?)
+    /// Roles were cleared for an item (`clear`) or their clearance was withdrawn (`revoke`); only the roles whose
+    /// clearance changed.
+    case clearanceChanged(item: ItemIndex, roles: [Int], granted: Bool, cause: Cause?)
     case injectFired(inject: Int, manual: Bool)
     case expectationScored(expectation: Int, role: Int?, outcome: ExpectationOutcome)
     case requestSent(request: Int, deadline: Int)

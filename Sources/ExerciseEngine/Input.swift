@@ -12,8 +12,9 @@ public enum Input: Sendable, Hashable {
     case discuss(role: Int, text: String)
     /// A role takes an action.
     case act(role: Int, action: Int)
-    /// A role shares an item it knows with roles (empty: with all).
-    case share(role: Int, item: ItemIndex, with: [Int])
+    /// A role shares an item it knows (or can derive from an item it knows) with roles and parties outside the
+    /// exercise (both empty: with all roles).
+    case share(role: Int, item: ItemIndex, with: [Int], parties: [Int])
     /// A role answers a cooperation request.
     case answer(role: Int, request: Int, accept: Bool)
     /// A note from a role (or the facilitator when nil).
@@ -60,7 +61,7 @@ public enum SessionError: Error, Sendable, Hashable {
     case optionNotOffered(option: Int)
     /// The action is not available to the role now.
     case actionUnavailable(action: Int, reason: ActionRefusal)
-    /// The role does not know the item.
+    /// The role does not know the item (nor the item it is derived from).
     case doesNotKnow(item: ItemIndex)
     /// Sharing by command is off in this exercise.
     case sharingScripted

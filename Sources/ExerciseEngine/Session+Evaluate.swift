@@ -64,6 +64,13 @@ extension Session {
             return record(&trace, "shared_at(\(scenario.items[item].id), \(whoID(who)))", .duration(knownAt(item, who)))
         case .breached(let item):
             return record(&trace, "breached(\(scenario.items[item].id))", .bool(state.breached[item.rawValue]))
+        case .cleared(let role, let item):
+            return record(&trace, "cleared(\(roleID(role)), \(scenario.items[item].id))", .bool(cleared(role, item)))
+        case .leaked(let item, let party):
+            let fact =
+                party.map { "leaked_to(\(scenario.items[item].id), \(scenario.parties[$0].id))" }
+                ?? "leaked(\(scenario.items[item].id))"
+            return record(&trace, fact, .bool(leaked(item, to: party)))
         case .visited(let s):
             return record(&trace, "visited(\(scenario.scenes[s].id))", .bool(state.visited[s]))
         case .chose(let c, let role):
@@ -177,14 +184,14 @@ extension Session {
 
     private func collectRoles(_ e: Expr, _ leakers: (ItemIndex) -> [Int], into roles: inout Set<Int>) {
         switch e {
-        case .constant, .variable, .time, .knows, .shared, .sharedAt, .visited, .decided, .fired, .points:
+        case .constant, .variable, .time, .knows, .shared, .sharedAt, .visited, .decided, .fired, .points, .cleared:
             break
         case .measure(_, let role): if let role { roles.insert(role) }
         case .not(let a), .negate(let a): collectRoles(a, leakers, into: &roles)
         case .binary(_, let a, let b):
             collectRoles(a, leakers, into: &roles)
             collectRoles(b, leakers, into: &roles)
-        case .breached(let item): roles.formUnion(leakers(item))
+        case .breached(let item), .leaked(let item, _): roles.formUnion(leakers(item))
         case .chose(_, let role), .did(_, let role): if let role { roles.insert(role) }
         case .expectation(let x, _): roles.formUnion(failingResponders(expectation: x))
         case .request(let q, _):

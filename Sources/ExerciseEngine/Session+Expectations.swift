@@ -117,7 +117,7 @@ extension Session {
     func canRespond(_ x: Int, role: Int) -> Bool {
         switch scenario.expectations[x].response {
         case .action(let a): actionRefusal(a, role: role) == nil || state.did[a * roleCount + role]
-        case .share(let item, _): knows(role, item)
+        case .share(let item, _): canShare(role, item)
         case .choice: false
         case .condition: true
         }

@@ -102,12 +102,23 @@ extension Session {
         case .addMeasure(let m, let e, let target):
             let delta = evaluate(e).asNumber
             for role in roles(target, acting: acting) { changeMeasure(m, role: role, by: delta, cause: cause) }
-        case .share(let item, let target):
+        case .share(let item, let target, let parties):
             let to = roles(target, acting: acting)
             let flow = share(
-                item: item, with: to, by: acting.count == 1 ? acting[0] : nil, acting: acting, cause: cause)
+                item: item, with: to, parties: parties, by: acting.count == 1 ? acting[0] : nil, acting: acting,
+                cause: cause)
             for r in acting { noteShare(role: r, item: item) }
             if let flow { return flow }
+        case .clearance(let item, let list, let granted):
+            let r = roleCount
+            let owner = scenario.items[item].owner
+            // The owner's clearance is never withdrawn: it is the one that holds the item.
+            let changed = list.filter {
+                state.clearance[item.rawValue * r + $0] != granted && !(!granted && $0 == owner)
+            }
+            guard !changed.isEmpty else { break }
+            for role in changed { state.clearance[item.rawValue * r + role] = granted }
+            emit(.clearanceChanged(item: item, roles: changed, granted: granted, cause: cause))
         case .award(let e, let target, let reason):
             let amount = evaluate(e).asNumber
             for role in roles(target, acting: acting) {
@@ -153,27 +164,47 @@ extension Session {
 
     // MARK: Sharing
 
-    /// Shares an item with roles. A secret item reaching a role not cleared is a breach, which runs the item's
-    /// `on breach` block with the roles that shared it as acting roles (every participant of a decision); a jump or
-    /// an ending made there is returned (the first one wins) for the caller to take.
-    mutating func share(item: ItemIndex, with targets: [Int], by: Int?, acting: [Int], cause: Cause?) -> Flow? {
-        let newcomers = targets.filter { !knows($0, item) }
-        guard !newcomers.isEmpty else { return nil }
-        for r in newcomers { state.knownAt[item.rawValue * roleCount + r] = state.clock }
-        emit(.itemShared(item: item, by: by, with: newcomers, cause: cause))
+    /// Shares an item with roles and parties outside the exercise. A secret item reaching a role not cleared, or a
+    /// sensitive item reaching a party, is a breach: one `breach` event for the act, listing them, then the item's
+    /// `on breach` block once, with the roles that shared it as acting roles (every participant of a decision). A
+    /// jump or an ending made there is returned for the caller to take. A party is told an item once: sharing it
+    /// again leaks nothing new.
+    mutating func share(
+        item: ItemIndex, with targets: [Int], parties: [Int] = [], by: Int?, acting: [Int], cause: Cause?
+    ) -> Flow? {
         let info = scenario.items[item]
-        guard info.sensitivity == .secret else { return nil }
-        var result: Flow?
-        for r in newcomers where r != info.owner && !info.cleared.contains(r) {
-            state.breached[item.rawValue] = true
-            emit(.breach(item: item, role: r))
-            if let block = info.onBreach,
-                let flow = runBlock(block, acting: acting, cause: .breach(item)), result == nil
-            {
-                result = flow
-            }
+        let newcomers = targets.filter { !knows($0, item) }
+        var newParties: [Int] = []
+        for p in parties where !partyKnows(p, item) && !newParties.contains(p) { newParties.append(p) }
+        guard !newcomers.isEmpty || !newParties.isEmpty else { return nil }
+        if !newcomers.isEmpty {
+            for r in newcomers { state.knownAt[item.rawValue * roleCount + r] = state.clock }
+            emit(.itemShared(item: item, by: by, with: newcomers, cause: cause))
         }
-        return result
+        for p in newParties {
+            state.partyKnownAt[item.rawValue * scenario.parties.count + p] = state.clock
+            emit(info.isSensitive ? .leaked(item: item, party: p, by: by) : .released(item: item, party: p, by: by))
+        }
+        let uncleared = info.sensitivity == .secret ? newcomers.filter { !cleared($0, item) } : []
+        let leakedTo = info.isSensitive ? newParties : []
+        guard !uncleared.isEmpty || !leakedTo.isEmpty else { return nil }
+        state.breached[item.rawValue] = true
+        if rulesVersion < 4 {
+            // The rule transcripts before scoring version 4 were recorded under: the block once per role.
+            var result: Flow?
+            for r in uncleared {
+                emit(.breach(item: item, roles: [r], parties: []))
+                if let block = info.onBreach,
+                    let flow = runBlock(block, acting: acting, cause: .breach(item)), result == nil
+                {
+                    result = flow
+                }
+            }
+            return result
+        }
+        emit(.breach(item: item, roles: uncleared, parties: leakedTo))
+        guard let block = info.onBreach else { return nil }
+        return runBlock(block, acting: acting, cause: .breach(item))
     }
 
     // MARK: Asks

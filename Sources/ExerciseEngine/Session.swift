@@ -26,6 +26,9 @@ public struct Session: Sendable {
     /// nil: each measure's `range` for every role (as transcripts recorded before per-role bounds were scored).
     /// A measure with a declared `range` is normalised against it whatever the bounds say (the author's override).
     public var scoreBounds: ScoreBounds?
+    /// The scoring rules this session follows (``scoringVersion`` unless replaying an older transcript): before 4,
+    /// a share that breached a secret item ran its `on breach` block once per uncleared role.
+    public var rulesVersion = Session.scoringVersion
     /// Whether debrief notes are left out: while a forced inject whose own condition does not hold runs its effects.
     var quietNotes = false
 
@@ -46,11 +49,14 @@ public struct Session: Sendable {
     /// name the outcome of `hit`, `late` and `missed`.
     /// 3: each role's measures normalised between the worst and best that role can reach (``scoreBounds``,
     /// recorded in the header), a role that cannot move a measure not scored in it.
-    public static let scoringVersion = 3
+    /// 4: `on breach` runs once per sharing act (one `breach` event listing the roles and parties it reached), and
+    /// items leak to parties outside the exercise; older transcripts replay under their own rule (``rulesVersion``).
+    public static let scoringVersion = 4
 
     /// The scoring rules' versions this version replays: 2 differs from 3 only in normalising against each
-    /// measure's `range`, which a session without ``scoreBounds`` still does.
-    public static let replayableScoringVersions: ClosedRange<Int> = 2...3
+    /// measure's `range`, which a session without ``scoreBounds`` still does; 3 from 4 only in running `on breach`
+    /// once per uncleared role, which ``rulesVersion`` keeps.
+    public static let replayableScoringVersions: ClosedRange<Int> = 2...4
 
     /// What the session waits for.
     public var waiting: Waiting { state.waiting }
@@ -102,10 +108,9 @@ public struct Session: Sendable {
             answerDiscussion(role: role, text: text)
         case .act(let role, let action):
             takeAction(role: role, action: action)
-        case .share(let role, let item, let targets):
-            let flow = share(
-                item: item, with: targets.isEmpty ? Array(scenario.roles.indices) : targets, by: role, acting: [role],
-                cause: nil)
+        case .share(let role, let item, let targets, let parties):
+            let roles = targets.isEmpty && parties.isEmpty ? Array(scenario.roles.indices) : targets
+            let flow = share(item: item, with: roles, parties: parties, by: role, acting: [role], cause: nil)
             noteShare(role: role, item: item)
             if let flow { interrupt(with: flow) }
         case .answer(let role, let request, let accept):
@@ -187,10 +192,10 @@ public struct Session: Sendable {
             if let refusal = actionRefusal(action, role: role) {
                 throw .actionUnavailable(action: action, reason: refusal)
             }
-        case .share(let role, let item, let targets):
+        case .share(let role, let item, let targets, let parties):
             guard scenario.header.openSharing else { throw .sharingScripted }
-            guard knows(role, item) else { throw .doesNotKnow(item: item) }
-            if targets.contains(role) && targets.count == 1 { throw .unexpected }
+            guard canShare(role, item) else { throw .doesNotKnow(item: item) }
+            if targets.contains(role) && targets.count == 1 && parties.isEmpty { throw .unexpected }
         case .answer(let role, let request, _):
             guard scenario.requests[request].to == role, state.requestSentAt[request] != nil,
                 state.requestOutcome[request] == .pending || state.requestOutcome[request] == .overdue
@@ -216,9 +221,11 @@ public struct Session: Sendable {
             if !roles.contains(role) { throw .unexpected }
         case .act(let role, let action):
             if !roles.contains(role) || !scenario.actions.indices.contains(action) { throw .unexpected }
-        case .share(let role, let item, let targets):
+        case .share(let role, let item, let targets, let parties):
             let items = scenario.items.elementIndices
-            if !roles.contains(role) || !items.contains(item) || !targets.allSatisfy(roles.contains) {
+            if !roles.contains(role) || !items.contains(item) || !targets.allSatisfy(roles.contains)
+                || !parties.allSatisfy(scenario.parties.indices.contains)
+            {
                 throw .unexpected
             }
         case .answer(let role, let request, _):
@@ -237,6 +244,37 @@ public struct Session: Sendable {
     /// Whether the role knows the item.
     public func knows(_ role: Int, _ item: ItemIndex) -> Bool {
         state.knownAt[item.rawValue * roleCount + role] != neverMinutes
+    }
+
+    /// Whether the role may share the item: it knows it, or knows an item it is derived from (a role holding the
+    /// contact list can produce the de-identified counts).
+    public func canShare(_ role: Int, _ item: ItemIndex) -> Bool {
+        var next: ItemIndex? = item
+        var steps = 0
+        while let i = next, steps <= scenario.items.count {
+            if knows(role, i) { return true }
+            next = scenario.items[i].derivedFrom
+            steps += 1
+        }
+        return false
+    }
+
+    /// Whether the role may hold the item now: always for a public or internal item; for a secret one, the owner,
+    /// the roles it lists as `cleared`, and those `clear` granted (less those `revoke` withdrew).
+    public func cleared(_ role: Int, _ item: ItemIndex) -> Bool {
+        scenario.items[item].sensitivity != .secret || state.clearance[item.rawValue * roleCount + role]
+    }
+
+    /// Whether a party outside the exercise has the item.
+    public func partyKnows(_ party: Int, _ item: ItemIndex) -> Bool {
+        state.partyKnownAt[item.rawValue * scenario.parties.count + party] != neverMinutes
+    }
+
+    /// Whether the item leaked to the party (any party when nil): a sensitive item that reached it.
+    public func leaked(_ item: ItemIndex, to party: Int? = nil) -> Bool {
+        guard scenario.items[item].isSensitive else { return false }
+        if let party { return partyKnows(party, item) }
+        return scenario.parties.indices.contains { partyKnows($0, item) }
     }
 
     /// Whether a choice is offered to a role now (its condition holds and, if once-only, it was not taken).

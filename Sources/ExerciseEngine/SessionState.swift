@@ -21,8 +21,13 @@ public struct SessionState: Sendable, Hashable {
     public internal(set) var knownAt: [Int]
     /// Whether a role shared an item, `item * roleCount + role`.
     var sharedBy: [Bool]
-    /// Secret items that reached a role not cleared.
+    /// Items breached: a secret item that reached a role not cleared, or a sensitive item that reached a party.
     public internal(set) var breached: [Bool]
+    /// Which roles may hold each item now, `item * roleCount + role`: the owner and the `cleared` roles at the start,
+    /// then as `clear` and `revoke` change it. Only secret items are ever held uncleared.
+    public internal(set) var clearance: [Bool]
+    /// When each party outside the exercise got each item, `item * partyCount + party`; ``neverMinutes`` if not.
+    public internal(set) var partyKnownAt: [Int]
     /// Scenes entered.
     public internal(set) var visited: [Bool]
     /// Choices made, `choice * roleCount + role`.
@@ -102,6 +107,12 @@ public struct SessionState: Sendable, Hashable {
             for item in role.knows { knownAt[item.rawValue * r + ri] = 0 }
         }
         breached = Array(repeating: false, count: scenario.items.count)
+        clearance = Array(repeating: false, count: scenario.items.count * r)
+        for (i, item) in scenario.items.enumerated() {
+            if let owner = item.owner { clearance[i * r + owner] = true }
+            for role in item.cleared { clearance[i * r + role] = true }
+        }
+        partyKnownAt = Array(repeating: neverMinutes, count: scenario.items.count * scenario.parties.count)
         visited = Array(repeating: false, count: scenario.scenes.count)
         chosen = Array(repeating: false, count: scenario.choices.count * r)
         did = Array(repeating: false, count: scenario.actions.count * r)

@@ -1,8 +1,8 @@
 /// The first pass: every declared id gets an index, so that later references may point forward.
 extension Compiler {
     static let declarationKeywords = [
-        "exercise", "include", "role", "info", "measure", "state", "objective", "ending", "inject", "action",
-        "request", "scene",
+        "exercise", "include", "role", "info", "party", "measure", "state", "objective", "ending", "inject",
+        "action", "request", "scene",
     ]
 
     mutating func collect() {
@@ -46,6 +46,10 @@ extension Compiler {
                 kind = .item
                 index = scenario.items.count
                 scenario.items.append(InfoItem(id: id, title: title, location: location))
+            case "party":
+                kind = .party
+                index = scenario.parties.count
+                scenario.parties.append(Party(id: id, name: title, location: location))
             case "measure":
                 kind = .measure
                 index = scenario.measures.count

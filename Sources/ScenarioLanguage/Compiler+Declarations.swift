@@ -3,7 +3,9 @@ extension Compiler {
     mutating func compileDeclarations() {
         if let headerNode { compileHeader(headerNode) }
         // Endings, roles, items, measures, variables first: statements refer to their types.
-        let order = ["role", "info", "measure", "state", "ending", "objective", "inject", "action", "request", "scene"]
+        let order = [
+            "role", "party", "info", "measure", "state", "ending", "objective", "inject", "action", "request", "scene",
+        ]
         for keyword in order {
             for declaration in declarations where declaration.keyword == keyword {
                 guard let index = nodeIndex[ObjectIdentifier(declaration.node)] else { continue }
@@ -11,6 +13,7 @@ extension Compiler {
                 switch keyword {
                 case "role": compileRole(node, index)
                 case "info": compileItem(node, index)
+                case "party": compileParty(node)
                 case "measure": compileMeasure(node, index)
                 case "state": compileVariable(node, index)
                 case "ending": compileEnding(node, index)
@@ -23,6 +26,7 @@ extension Compiler {
             }
         }
         finishMeasureRanges()
+        finishDerivedItems()
         if scenario.peerQuestions.isEmpty {
             let zh = scenario.header.language.hasPrefix("zh")
             scenario.peerQuestions = [
@@ -356,7 +360,7 @@ extension Compiler {
 
     mutating func compileItem(_ node: OutlineNode, _ index: Int) {
         if let text = textBlocks(node) { scenario.items[index].text = text }
-        let allowed = ["owner", "sensitivity", "cleared", "text", "on"]
+        let allowed = ["owner", "sensitivity", "cleared", "derived", "text", "on"]
         var seen: [String: SourceSpan] = [:]
         for var line in propertyLines(node, from: headEnd(node), blocks: ["on"]) {
             while let word = line.current?.identifier {
@@ -382,6 +386,19 @@ extension Compiler {
                 case "cleared":
                     for (n, s) in line.identifierList() {
                         if let r = resolve(.role, n, s) { scenario.items[index].cleared.append(r) }
+                    }
+                case "derived":
+                    guard line.skipWord("from") else {
+                        report(.expectedDerivedFrom, line.here)
+                        continue
+                    }
+                    if let (n, s) = line.identifier() {
+                        if let source = resolve(.item, n, s) {
+                            scenario.items[index].derivedFrom = ItemIndex(source)
+                            derivedSpans[index] = s
+                        }
+                    } else {
+                        report(.expectedDerivedFrom, line.here)
                     }
                 case "text":
                     if let (t, _) = line.text() {
@@ -409,10 +426,68 @@ extension Compiler {
             }
             expectEnd(line)
         }
+        if scenario.items[index].owner == nil, let source = scenario.items[index].derivedFrom {
+            // A derived item belongs to whoever owns its source, unless it says otherwise. Sources are compiled
+            // first when they come first; the rest is settled in `finishDerivedItems`.
+            scenario.items[index].owner = scenario.items[source].owner
+            if scenario.items[index].owner == nil { return }
+        }
         if scenario.items[index].owner == nil {
             report(
                 .itemNeedsOwner(scenario.items[index].id),
                 SourceSpan(start: scenario.items[index].location, length: scenario.items[index].id.count))
+        }
+    }
+
+    /// `party ID "NAME"`: nothing follows the name.
+    mutating func compileParty(_ node: OutlineNode) {
+        let line = TokenCursor(node, from: headEnd(node))
+        if !line.isAtEnd {
+            unknownProperty(line, in: .kind(.party), allowed: [])
+        }
+        rejectBlock(node)
+    }
+
+    /// Derived items: a derivation that leads back to the item itself is an error, and an item more sensitive than
+    /// its source a warning (deriving removes detail, it does not add secrets). An item whose owner comes from a
+    /// source declared after it gets that owner here.
+    mutating func finishDerivedItems() {
+        let rank: [Sensitivity: Int] = [.public: 0, .internal: 1, .secret: 2]
+        for index in scenario.items.indices {
+            guard let source = scenario.items[index].derivedFrom else { continue }
+            let span =
+                derivedSpans[index]
+                ?? SourceSpan(start: scenario.items[index].location, length: scenario.items[index].id.count)
+            var seen: Set<Int> = [index]
+            var next: ItemIndex? = source
+            var cycle = false
+            while let n = next {
+                if !seen.insert(n.rawValue).inserted {
+                    cycle = n.rawValue == index
+                    break
+                }
+                next = scenario.items[n].derivedFrom
+            }
+            if cycle {
+                report(.derivedCycle(scenario.items[index].id), span)
+                scenario.items[index].derivedFrom = nil
+                continue
+            }
+            if scenario.items[index].owner == nil {
+                var root = source
+                while scenario.items[root].owner == nil, let up = scenario.items[root].derivedFrom { root = up }
+                scenario.items[index].owner = scenario.items[root].owner
+                if scenario.items[index].owner == nil {
+                    report(
+                        .itemNeedsOwner(scenario.items[index].id),
+                        SourceSpan(start: scenario.items[index].location, length: scenario.items[index].id.count))
+                }
+            }
+            let (mine, theirs) = (scenario.items[index].sensitivity, scenario.items[source].sensitivity)
+            if (rank[mine] ?? 0) > (rank[theirs] ?? 0) {
+                report(
+                    .derivedMoreSensitive(scenario.items[index].id, source: scenario.items[source].id), span)
+            }
         }
     }
 

@@ -9,7 +9,8 @@ struct TypedExpr {
 
 extension Compiler {
     static let functionNames = [
-        "knows", "shared", "shared_at", "breached", "visited", "chose", "did", "decided", "fired", "hit", "late",
+        "knows", "shared", "shared_at", "breached", "cleared", "leaked", "leaked_to", "visited", "chose", "did",
+        "decided", "fired", "hit", "late",
         "missed", "on_time", "refused", "answered", "points", "measure", "min", "max",
     ]
 
@@ -374,6 +375,19 @@ extension Compiler {
         case "breached":
             guard arity(1...1, .usage("breached")), let i = id(0, .item) else { return nil }
             return TypedExpr(expr: .breached(ItemIndex(i)), type: .bool, span: span)
+        case "cleared":
+            guard arity(2...2, .usage("cleared")) else { return nil }
+            let (r, i) = (id(0, .role), id(1, .item))
+            guard let r, let i else { return nil }
+            return TypedExpr(expr: .cleared(role: r, item: ItemIndex(i)), type: .bool, span: span)
+        case "leaked":
+            guard arity(1...1, .usage("leaked")), let i = id(0, .item) else { return nil }
+            return TypedExpr(expr: .leaked(ItemIndex(i), party: nil), type: .bool, span: span)
+        case "leaked_to":
+            guard arity(2...2, .usage("leakedTo")) else { return nil }
+            let (i, p) = (id(0, .item), id(1, .party))
+            guard let i, let p else { return nil }
+            return TypedExpr(expr: .leaked(ItemIndex(i), party: p), type: .bool, span: span)
         case "visited":
             guard arity(1...1, .usage("visited")), let s = id(0, .scene) else { return nil }
             return TypedExpr(expr: .visited(s), type: .bool, span: span)

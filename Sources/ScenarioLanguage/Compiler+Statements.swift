@@ -11,7 +11,7 @@ struct EmitContext {
 extension Compiler {
     static let statementKeywords = [
         "say", "facilitator", "ask", "decide", "discuss", "checkpoint", "if", "elif", "else", "chance", "goto", "end",
-        "set", "share", "award", "advance", "trigger", "send", "debrief",
+        "set", "share", "clear", "revoke", "award", "advance", "trigger", "send", "debrief",
     ]
 
     @discardableResult
@@ -198,16 +198,44 @@ extension Compiler {
                     continue
                 }
                 let target: RoleTarget
+                var parties: [Int] = []
                 if c.skipWord("all") {
                     target = .all
                 } else {
-                    let roles = c.identifierList().compactMap { resolve(.role, $0.0, $0.1) }
-                    if roles.isEmpty { report(.expectedRoles, c.here) }
+                    // Roles and parties outside the exercise, in one list.
+                    let names = c.identifierList()
+                    var roles: [Int] = []
+                    for (n, s) in names {
+                        if let p = lookup(.party, n) {
+                            use(.party, p, name: n, at: s)
+                            parties.append(p)
+                        } else if let r = resolve(.role, n, s) {
+                            roles.append(r)
+                        }
+                    }
+                    if names.isEmpty { report(.expectedRoles, c.here) }
                     target = .roles(roles)
                 }
                 if let item {
                     sharedItems.insert(item)
-                    emit(.share(ItemIndex(item), target), at: location)
+                    emit(.share(ItemIndex(item), target, parties: parties), at: location)
+                }
+                expectEnd(c)
+            case "clear" where !Self.isChange(c), "revoke" where !Self.isChange(c):
+                // `clear ROLE, ROLE for ITEM`; a variable or measure called `clear` is still changed below.
+                let roles = c.identifierList()
+                if roles.isEmpty { report(.expectedClearanceRoles(keyword), c.here) }
+                let resolved = roles.compactMap { resolve(.role, $0.0, $0.1) }
+                guard c.skipWord("for") else {
+                    if !roles.isEmpty { report(.expectedClearanceItem(keyword), c.here) }
+                    continue
+                }
+                guard let (n, s) = c.identifier() else {
+                    report(.expectedClearanceItem(keyword), c.here)
+                    continue
+                }
+                if let item = resolve(.item, n, s), resolved.count == roles.count, !roles.isEmpty {
+                    emit(.clearance(ItemIndex(item), roles: resolved, granted: keyword == "clear"), at: location)
                 }
                 expectEnd(c)
             case "award":
@@ -273,6 +301,10 @@ extension Compiler {
         default: break
         }
     }
+
+    /// Whether the cursor stands before `+=`, `-=` or `=`: the line changes a variable or measure named like a
+    /// statement (`clear += 1`).
+    static func isChange(_ c: TokenCursor) -> Bool { c.peekSymbol("+=") || c.peekSymbol("-=") || c.peekSymbol("=") }
 
     mutating func roleTarget(_ c: inout TokenCursor) -> RoleTarget {
         if c.skipWord("all") { return .all }

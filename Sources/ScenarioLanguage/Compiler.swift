@@ -211,6 +211,8 @@ public enum ElementKind: String, Sendable, Hashable, CaseIterable {
     case role
     /// An information item (`info`).
     case item
+    /// A party outside the exercise (`party`).
+    case party
     /// A scoring dimension (`measure`).
     case measure
     /// A state variable (`state`).
@@ -290,6 +292,8 @@ struct Compiler {
     var sharedItems: Set<Int> = []
     var triggeredInjects: Set<Int> = []
     var sentRequests: Set<Int> = []
+    /// Where each derived item names its source (`derived from ITEM`), for the diagnostics of derivations.
+    var derivedSpans: [Int: SourceSpan] = [:]
     /// Measure deltas seen in effects, for computed bounds: per measure, the sum of positive and negative constants.
     var measureSwing: [Int: (up: Double, down: Double)] = [:]
 

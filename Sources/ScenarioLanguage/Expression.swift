@@ -115,6 +115,10 @@ public indirect enum Expr: Sendable {
     case sharedAt(item: ItemIndex, RoleOrAll)
     /// `breached(item)`.
     case breached(ItemIndex)
+    /// `cleared(role, item)`: the role may hold the item now.
+    case cleared(role: Int, item: ItemIndex)
+    /// `leaked(item)` (any party) or `leaked_to(item, party)`.
+    case leaked(ItemIndex, party: Int?)
     /// `visited(scene)`.
     case visited(Int)
     /// `chose(choice[, role])`.

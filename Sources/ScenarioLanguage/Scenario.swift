@@ -8,6 +8,8 @@ public struct Scenario: Sendable {
     public var roles: [Role] = []
     /// Information items.
     public var items: [InfoItem] = []
+    /// Parties outside the exercise that items can leak to (the public, the press, a parents' chat group).
+    public var parties: [Party] = []
     /// Scoring dimensions.
     public var measures: [Measure] = []
     /// State variables.
@@ -56,6 +58,8 @@ public struct Scenario: Sendable {
     public func action(_ id: String) -> Int? { actions.firstIndex { $0.id == id } }
     /// The index of the item with this id.
     public func item(_ id: String) -> ItemIndex? { items.firstIndex { $0.id == id }.map { ItemIndex($0) } }
+    /// The index of the party with this id.
+    public func party(_ id: String) -> Int? { parties.firstIndex { $0.id == id } }
     /// The index of the inject with this id.
     public func inject(_ id: String) -> Int? { injects.firstIndex { $0.id == id } }
     /// The index of the objective with this id.
@@ -180,8 +184,26 @@ public struct InfoItem: Sendable {
     public var cleared: [Int] = []
     /// What a role that knows it reads.
     public var text: String = ""
-    /// Effects when a secret item reaches a role not cleared: an entry in ``Scenario/code``.
+    /// Effects when a secret item reaches a role not cleared, or a sensitive item reaches a party: an entry in
+    /// ``Scenario/code``, run once per sharing act.
     public var onBreach: Int?
+    /// The item this one is derived from (`derived from ITEM`: a de-identified or field-limited version). A role
+    /// that knows the source may share the derived item; sharing it is judged by its own sensitivity, never as a
+    /// breach of the source.
+    public var derivedFrom: ItemIndex?
+    /// Where it is declared.
+    public var location: SourceLocation
+
+    /// Whether the item may not leave the government: internal or secret.
+    public var isSensitive: Bool { sensitivity != .public }
+}
+
+/// A party outside the exercise (`party press "媒体"`): nobody plays it, and a sensitive item shared with it leaks.
+public struct Party: Sendable {
+    /// Its id.
+    public var id: String
+    /// Its name.
+    public var name: String
     /// Where it is declared.
     public var location: SourceLocation
 }
@@ -566,8 +588,10 @@ public enum Instruction: Sendable {
     case add(Int, Expr)
     /// Add to a measure.
     case addMeasure(Int, Expr, RoleTarget)
-    /// Share an item.
-    case share(ItemIndex, RoleTarget)
+    /// Share an item with roles and with parties outside the exercise.
+    case share(ItemIndex, RoleTarget, parties: [Int])
+    /// Grant (`clear`) or withdraw (`revoke`) roles' clearance for an item.
+    case clearance(ItemIndex, roles: [Int], granted: Bool)
     /// Award collaboration points.
     case award(Expr, RoleTarget, String)
     /// Advance the clock.

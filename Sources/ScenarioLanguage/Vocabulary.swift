@@ -29,7 +29,7 @@ public enum Vocabulary {
         case "exercise": headerProperties
         case "peer": ["question"]
         case "role": ["brief", "lead", "knows", "weight", "auto"]
-        case "info": ["owner", "sensitivity", "cleared", "text", "on"]
+        case "info": ["owner", "sensitivity", "cleared", "derived", "text", "on"]
         case "measure": ["weight", "range"]
         case "state": ["range"]
         case "objective": ["capability", "owner", "recommend", "P", "S", "M", "U", "else"]
@@ -52,7 +52,7 @@ public enum Vocabulary {
         switch keyword {
         case "exercise": headerProperties
         case "role": ["lead", "knows", "weight", "auto", "brief"]
-        case "info": ["owner", "sensitivity", "cleared", "text"]
+        case "info": ["owner", "sensitivity", "cleared", "derived", "text"]
         case "measure": ["weight", "range"]
         case "state": ["range"]
         case "inject": ["at", "when", "chance", "to", "contingency", "text"]
@@ -66,6 +66,7 @@ public enum Vocabulary {
         case "discuss": ["to"]
         case "award": ["to"]
         case "share": ["with"]
+        case "clear", "revoke": ["for"]
         default: []
         }
     }
@@ -93,11 +94,14 @@ public enum Vocabulary {
         switch word {
         case "goto", "start": .scene
         case "end" where keyword == "end": .ending
+        case "from" where keyword == "info": .item
+        case "for" where keyword == "clear" || keyword == "revoke": .item
         case "ask", "owner", "cleared", "with", "by", "from", "for", "weights": .role
         case "to":
             keyword == "award" || keyword == "discuss" || keyword == "inject" || keyword == "request" ? .role : nil
         case "knows": .item
         case "share": .item
+        case "clear", "revoke": .role
         case "trigger": .inject
         case "send": .request
         case "checkpoint": .objective
@@ -114,7 +118,9 @@ public enum Vocabulary {
         switch function {
         case "knows": [[.role], [.item]]
         case "shared", "shared_at": [[.item], [.role]]
-        case "breached": [[.item]]
+        case "breached", "leaked": [[.item]]
+        case "cleared": [[.role], [.item]]
+        case "leaked_to": [[.item], [.party]]
         case "visited": [[.scene]]
         case "chose": [[.choice], [.role]]
         case "did": [[.action], [.role]]

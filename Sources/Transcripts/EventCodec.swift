@@ -19,7 +19,8 @@ public struct EventCodec: Sendable {
         "scene_entered", "narrative", "facilitator_note", "asked", "chose", "decision_opened", "position_taken",
         "positions_revealed", "decision_failed", "negotiation_round", "lead_call_awaited", "arbitration_awaited",
         "decision_resolved", "discussion_opened", "discussion_answered", "action_taken", "item_shared", "breach",
-        "inject_fired", "expectation_scored", "request_sent", "request_answered", "request_overdue", "variable_changed",
+        "leaked", "released", "clearance_changed", "inject_fired", "expectation_scored", "request_sent",
+        "request_answered", "request_overdue", "variable_changed",
         "measure_changed", "points_awarded", "clock_advanced", "debrief_note", "note", "paused", "resumed",
         "objective_rated", "rating_overridden", "peer_review_opened", "peer_rated", "peer_ratings_anonymous",
         "ending_reached", "ended", "runtime_error",
@@ -140,8 +141,30 @@ public struct EventCodec: Sendable {
             return (
                 "item_shared", by, .sorted(["item": .string(ids.item(item)), "with": roles(with), "cause": cause(c)])
             )
-        case .breach(let item, let r):
-            return ("breach", r, .sorted(["item": .string(ids.item(item))]))
+        case .breach(let item, let rs, let parties):
+            // One role reached and no party: the form of every breach before scoring version 4, so that older
+            // transcripts replay to the same lines.
+            if rs.count == 1, parties.isEmpty {
+                return ("breach", rs[0], .sorted(["item": .string(ids.item(item))]))
+            }
+            return (
+                "breach", nil,
+                .sorted([
+                    "item": .string(ids.item(item)), "roles": roles(rs),
+                    "parties": .array(parties.map { .string(ids.party($0)) }),
+                ])
+            )
+        case .leaked(let item, let party, let by):
+            return ("leaked", by, .sorted(["item": .string(ids.item(item)), "party": .string(ids.party(party))]))
+        case .released(let item, let party, let by):
+            return ("released", by, .sorted(["item": .string(ids.item(item)), "party": .string(ids.party(party))]))
+        case .clearanceChanged(let item, let rs, let granted, let c):
+            return (
+                "clearance_changed", nil,
+                .sorted([
+                    "item": .string(ids.item(item)), "roles": roles(rs), "granted": .bool(granted), "cause": cause(c),
+                ])
+            )
         case .injectFired(let i, let manual):
             return ("inject_fired", nil, .sorted(["inject": .string(ids.inject(i)), "manual": .bool(manual)]))
         case .expectationScored(let x, let r, let outcome):

@@ -39,9 +39,17 @@ public struct InputCodec: Sendable {
             return ("discuss", ids.role(r), .sorted(["text": .string(text)]))
         case .act(let r, let a):
             return ("act", ids.role(r), .sorted(["action": .string(ids.action(a))]))
-        case .share(let r, let item, let with):
-            let targets: JSONValue = with.isEmpty ? .string("all") : .array(with.map { .string(ids.role($0)) })
-            return ("share", ids.role(r), .sorted(["item": .string(ids.item(item)), "with": targets]))
+        case .share(let r, let item, let with, let parties):
+            let targets: JSONValue =
+                with.isEmpty && parties.isEmpty ? .string("all") : .array(with.map { .string(ids.role($0)) })
+            // `parties` is written only when there are some, so that a share among roles reads as it always did.
+            if parties.isEmpty {
+                return ("share", ids.role(r), .sorted(["item": .string(ids.item(item)), "with": targets]))
+            }
+            let names = JSONValue.array(parties.map { .string(ids.party($0)) })
+            return (
+                "share", ids.role(r), .sorted(["item": .string(ids.item(item)), "parties": names, "with": targets])
+            )
         case .answer(let r, let q, let accept):
             return ("answer", ids.role(r), .sorted(["request": .string(ids.request(q)), "accept": .bool(accept)]))
         case .note(let r, let text):
@@ -158,7 +166,17 @@ private struct DataReader {
             } else if data["with"]?.stringValue != "all" {
                 throw .malformed(line: line, reason: .init("withAll"))
             }
-            return .share(role: try role(r), item: item, with: targets)
+            var parties: [Int] = []
+            if let list = data["parties"] {
+                guard let list = list.arrayValue else { throw .malformed(line: line, reason: .init("withList")) }
+                for element in list {
+                    guard let id = element.stringValue else {
+                        throw .malformed(line: line, reason: .init("withList"))
+                    }
+                    parties.append(try resolve("party", id, ids.party(id:)))
+                }
+            }
+            return .share(role: try role(r), item: item, with: targets, parties: parties)
         case "answer":
             return .answer(
                 role: try role(r), request: try resolve("request", try string("request"), ids.request(id:)),

@@ -77,6 +77,7 @@ package struct Replayer {
         }
         var session = Session(scenario: scenario, seed: header.seed, played: played, facilitated: header.facilitated)
         session.scoreBounds = header.scoreBounds
+        session.rulesVersion = header.scoring
         var outcome = Outcome(session: session)
         outcome.mismatches = notes
         outcome.failure = failure

@@ -7,6 +7,7 @@ package struct ScenarioIDs: Sendable {
     private let choices: [String: Int]
     private let actions: [String: Int]
     private let items: [String: Int]
+    private let parties: [String: Int]
     private let injects: [String: Int]
     private let objectives: [String: Int]
     private let requests: [String: Int]
@@ -26,6 +27,7 @@ package struct ScenarioIDs: Sendable {
         choices = table(scenario.choices, \.id)
         actions = table(scenario.actions, \.id)
         items = table(scenario.items, \.id)
+        parties = table(scenario.parties, \.id)
         injects = table(scenario.injects, \.id)
         objectives = table(scenario.objectives, \.id)
         requests = table(scenario.requests, \.id)
@@ -48,6 +50,7 @@ package struct ScenarioIDs: Sendable {
     package func choice(_ i: Int) -> String { name(scenario.choices, i, \.id) }
     package func action(_ i: Int) -> String { name(scenario.actions, i, \.id) }
     package func item(_ i: ItemIndex) -> String { name(scenario.items, i.rawValue, \.id) }
+    package func party(_ i: Int) -> String { name(scenario.parties, i, \.id) }
     package func inject(_ i: Int) -> String { name(scenario.injects, i, \.id) }
     package func objective(_ i: Int) -> String { name(scenario.objectives, i, \.id) }
     package func request(_ i: Int) -> String { name(scenario.requests, i, \.id) }
@@ -72,6 +75,7 @@ package struct ScenarioIDs: Sendable {
     package func choice(id: String) -> Int? { choices[id] }
     package func action(id: String) -> Int? { actions[id] }
     package func item(id: String) -> ItemIndex? { items[id].map { ItemIndex($0) } }
+    package func party(id: String) -> Int? { parties[id] }
     package func inject(id: String) -> Int? { injects[id] }
     package func objective(id: String) -> Int? { objectives[id] }
     package func request(id: String) -> Int? { requests[id] }

@@ -22,9 +22,14 @@ func bundled(_ file: String) throws -> Scenario {
     return try #require(result.scenario, "\(result.diagnostics.map(\.message))")
 }
 
-/// The bundled exercises' file names.
+/// The bundled exercises' file names, relative to `exercises/`: the exercises, then the examples
+/// (`examples/contact-tracing.ttx`).
 func bundledExercises() -> [String] {
     let folder = repositoryRoot.appendingPathComponent("exercises").path
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    let examples = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/examples")) ?? []
     return names.filter { $0.hasSuffix(".ttx") }.sorted()
+        + examples.filter { $0.hasSuffix(".ttx") }.sorted().map {
+            "examples/" + $0
+        }
 }

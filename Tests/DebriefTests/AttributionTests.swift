@@ -100,6 +100,7 @@ import TranscriptsTestSupport
             case .expectation: "expectation"
             case .request: "request"
             case .breach: "breach"
+            case .leak: "leak"
             case .error: "error"
             }
         }

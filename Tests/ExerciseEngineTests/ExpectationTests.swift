@@ -154,7 +154,7 @@ struct ExpectationTests {
     func proactive() throws {
         var play = try start()
         try play.act("a", "respond")
-        try play.apply(.share(role: try play.role("a"), item: try play.item("memo"), with: []))
+        try play.apply(.share(role: try play.role("a"), item: try play.item("memo"), with: [], parties: []))
         try play.choose("a", "go")
         try play.act("b", "raise")
         try play.act("c", "raise")
@@ -172,10 +172,10 @@ struct ExpectationTests {
         try play.advance(10)
         let (a, b) = (try play.role("a"), try play.role("b"))
         let memo = try play.item("memo")
-        try play.apply(.share(role: a, item: memo, with: [b]))
+        try play.apply(.share(role: a, item: memo, with: [b], parties: []))
         #expect(try outcome(play, "shared_any") == .hit)
         #expect(try outcome(play, "shared_memo") == .pending)
-        try play.apply(.share(role: a, item: memo, with: [try play.role("c")]))
+        try play.apply(.share(role: a, item: memo, with: [try play.role("c")], parties: []))
         #expect(try outcome(play, "shared_memo") == .hit)
     }
 

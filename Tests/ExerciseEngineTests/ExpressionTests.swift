@@ -76,7 +76,7 @@ struct ExpressionTests {
         try play.act("a", "act1")  // late
         try play.act("a", "req_send")
         try play.apply(.answer(role: 1, request: try play.request("req"), accept: true))
-        try play.apply(.share(role: 0, item: try play.item("memo"), with: [1]))
+        try play.apply(.share(role: 0, item: try play.item("memo"), with: [1], parties: []))
         try play.advance(4)  // 20
         try play.advance(20)  // 40
         try play.position("a", "plan", "x")

@@ -64,8 +64,8 @@ struct RandomDriver {
                 let item = pick(scenario.items.elementIndices.filter { session.knows(role, $0) })
             else { return nil }
             let others = scenario.roles.indices.filter { $0 != role }
-            if chance(0.5) || others.isEmpty { return .share(role: role, item: item, with: []) }
-            return .share(role: role, item: item, with: [others[rng.index(others.count)]])
+            if chance(0.5) || others.isEmpty { return .share(role: role, item: item, with: [], parties: []) }
+            return .share(role: role, item: item, with: [others[rng.index(others.count)]], parties: [])
         default:
             return .note(role: role, text: "note")
         }

@@ -614,6 +614,37 @@ struct DiagnosticTests {
             message: "this condition always holds, so testing it changes nothing")
     }
 
+    @Test("W0510 an item more sensitive than the item it is derived from")
+    func derivedMoreSensitive() {
+        let items = """
+            info list "名单" owner a sensitivity internal
+            info counts "统计" sensitivity secret derived from 1️⃣list
+
+            """
+        expectDiagnostic(
+            .derivedMoreSensitive,
+            in: cleanExercise.replacingOccurrences(of: "ending done", with: items + "ending done"),
+            message: "information item 'counts' is more sensitive than 'list', the item it is derived from; a derived "
+                + "version should hold less, not more", others: true)
+    }
+
+    @Test("E0304 an item derived from itself, directly or through others")
+    func derivedCycle() {
+        expectDiagnostic(
+            .invalidValue,
+            in: cleanExercise.replacingOccurrences(
+                of: "ending done", with: "info loop \"循环\" owner a derived from 1️⃣loop\nending done"),
+            message: "information item 'loop' is derived from itself (directly or through other items)", others: true)
+        let two = """
+            info x "X" owner a derived from 1️⃣y
+            info y "Y" owner a derived from x
+
+            """
+        expectDiagnostic(
+            .invalidValue, in: cleanExercise.replacingOccurrences(of: "ending done", with: two + "ending done"),
+            others: true)
+    }
+
     // MARK: Coverage
 
     @Test("every code has a test in this file")

@@ -152,7 +152,9 @@ package func nextInput(_ session: Session, _ rng: inout TestRandom, sideMoves: i
             if scenario.header.openSharing {
                 for i in scenario.items.elementIndices where session.knows(r, i) {
                     side.append(
-                        .share(role: r, item: i, with: rng.below(2) == 0 ? [] : [(r + 1) % scenario.roles.count]))
+                        .share(
+                            role: r, item: i, with: rng.below(2) == 0 ? [] : [(r + 1) % scenario.roles.count],
+                            parties: []))
                 }
             }
         }

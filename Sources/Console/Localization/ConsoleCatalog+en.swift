@@ -26,7 +26,7 @@ extension ConsoleCatalog {
         "cmd.do.usage": "do [ACTION]",
         "cmd.do.summary": "Take an action open to your role",
         "cmd.share.usage": "share ITEM with ROLE",
-        "cmd.share.summary": "Share an information item with a role, or with all",
+        "cmd.share.summary": "Share an information item with a role, or with all (or with a party outside)",
         "cmd.note.usage": "note TEXT",
         "cmd.note.summary": "Add a note to the record for the debrief",
 
@@ -165,6 +165,12 @@ extension ConsoleCatalog {
         "question.positionHidden": "Your position stays hidden from the others until everyone has answered",
         "question.timeout": "Answer before {0}, or the default choice is taken",
         "render.action": "{0} took action: {1}",
+        "render.leaked": "⚠ {0} leaked '{1}' to {2}",
+        "render.released": "{0} released '{1}' to {2}",
+        "render.cleared": "{0} cleared for '{1}'",
+        "render.revoked": "{0} no longer cleared for '{1}'",
+        "info.derivable": "You can also share, derived from what you hold: {0}",
+        "info.outside": "Outside the exercise: {0}",
         "render.breach": "⚠ secret item '{0}' has reached {1}, who is not cleared for it",
         "render.checkpoint": "Checkpoint · {0}: {1}",
         "render.chose": "{0} chose: {1}",
@@ -322,7 +328,8 @@ extension ConsoleCatalog {
         """,
         "cmd.share.args": """
         ITEM\tThe id of an item your role holds (Tab completes it).
-        ROLE\tOne role or several separated by commas (by id, name or a short form), or all.
+        ROLE\tOne role or several separated by commas (by id, name or a short form), or all. A party \
+        outside the exercise (the public, the press) may be named too: a sensitive item given to it leaks.
         """,
         "cmd.accept.args": """
         REQUEST\tThe id shown with the request; it may be left out when only one request waits for your \

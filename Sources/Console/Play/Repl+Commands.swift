@@ -213,6 +213,14 @@ extension Repl {
             out(paint.bold(info.title) + "  " + paint.grey("[\(s("sensitivity.\(info.sensitivity.rawValue)"))]"))
             if !info.text.isEmpty { wrapped(info.text, indent: "  ") }
             out("  " + s("info.holders", holders(item)))
+            let outside = scenario.parties.indices.filter { session.partyKnows($0, item) }
+            if !outside.isEmpty {
+                out(
+                    "  "
+                        + s(
+                            "info.outside",
+                            outside.map { scenario.parties[$0].name }.joined(separator: s("list.separator"))))
+            }
             return
         }
         guard !known.isEmpty else { return out(s("info.none", roleName(seat))) }
@@ -227,7 +235,12 @@ extension Repl {
             ], rows: rows)
         out(paint.bold(s("info.title", roleName(seat))))
         for line in table.render(maxWidth: options.width) { out(line) }
-        let hidden = scenario.items.count - known.count
+        let derivable = scenario.items.elementIndices.filter { !session.knows(seat, $0) && session.canShare(seat, $0) }
+        if !derivable.isEmpty {
+            let list = derivable.map { "\(scenario.items[$0].id) (\(scenario.items[$0].title))" }
+            wrapped(s("info.derivable", list.joined(separator: s("list.separator"))), indent: "  ")
+        }
+        let hidden = scenario.items.count - known.count - derivable.count
         if hidden > 0 { out(paint.grey(s("info.hidden", String(hidden)))) }
     }
 
@@ -358,17 +371,23 @@ extension Repl {
             return error(message)
         }
         var targets: [Int] = []
+        var parties: [Int] = []
         let names = words[2...].joined(separator: " ").split(whereSeparator: { $0 == "," || $0 == " " || $0 == "，" })
             .map(String.init)
         if names == ["all"] || names == ["所有"] {
             targets = []
         } else {
             for name in names {
+                // A party outside the exercise, by id or name, before a role.
+                if let party = scenario.parties.firstIndex(where: { $0.id == name || $0.name == name }) {
+                    if !parties.contains(party) { parties.append(party) }
+                    continue
+                }
                 guard let role = resolveRole(name) else { return error(unknownRole(name)) }
                 targets.append(role)
             }
         }
-        submit(.share(role: seat, item: item, with: targets))
+        submit(.share(role: seat, item: item, with: targets, parties: parties))
     }
 
     func answerRequest(_ argument: String, accept: Bool) {

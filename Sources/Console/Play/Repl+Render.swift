@@ -128,8 +128,29 @@ extension Repl {
                 ? s("info.everyone") : with.map(roleName).joined(separator: s("list.separator"))
             let from = by.map(roleName) ?? s("render.someone")
             return ["\(t) " + paint.cyan(s("render.shared", from, scenario.items[item].title, to))]
-        case .breach(let item, let role):
-            return ["\(t) " + paint.red(s("render.breach", scenario.items[item].title, roleName(role)))]
+        case .breach(let item, let roles, _):
+            // The parties it reached have their `leaked` lines already.
+            guard !roles.isEmpty else { return [] }
+            let reached = roles.map(roleName).joined(separator: s("list.separator"))
+            return ["\(t) " + paint.red(s("render.breach", scenario.items[item].title, reached))]
+        case .leaked(let item, let party, let by):
+            let from = by.map(roleName) ?? s("render.someone")
+            return [
+                "\(t) " + paint.red(s("render.leaked", from, scenario.items[item].title, scenario.parties[party].name))
+            ]
+        case .released(let item, let party, let by):
+            let from = by.map(roleName) ?? s("render.someone")
+            return [
+                "\(t) "
+                    + paint.cyan(s("render.released", from, scenario.items[item].title, scenario.parties[party].name))
+            ]
+        case .clearanceChanged(let item, let roles, let granted, _):
+            let names = roles.map(roleName).joined(separator: s("list.separator"))
+            return [
+                "\(t) "
+                    + paint.cyan(
+                        s(granted ? "render.cleared" : "render.revoked", names, scenario.items[item].title))
+            ]
         case .injectFired(let i, _):
             let inject = scenario.injects[i]
             let audience = inject.audience.isEmpty ? Array(scenario.roles.indices) : inject.audience

@@ -50,6 +50,7 @@ extension LanguageServer {
         switch kind {
         case .role: 5  // class
         case .item: 19  // object
+        case .party: 23  // struct
         case .measure: 16  // number
         case .variable: 13  // variable
         case .objective: 11  // interface

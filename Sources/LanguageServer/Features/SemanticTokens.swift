@@ -83,6 +83,7 @@ extension LanguageServer {
         switch kind {
         case .role: "class"
         case .item: "struct"
+        case .party: "struct"
         case .measure, .variable: "variable"
         case .objective: "interface"
         case .ending, .choice, .option: "enumMember"

@@ -5,6 +5,12 @@ extension CompilerMessage {
     static func actionNeedsRoles(_ action: String) -> Self { Self(.expected, "actionNeedsRoles", .text(action)) }
     /// `on breach` with nothing under it.
     static var breachNeedsEffects: Self { Self(.expected, "breachNeedsEffects") }
+    /// `derived from` leading back to the item itself.
+    static func derivedCycle(_ item: String) -> Self { Self(.invalidValue, "derivedCycle", .text(item)) }
+    /// An item more sensitive than the item it is derived from.
+    static func derivedMoreSensitive(_ item: String, source: String) -> Self {
+        Self(.derivedMoreSensitive, "derivedMoreSensitive", .text(item), .text(source))
+    }
     /// `chance` outside 0–100%.
     static var chanceOutOfRange: Self { Self(.invalidValue, "chanceOutOfRange") }
     /// A header `duration` of zero.
@@ -53,6 +59,8 @@ extension CompilerMessage {
     static var expectedObjectiveOwner: Self { Self(.expected, "expectedObjectiveOwner") }
     /// `on` not followed by `breach`.
     static var expectedOnBreach: Self { Self(.expected, "expectedOnBreach") }
+    /// `derived` not followed by `from ITEM`.
+    static var expectedDerivedFrom: Self { Self(.expected, "expectedDerivedFrom") }
     /// A property word without one of its values.
     static func expectedOneOf(_ values: [String]) -> Self { Self(.expected, "expectedOneOf", .alternatives(values)) }
     /// An item's `owner` without a role.

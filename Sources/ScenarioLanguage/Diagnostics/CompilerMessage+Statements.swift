@@ -26,6 +26,14 @@ extension CompilerMessage {
     static var elifWithoutIf: Self { Self(.danglingElse, "elifWithoutIf") }
     /// `else` without an `if` or a `chance` before it.
     static var elseWithoutIf: Self { Self(.danglingElse, "elseWithoutIf") }
+    /// `clear` or `revoke` without roles.
+    static func expectedClearanceRoles(_ keyword: String) -> Self {
+        Self(.expected, "expectedClearanceRoles", .text(keyword))
+    }
+    /// `clear ROLE` or `revoke ROLE` without `for ITEM`.
+    static func expectedClearanceItem(_ keyword: String) -> Self {
+        Self(.expected, "expectedClearanceItem", .text(keyword))
+    }
     /// `ask` without roles.
     static var expectedAskedRoles: Self { Self(.expected, "expectedAskedRoles") }
     /// `ask ROLE` without the question.

@@ -101,6 +101,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case objectiveUnattainable = "W0508"
     /// A condition that can never hold, or always holds.
     case constantCondition = "W0509"
+    /// An item derived from a less sensitive one (`derived from`): deriving removes detail, it adds no secrets.
+    case derivedMoreSensitive = "W0510"
 
     /// The severity of diagnostics with this code: `E` codes are errors, `W` codes warnings.
     public var severity: Severity { rawValue.hasPrefix("E") ? .error : .warning }

@@ -164,11 +164,17 @@ let cleanExercise = """
 
     """
 
-/// The bundled exercises, read from the repository.
+/// The bundled exercises, read from the repository: the exercises, then the examples (`examples/…`).
 func bundledExercises() -> [(name: String, text: String)] {
     let folder = repositoryRoot.appendingPathComponent("exercises")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { $0.hasSuffix(".ttx") }.sorted().compactMap { name in
+    let examples = (try? FileManager.default.contentsOfDirectory(atPath: folder.path + "/examples")) ?? []
+    let all =
+        names.filter { $0.hasSuffix(".ttx") }.sorted()
+        + examples.filter { $0.hasSuffix(".ttx") }.sorted().map {
+            "examples/" + $0
+        }
+    return all.compactMap { name in
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else {
             return nil
         }
