@@ -25,10 +25,12 @@ enum Harness {
     static let sharedCache: URL = {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "sandtable-test-cache-\(ProcessInfo.processInfo.processIdentifier)")
-        let exercises =
-            (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("exercises").path))
-            ?? []
-        for file in exercises.sorted() where file.hasSuffix(".ttx") {
+        let list = { (sub: String) in
+            ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(sub).path)) ?? [])
+                .filter { $0.hasSuffix(".ttx") }.sorted()
+        }
+        let exercises = list("exercises") + list("exercises/examples").map { "examples/" + $0 }
+        for file in exercises {
             _ = try? spawn(
                 binary, ["simulate", "exercises/\(file)", "-n", "1"], input: Data(),
                 environment: [
