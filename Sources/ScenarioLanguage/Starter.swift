@@ -78,6 +78,13 @@ public enum StarterExercise {
           on breach               # 泄露给无权持有的部门时的后果
             trust -= 10
 
+        info hotline_counts "求助热线统计（不含个人信息）"
+          derived from hotline    # hotline 的脱敏版本，有自己的密级；掌握 hotline 的部门都能共享它
+          sensitivity public
+          text "低洼片区有三户独居老人，已登记待转移。"
+
+        party press "媒体"          # 演练之外的一方：内部或涉密信息交给它即为泄露，公开信息则是发布
+
         # ── 计分维度与状态 ────────────────────────────────────
         measure sharing "信息共享" weight 2 range 0..20
         measure response "响应时效" weight 1 range -5..10
@@ -136,6 +143,7 @@ public enum StarterExercise {
         action publish_warning "发布暴雨预警" by ema cost 10m once
           when not warned
           set warned = true
+          share hotline_counts with press
           trust += 10
           response += 3
 
@@ -179,6 +187,7 @@ public enum StarterExercise {
             fallback negotiate 15m, lead
             option respond "立即启动应急响应" expected
               response += 3
+              clear weather for hotline   # 授权气象局知悉求助名单，便于定点预报
             option watch "继续观察" default
               water += 1
           discuss lessons "哪条信息本应更早共享？" to all
@@ -191,6 +200,7 @@ public enum StarterExercise {
           advance 1h
           if decided(plan, respond) and water <= 2
             debrief "应急响应及时启动。"
+            revoke weather for hotline    # 处置结束，收回授权
             end safe
           else
             trigger reporter
@@ -251,6 +261,13 @@ public enum StarterExercise {
           on breach               # what happens when it reaches a role not cleared for it
             trust -= 10
 
+        info hotline_counts "Hotline figures (no personal data)"
+          derived from hotline    # a de-identified version with its own sensitivity; who holds hotline can share it
+          sensitivity public
+          text "Three elderly people living alone in low-lying streets are registered for evacuation."
+
+        party press "The press"     # outside the exercise: an internal or secret item given to it leaks
+
         # ── Measures and state ───────────────────────────────────────
         measure sharing "Information sharing" weight 2 range 0..20
         measure response "Responsiveness" weight 1 range -5..10
@@ -309,6 +326,7 @@ public enum StarterExercise {
         action publish_warning "Issue a heavy rain warning" by ema cost 10m once
           when not warned
           set warned = true
+          share hotline_counts with press
           trust += 10
           response += 3
 
@@ -352,6 +370,7 @@ public enum StarterExercise {
             fallback negotiate 15m, lead
             option respond "Start the emergency response now" expected
               response += 3
+              clear weather for hotline   # clear the weather service for the hotline log (targeted forecasts)
             option watch "Keep watching" default
               water += 1
           discuss lessons "Which piece of information should have been shared earlier?" to all
@@ -364,6 +383,7 @@ public enum StarterExercise {
           advance 1h
           if decided(plan, respond) and water <= 2
             debrief "The emergency response started in time."
+            revoke weather for hotline    # the emergency is over: withdraw the clearance
             end safe
           else
             trigger reporter

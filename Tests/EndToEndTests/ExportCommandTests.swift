@@ -73,7 +73,7 @@ import Testing
         #expect(sessions.starts(with: [0xEF, 0xBB, 0xBF]))
         let lines = String(decoding: sessions, as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines.count == 4)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out).count == 10)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).count == 11)
 
         // Bad input changes nothing: a file where a folder must be, a folder where a file must be, --bom with sqlite.
         let file = folder.appendingPathComponent("plain").path

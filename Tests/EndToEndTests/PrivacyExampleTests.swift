@@ -15,7 +15,7 @@ import Testing
         trace_to_health
         as health
         brief_numbers
-        keep_access
+        review
 
         """
 

@@ -229,4 +229,44 @@ struct PrivacyTests {
         let (health, list) = (try play.role("health"), try play.item("list"))
         play.refuse(.share(role: health, item: list, with: [], parties: [7]), .unexpected)
     }
+
+    @Test("an approval request whose acceptance clears the requester: the share that follows is no breach")
+    func approvalGrantsClearance() throws {
+        var play = try Play(
+            """
+            exercise approval_test "Approval"
+              language en
+              duration 10h
+              peer off
+            role health "Health"
+            role school "School"
+            info list "Contact list" owner health sensitivity secret
+              on breach
+                privacy -= 10
+            measure privacy "Privacy" range -50..0
+            request access "Access to the list" from school to health within 30m
+              accept "Approve"
+                clear school for list
+                share list with school
+              refuse "Counts only"
+            ending done "Done"
+            scene s "S"
+              ask school "Ask for the list?"
+                choice ask_for_it "Ask"
+                  send access
+              ask health "End?"
+                choice stop "Stop"
+              end done
+            """)
+        let (health, school, list) = (try play.role("health"), try play.role("school"), try play.item("list"))
+        try play.choose("school", "ask_for_it")
+        let answered = try play.apply(.answer(role: health, request: try play.request("access"), accept: true))
+        #expect(
+            answered.map(\.kind).contains(
+                .clearanceChanged(item: list, roles: [school], granted: true, cause: .request(0))))
+        #expect(answered.map(\.kind).contains(.itemShared(item: list, by: health, with: [school], cause: .request(0))))
+        #expect(breaches(answered).isEmpty)
+        #expect(play.session.knows(school, list))
+        #expect(try play.measure("privacy", "health") == 0)
+    }
 }

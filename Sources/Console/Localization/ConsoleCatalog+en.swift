@@ -26,7 +26,7 @@ extension ConsoleCatalog {
         "cmd.do.usage": "do [ACTION]",
         "cmd.do.summary": "Take an action open to your role",
         "cmd.share.usage": "share ITEM with ROLE",
-        "cmd.share.summary": "Share an information item with a role, or with all (or with a party outside)",
+        "cmd.share.summary": "Share an information item with a role, or with all",
         "cmd.note.usage": "note TEXT",
         "cmd.note.summary": "Add a note to the record for the debrief",
 

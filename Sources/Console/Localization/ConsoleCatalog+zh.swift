@@ -26,7 +26,7 @@ extension ConsoleCatalog {
         "cmd.do.usage": "do [行动]",
         "cmd.do.summary": "执行本角色当前可采取的行动",
         "cmd.share.usage": "share 信息 with 角色",
-        "cmd.share.summary": "将一条信息共享给某个角色，或共享给所有角色（all），也可交给演练外的某一方",
+        "cmd.share.summary": "将一条信息共享给某个角色，或共享给所有角色（all）",
         "cmd.note.usage": "note 内容",
         "cmd.note.summary": "添加一条备注，记入记录供复盘使用",
 
