@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Sandtable needs to build (libedit-dev, libsqlite3-dev), and with --test what its tests need
-# (tmux for the pseudo-terminal tests, chromium for the HTML report check, neovim for the language server's
-# editor test). Idempotent.
+# (tmux for the pseudo-terminal tests, chromium and poppler-utils for the HTML report's screen and print checks,
+# neovim for the language server's editor test). Idempotent.
 set -euo pipefail
 
 want_test=0
@@ -19,6 +19,8 @@ if [ "$want_test" = 1 ]; then
   command -v nvim >/dev/null 2>&1 || missing+=(neovim)
   # The export tests query the database with the sqlite3 client, as an analyst would.
   command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+  # The report's print check renders the PDF's pages to images (pdftoppm) and reads its page size (pdfinfo).
+  command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
   # Chinese text in the HTML report's screenshots needs a CJK font.
   fc-list 2>/dev/null | grep -qi 'noto.*cjk' || missing+=(fonts-noto-cjk)
 fi

@@ -277,11 +277,13 @@ extension HTMLRenderer {
             }
             section(&b, id: "ratings", title: t("cohort.ratings")) { b in
                 b.element("figure") { b in
-                    SVGChart.ratingBars(
-                        &b, label: t("cohort.ratings"),
-                        rows: cohort.ratings.map { r in
-                            (scenario.objectives[r.objective].title, Rating.allCases.map { r.counts[$0] ?? 0 })
-                        })
+                    for layout in SVGChart.Layout.allCases {
+                        SVGChart.ratingBars(
+                            &b, label: t("cohort.ratings"),
+                            rows: cohort.ratings.map { r in
+                                (scenario.objectives[r.objective].title, Rating.allCases.map { r.counts[$0] ?? 0 })
+                            }, layout: layout)
+                    }
                     b.element("figcaption", text: t("chart.ratingsCaption"))
                 }
                 cohortTable(
@@ -294,12 +296,15 @@ extension HTMLRenderer {
             section(&b, id: "scores", title: t("cohort.scores")) { b in
                 b.element("p", text: t("cohort.scoresIntro"))
                 b.element("figure") { b in
-                    SVGChart.histogram(&b, label: t("col.teamTotal"), bins: cohort.teamTotal.histogram)
+                    for layout in SVGChart.Layout.allCases {
+                        SVGChart.histogram(
+                            &b, label: t("col.teamTotal"), bins: cohort.teamTotal.histogram, layout: layout)
+                    }
                     b.element("figcaption", text: t("chart.histogramCaption"))
                 }
                 let header = [t("col.score")] + c.figureHeader + [t("col.histogram")]
                 b.element("div", ["class": "table-wrap"]) { b in
-                    b.element("table") { b in
+                    b.element("table", ["class": "stack"]) { b in
                         b.element("thead") { b in
                             b.element("tr") { b in
                                 for (i, h) in header.enumerated() {
@@ -314,9 +319,12 @@ extension HTMLRenderer {
                         b.element("tbody") { b in
                             for row in c.scoreRows {
                                 b.element("tr") { b in
-                                    b.element("td", text: row.label)
-                                    for v in c.figures(row.distribution) { b.element("td", ["class": "num"], text: v) }
-                                    b.element("td") { b in SVGChart.miniHistogram(&b, bins: row.distribution.histogram)
+                                    b.element("td", ["data-label": header[0]], text: row.label)
+                                    for (i, v) in c.figures(row.distribution).enumerated() {
+                                        b.element("td", ["class": "num", "data-label": header[i + 1]], text: v)
+                                    }
+                                    b.element("td", ["data-label": header[header.count - 1]]) { b in
+                                        SVGChart.miniHistogram(&b, bins: row.distribution.histogram)
                                     }
                                 }
                             }
@@ -396,7 +404,7 @@ extension HTMLRenderer {
         _ rows: [(label: String, id: String, expected: Bool, counts: [Int], shareOf: Int, total: Int)], c: CohortText
     ) {
         b.element("div", ["class": "table-wrap"]) { b in
-            b.element("table") { b in
+            b.element("table", ["class": "stack"]) { b in
                 b.element("thead") { b in
                     b.element("tr") { b in
                         for (i, h) in header.enumerated() {
@@ -411,13 +419,16 @@ extension HTMLRenderer {
                 b.element("tbody") { b in
                     for row in rows {
                         b.element("tr") { b in
-                            b.element("td") { b in
+                            b.element("td", ["data-label": header[0]]) { b in
                                 b.text(row.label + " ")
                                 b.element("code", text: row.id)
                                 if row.expected { b.element("strong", text: " ✓") }
                             }
-                            for n in row.counts { b.element("td", ["class": "num"], text: String(n)) }
-                            b.element("td") { b in
+                            for (i, n) in row.counts.enumerated() {
+                                let label = i + 1 < header.count ? header[i + 1] : ""
+                                b.element("td", ["class": "num", "data-label": label], text: String(n))
+                            }
+                            b.element("td", ["data-label": header[header.count - 1]]) { b in
                                 SVGChart.meter(
                                     &b, share: row.total == 0 ? 0 : Double(row.shareOf) / Double(row.total),
                                     colour: row.expected ? "#1b7f3b" : SVGChart.palette[0])

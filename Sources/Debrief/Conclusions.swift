@@ -146,7 +146,7 @@ struct Conclusions {
                 let scenarios = failed && !played.contains(role) ? t("concl.scenarios") : ""
                 return self.who(role, x) + " " + x.outcome(response.outcome.rawValue) + scenarios
             }
-            let detail = who.isEmpty ? "" : " (" + who.joined(separator: x.comma) + ")"
+            let detail = who.isEmpty ? "" : x.t.bracketed(who.joined(separator: x.comma))
             return t("concl.expectation", exp.title, x.outcome(r.outcome.rawValue), x.time(r.deadline)) + detail
         case .request(let r):
             let q = scenario.requests[r.request]

@@ -366,6 +366,7 @@ enum DebriefCatalog {
         "empty.plan": "Nothing calls for an improvement plan.",
 
         "chart.overTime": "Scores over time",
+        "chart.injects": "Injects on the chart, numbered",
         "chart.overTimeCaption":
             "Each role's total and the team's total (thick line) after every step, along the scenario clock.",
         "chart.measures": "Measures per role",
@@ -842,6 +843,7 @@ enum DebriefCatalog {
         "empty.plan": "没有需要列入改进计划的问题。",
 
         "chart.overTime": "得分随时间变化",
+        "chart.injects": "图中编号的情况注入",
         "chart.overTimeCaption": "每一步之后各部门总分与团队总分（粗线）随情景时间的变化。",
         "chart.measures": "各部门各维度得分",
         "chart.measuresCaption": "各维度换算为 0–100 分；虚线为团队得分。",

@@ -68,14 +68,16 @@ struct HTMLBuilder {
     }
 
     /// A table in a horizontally scrolling wrapper: a header row, then the rows. Numeric columns are right-aligned
-    /// (class `num`); time columns do not wrap (class `time`); `cell` writes a cell's content.
+    /// (class `num`); time columns do not wrap (class `time`); `cell` writes a cell's content. Each cell carries
+    /// its column's header (`data-label`): on a phone a table of four columns or more is stacked, one card per
+    /// row with the header beside each value, instead of being cut at the screen's edge.
     mutating func table<Cell>(
         header: [String], rows: [[Cell]], numeric: Set<Int> = [], time: Set<Int> = [],
         cell: (inout HTMLBuilder, Int, Cell) -> Void
     ) {
         guard !rows.isEmpty else { return }
         element("div", ["class": "table-wrap"]) { b in
-            b.element("table") { b in
+            b.element("table", ["class": header.count >= Self.stackedColumns ? "stack" : "flat"]) { b in
                 b.element("thead") { b in
                     b.element("tr") { b in
                         for (i, h) in header.enumerated() {
@@ -91,10 +93,11 @@ struct HTMLBuilder {
                     for row in rows {
                         b.element("tr") { b in
                             for (i, value) in row.enumerated() {
+                                let label = i < header.count ? header[i] : ""
                                 if let name = numeric.contains(i) ? "num" : time.contains(i) ? "time" : nil {
-                                    b.element("td", ["class": name]) { b in cell(&b, i, value) }
+                                    b.element("td", ["class": name, "data-label": label]) { b in cell(&b, i, value) }
                                 } else {
-                                    b.element("td") { b in cell(&b, i, value) }
+                                    b.element("td", ["data-label": label]) { b in cell(&b, i, value) }
                                 }
                             }
                         }
@@ -103,6 +106,9 @@ struct HTMLBuilder {
             }
         }
     }
+
+    /// Tables with at least this many columns are stacked on a phone; narrower ones fit as they are.
+    static let stackedColumns = 4
 
     /// An element holding text.
     mutating func element(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String> = [:], text: String) {

@@ -3,8 +3,8 @@ import Localization
 import ScenarioLanguage
 
 /// Renders reports as one self-contained HTML file: inline CSS, inline SVG charts, no script and nothing fetched
-/// from elsewhere. It reads on a phone (fluid width, tables scroll sideways) and prints (page breaks between
-/// sections, light backgrounds).
+/// from elsewhere. It reads on a phone (tables of four columns or more stacked as cards, each chart drawn a second
+/// time for a narrow screen) and prints on A4 (no forced page breaks, names kept whole, light backgrounds).
 struct HTMLRenderer {
     let options: DebriefOptions
     var t: Strings { Strings(.debrief, language: options.language) }
@@ -16,6 +16,8 @@ struct HTMLRenderer {
         case code(String)
         case rating(Rating)
         case strong(String)
+        /// A department's or a measure's name: never broken across lines (应急管理/局).
+        case name(String)
         case parts([Cell])
         case meter(share: Double, colour: String, label: String)
         case spark([Int])
@@ -84,16 +86,31 @@ struct HTMLRenderer {
         .decision{border-top:1px solid #e3e8ee;padding-top:.2em}
         blockquote{margin:.4em 0;padding:.2em 1em;border-left:3px solid #d6dde6;color:#33404d}
         footer{margin-top:3em;color:#5b6875;font-size:.85rem}
+        .nb{white-space:nowrap}
+        svg.narrow{display:none}
+        svg .value{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
+        svg .inject{stroke:#8a96a3;stroke-width:1;stroke-dasharray:2 3}
+        svg .inject-label{font-size:10px;fill:#4a5868}
+        ol.injects{font-size:.9rem;color:#33404d;margin:.3em 0 1em;padding-left:1.6em}
         @media (max-width:640px){body{font-size:15px}main{padding:14px 12px 40px}h1{font-size:1.4rem}
-        nav.toc ol{columns:1}th{white-space:normal;min-width:3.4em}td{min-width:4.2em}td:first-child{min-width:7em}
-        figure{overflow-x:auto;-webkit-overflow-scrolling:touch}figure>svg{min-width:600px}.kpis{grid-template-columns:repeat(2,minmax(0,1fr))}}
+        nav.toc ol{columns:1}.kpis{grid-template-columns:repeat(2,minmax(0,1fr))}
+        svg.wide{display:none}svg.narrow{display:block}
+        td code{white-space:normal}code{overflow-wrap:anywhere}
+        .table-wrap{border:0}
+        table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}
+        table.stack thead{display:none}
+        table.stack tr{border:1px solid #d6dde6;border-radius:6px;margin:0 0 8px;padding:4px 0}
+        table.stack td{border:0;padding:3px 10px 3px 7.4em;position:relative;text-align:left;white-space:normal;        min-height:1.9em}
+        table.stack td::before{content:attr(data-label);position:absolute;left:10px;width:6.4em;color:#4a5868;        font-size:.85em;line-height:1.9;overflow-wrap:anywhere}
+        table.flat{border:1px solid #d6dde6;border-radius:6px}
+        table.flat th{white-space:normal}}
         @media print{body{font-size:10.5pt;color:#000}main{max-width:none;padding:0}nav.toc{display:none}
-        h2{break-before:page;break-after:avoid}h3{break-after:avoid}section.first h2{break-before:avoid}
-        figure,tr,.kpi,.decision table{break-inside:avoid}.table-wrap{overflow:visible;border:0}
+        h2{margin-top:1.4em;break-after:avoid}h3{break-after:avoid}
+        figure,tr,.kpi,.kpis,.decision table,blockquote{break-inside:avoid}.table-wrap{overflow:visible;border:0}
         th{background:none;border-bottom:1.5px solid #000}code{background:none}
         .badge{background:none!important;color:#000;border-color:#000}.warn{background:none}
         svg .cell,svg .cell-self,svg rect{print-color-adjust:exact;-webkit-print-color-adjust:exact}
-        a{color:inherit;text-decoration:none}@page{margin:16mm 14mm}}
+        a{color:inherit;text-decoration:none}@page{size:A4;margin:16mm 14mm}}
         """
 
     // MARK: Building blocks
@@ -105,6 +122,7 @@ struct HTMLRenderer {
         case .code(let s): b.element("code", text: s)
         case .rating(let r): b.element("span", ["class": "badge r-" + r.rawValue], text: r.rawValue)
         case .strong(let s): b.element("strong", text: s)
+        case .name(let s): b.element("span", ["class": "nb"], text: s)
         case .parts(let list):
             for (i, part) in list.enumerated() {
                 if i > 0 { b.text(" ") }
@@ -306,7 +324,7 @@ struct HTMLRenderer {
                                 if p.expected { parts.append(.strong("✓ " + t("word.expected"))) }
                                 if m.auto != nil { parts.append(.text(x.auto(m.auto))) }
                                 return [
-                                    .text(x.role(m.role)), .parts(parts), .text(x.time(m.clock)),
+                                    .name(x.role(m.role)), .parts(parts), .text(x.time(m.clock)),
                                     .num(x.deliberation(m.deliberation)),
                                 ]
                             }, numeric: [3], time: [2])
@@ -325,7 +343,7 @@ struct HTMLRenderer {
                                 round.positions.map { m in
                                     let p = x.pick(d, m)
                                     return [
-                                        .text(x.role(m.role)),
+                                        .name(x.role(m.role)),
                                         .parts([.text(p.label), .code(p.id), .text(x.auto(m.auto))]),
                                         .num(x.deliberation(m.deliberation)),
                                     ]
@@ -349,7 +367,7 @@ struct HTMLRenderer {
                             }
                             if option.isExpected { text += " ✓ " + t("word.expected") }
                             b.element("p") { b in
-                                b.element("strong", text: t("decisions.outcome") + ": ")
+                                b.element("strong", text: t("decisions.outcome") + t.colon)
                                 b.text(text)
                             }
                             followed(&b, d.consequences, x)
@@ -391,7 +409,7 @@ struct HTMLRenderer {
                                 rated.checkpoint
                                 ? t("objectives.checkpoint", x.time(rated.clock))
                                 : t("objectives.atEnd", x.time(rated.clock))
-                            b.text(when + ": ")
+                            b.text(when + t.colon)
                             b.element("strong", text: rated.rating.rawValue)
                             b.text(" — ")
                             if let rule = rated.rule {
@@ -402,7 +420,7 @@ struct HTMLRenderer {
                             }
                             if !rated.facts.isEmpty {
                                 b.empty("br")
-                                b.element("span", ["class": "muted"], text: t("objectives.facts") + ": ")
+                                b.element("span", ["class": "muted"], text: t("objectives.facts") + t.colon)
                                 for (i, fact) in rated.facts.enumerated() {
                                     if i > 0 { b.text(", ") }
                                     b.element("code", text: fact)
@@ -418,7 +436,7 @@ struct HTMLRenderer {
                     }
                     if o.rating >= .M && !obj.recommendation.isEmpty {
                         b.element("li") { b in
-                            b.element("strong", text: t("objectives.recommend") + ": ")
+                            b.element("strong", text: t("objectives.recommend") + t.colon)
                             b.text(obj.recommendation)
                         }
                     }
@@ -445,28 +463,48 @@ struct HTMLRenderer {
                     colour: "#1d2733", width: 3.5))
             let step = finalClock > 8 * 60 ? 120 : finalClock > 3 * 60 ? 60 : finalClock > 60 ? 30 : 10
             let ticks = stride(from: 0, through: finalClock, by: step).map { (Double($0), x.time($0)) }
+            // The injects, numbered on the chart and listed under it.
+            let injects = report.timeline.filter { $0.kind == "inject" || $0.kind == "injectManual" }
+            let markers = injects.enumerated().map { (Double($0.element.clock), String($0.offset + 1)) }
             b.element("figure") { b in
-                SVGChart.lines(&b, label: t("chart.overTime"), series: series, xMax: Double(finalClock), ticks: ticks)
+                for layout in SVGChart.Layout.allCases {
+                    SVGChart.lines(
+                        &b, label: t("chart.overTime"), series: series, xMax: Double(finalClock), ticks: ticks,
+                        markers: markers, layout: layout)
+                }
                 legend(
                     &b, scenario.roles.indices.map { (x.role($0), SVGChart.colour($0)) } + [(t("word.team"), "#1d2733")]
                 )
                 b.element("figcaption", text: t("chart.overTimeCaption"))
+                if !injects.isEmpty {
+                    b.element("ol", ["class": "injects", "aria-label": t("chart.injects")]) { b in
+                        for entry in injects {
+                            b.element("li") { b in
+                                b.element("span", ["class": "muted"], text: x.time(entry.clock) + " ")
+                                b.text(entry.args.first ?? "")
+                            }
+                        }
+                    }
+                }
             }
             // Measures per role.
             b.element("figure") { b in
-                SVGChart.groupedBars(
-                    &b, label: t("chart.measures"),
-                    groups: scenario.measures.indices.map { m in (scenario.measures[m].name, s.normalized[m]) } + [
-                        (t("col.total"), s.roleTotals)
-                    ],
-                    seriesNames: scenario.roles.map(\.name), marker: s.team.map { Optional($0) } + [s.teamTotal])
+                for layout in SVGChart.Layout.allCases {
+                    SVGChart.groupedBars(
+                        &b, label: t("chart.measures"),
+                        groups: scenario.measures.indices.map { m in (scenario.measures[m].name, s.normalized[m]) } + [
+                            (t("col.total"), s.roleTotals)
+                        ],
+                        seriesNames: scenario.roles.map(\.name), marker: s.team.map { Optional($0) } + [s.teamTotal],
+                        layout: layout)
+                }
                 legend(&b, scenario.roles.indices.map { (x.role($0), SVGChart.colour($0)) })
                 b.element("figcaption", text: t("chart.measuresCaption"))
             }
             var rows: [[Cell]] = scenario.roles.indices.map { r in
-                var row: [Cell] = [.text(x.role(r)), .strong(NumberText.format(s.roleTotals[r]))]
+                var row: [Cell] = [.name(x.role(r)), .strong(NumberText.format(s.roleTotals[r]))]
                 row += scenario.measures.indices.map { m in
-                    .num(NumberText.format(s.normalized[m][r]) + " (" + NumberText.format(s.raw[m][r], digits: 2) + ")")
+                    .num(NumberText.format(s.normalized[m][r]) + t.bracketed(NumberText.format(s.raw[m][r], digits: 2)))
                 }
                 let tally = s.expectationsByRole[r]
                 return row + [.num(NumberText.format(s.points[r])), .num("\(tally.hits)/\(tally.possible)")]
@@ -499,7 +537,7 @@ struct HTMLRenderer {
                 &b, [t("col.time"), t("col.role"), t("col.measure"), t("col.change"), t("col.value"), t("col.cause")],
                 changes.map { c in
                     [
-                        .text(x.time(c.clock)), .text(x.role(c.role)), .text(scenario.measures[c.measure].name),
+                        .text(x.time(c.clock)), .name(x.role(c.role)), .name(scenario.measures[c.measure].name),
                         .num(NumberText.signed(c.delta)), .num(NumberText.format(c.value, digits: 2)),
                         .text(x.cause(c.cause)),
                     ]
@@ -510,7 +548,7 @@ struct HTMLRenderer {
                 &b, [t("col.time"), t("col.role"), t("col.points"), t("col.reason"), t("col.cause")],
                 s.awards.map { a in
                     [
-                        .text(x.time(a.clock)), .text(x.role(a.role)), .num(NumberText.signed(a.amount)),
+                        .text(x.time(a.clock)), .name(x.role(a.role)), .num(NumberText.signed(a.amount)),
                         .text(a.reason),
                         .text(x.cause(a.cause)),
                     ]
@@ -613,11 +651,12 @@ struct HTMLRenderer {
                         if r.auto { answered += t("auto.automated") }
                     }
                     let minutes = r.answered.map { x.duration($0 - r.sent) } ?? "—"
-                    let wall = r.wallResponse.map { " (" + x.wall($0) + ")" } ?? ""
+                    let wall = r.wallResponse.map { t.bracketed(x.wall($0)) } ?? ""
                     var outcome = outcomeCell(r.outcome.rawValue, x)
                     if r.overdue { outcome = .parts([outcome, .text("· " + t("requests.wasOverdue"))]) }
                     return [
-                        .text(q.title), .text(x.role(q.from) + " → " + x.role(q.to)), .text(x.time(r.sent)),
+                        .text(q.title), .parts([.name(x.role(q.from)), .text("→"), .name(x.role(q.to))]),
+                        .text(x.time(r.sent)),
                         .text(x.time(r.deadline)), .text(answered), .num(minutes + wall), outcome,
                     ]
                 }, numeric: [5], time: [2, 3])
@@ -641,10 +680,12 @@ struct HTMLRenderer {
                         }
                     }
                     b.element("figure") { b in
-                        SVGChart.heatMap(
-                            &b, label: question.text, rows: raters.map { x.role($0) },
-                            columns: scenario.roles.map(\.name), cells: cells, low: Double(question.low),
-                            high: Double(question.high), blank: { r, c in raters[r] == c })
+                        for layout in SVGChart.Layout.allCases {
+                            SVGChart.heatMap(
+                                &b, label: question.text, rows: raters.map { x.role($0) },
+                                columns: scenario.roles.map(\.name), cells: cells, low: Double(question.low),
+                                high: Double(question.high), blank: { r, c in raters[r] == c }, layout: layout)
+                        }
                         b.element(
                             "figcaption",
                             text: question.text + " (\(question.low)–\(question.high)) · " + t("chart.heatNamed"))
@@ -659,9 +700,12 @@ struct HTMLRenderer {
                 let low = Double(scenario.peerQuestions.map(\.low).min() ?? 0)
                 let high = Double(scenario.peerQuestions.map(\.high).max() ?? 5)
                 b.element("figure") { b in
-                    SVGChart.heatMap(
-                        &b, label: t("peer.received"), rows: scenario.roles.map(\.name),
-                        columns: scenario.peerQuestions.map(\.text), cells: cells, low: low, high: high)
+                    for layout in SVGChart.Layout.allCases {
+                        SVGChart.heatMap(
+                            &b, label: t("peer.received"), rows: scenario.roles.map(\.name),
+                            columns: scenario.peerQuestions.map(\.text), cells: cells, low: low, high: high,
+                            layout: layout)
+                    }
                     b.element("figcaption", text: t("chart.heatAnonymous"))
                 }
             }
@@ -669,7 +713,7 @@ struct HTMLRenderer {
             table(
                 &b, [t("col.role")] + scenario.peerQuestions.map(\.text),
                 scenario.roles.indices.map { r in
-                    [.text(x.role(r))]
+                    [.name(x.role(r))]
                         + scenario.peerQuestions.indices.map { q -> Cell in
                             guard let a = p.received.first(where: { $0.target == r && $0.question == q }),
                                 let mean = a.mean
@@ -702,11 +746,11 @@ struct HTMLRenderer {
             for d in report.discussions {
                 b.element("p") { b in
                     b.element("strong", text: scenario.discussions[d.discussion].question)
-                    b.element("span", ["class": "muted"], text: " (" + x.time(d.clock) + ")")
+                    b.element("span", ["class": "muted"], text: t.bracketed(x.time(d.clock)))
                 }
                 for a in d.answers {
                     b.element("blockquote") { b in
-                        b.element("strong", text: x.role(a.role) + ": ")
+                        b.element("strong", text: x.role(a.role) + t.colon)
                         b.text(a.text)
                     }
                 }
@@ -715,7 +759,7 @@ struct HTMLRenderer {
             if report.notes.isEmpty { note(&b, "empty.notes") }
             table(
                 &b, [t("col.time"), t("col.role"), t("col.note")],
-                report.notes.map { [.text(x.time($0.clock)), .text(x.role($0.role)), .text($0.text)] }, time: [0])
+                report.notes.map { [.text(x.time($0.clock)), .name(x.role($0.role)), .text($0.text)] }, time: [0])
             b.element("h3", text: t("section.debriefNotes"))
             if report.debriefNotes.isEmpty { note(&b, "empty.debriefNotes") }
             table(

@@ -268,7 +268,7 @@ struct MarkdownRenderer {
             report.objectives.map { o in
                 let obj = scenario.objectives[o.objective]
                 var rating = "**" + o.rating.rawValue + "**"
-                if o.override != nil { rating += " (" + t("objectives.computed", o.computed.rawValue) + ")" }
+                if o.override != nil { rating += t.bracketed(t("objectives.computed", o.computed.rawValue)) }
                 return [
                     e(obj.title) + " " + MarkdownEscape.code(obj.id), e(obj.capability), e(x.owner(o.objective)),
                     rating,
@@ -286,10 +286,10 @@ struct MarkdownRenderer {
                 let rule =
                     rated.rule.map { t("objectives.rule", String($0), MarkdownEscape.code(rated.condition ?? "")) }
                     ?? t("objectives.else")
-                line("- " + when + ": **" + rated.rating.rawValue + "** — " + rule)
+                line("- " + when + t.colon + "**" + rated.rating.rawValue + "** — " + rule)
                 if !rated.facts.isEmpty {
                     line(
-                        "  - " + t("objectives.facts") + ": "
+                        "  - " + t("objectives.facts") + t.colon
                             + rated.facts.map(MarkdownEscape.code).joined(separator: ", "))
                 }
             }
@@ -297,7 +297,7 @@ struct MarkdownRenderer {
                 line("- " + t("objectives.override", override.rating.rawValue, o.computed.rawValue, e(override.reason)))
             }
             if o.rating >= .M && !obj.recommendation.isEmpty {
-                line("- " + t("objectives.recommend") + ": " + e(obj.recommendation))
+                line("- " + t("objectives.recommend") + t.colon + e(obj.recommendation))
             }
             line()
         }
@@ -316,7 +316,7 @@ struct MarkdownRenderer {
         for r in scenario.roles.indices {
             var row = [e(x.role(r)), "**" + NumberText.format(s.roleTotals[r]) + "**"]
             row += scenario.measures.indices.map { m in
-                NumberText.format(s.normalized[m][r]) + " (" + NumberText.format(s.raw[m][r], digits: 2) + ")"
+                NumberText.format(s.normalized[m][r]) + t.bracketed(NumberText.format(s.raw[m][r], digits: 2))
             }
             let tally = s.expectationsByRole[r]
             row += [NumberText.format(s.points[r]), "\(tally.hits)/\(tally.possible)"]
@@ -458,7 +458,7 @@ struct MarkdownRenderer {
                     if r.auto { answered += e(t("auto.automated")) }
                 }
                 let minutes = r.answered.map { x.duration($0 - r.sent) } ?? "—"
-                let wall = r.wallResponse.map { " (" + x.wall($0) + ")" } ?? ""
+                let wall = r.wallResponse.map { t.bracketed(x.wall($0)) } ?? ""
                 return [
                     e(q.title), e(x.role(q.from)) + " → " + e(x.role(q.to)), x.time(r.sent), x.time(r.deadline),
                     answered,
@@ -537,7 +537,7 @@ struct MarkdownRenderer {
         for d in report.discussions {
             line("**" + e(scenario.discussions[d.discussion].question) + "** (" + x.time(d.clock) + ")")
             line()
-            for a in d.answers { line("- " + e(x.role(a.role)) + ": " + e(a.text)) }
+            for a in d.answers { line("- " + e(x.role(a.role)) + t.colon + e(a.text)) }
             line()
         }
         line("### " + t("section.playerNotes"))
@@ -545,7 +545,7 @@ struct MarkdownRenderer {
         if report.notes.isEmpty {
             empty("empty.notes")
         } else {
-            for n in report.notes { line("- " + x.time(n.clock) + " " + e(x.role(n.role)) + ": " + e(n.text)) }
+            for n in report.notes { line("- " + x.time(n.clock) + " " + e(x.role(n.role)) + t.colon + e(n.text)) }
             line()
         }
         line("### " + t("section.debriefNotes"))

@@ -142,6 +142,12 @@ public struct Strings: Sendable {
 
     /// The separator of a list of names: `、` in Chinese, `, ` in English.
     public var listSeparator: String { language == .zh ? "、" : ", " }
+
+    /// A label's colon before what it introduces: full-width `：` in Chinese, `: ` in English.
+    public var colon: String { language == .zh ? "：" : ": " }
+
+    /// `text` in brackets after what it explains: full-width `（text）` in Chinese, ` (text)` in English.
+    public func bracketed(_ text: String) -> String { language == .zh ? "（" + text + "）" : " (" + text + ")" }
 }
 
 extension UILanguage {
