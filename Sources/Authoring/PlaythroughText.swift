@@ -116,6 +116,18 @@ private struct Narrator {
             ]
         case .requestOverdue(let q):
             return ["\(t)   request \(s.requests[q].id) is overdue"]
+        case .playerRequestSent(let k, let from, let to, let item, let text, _, _):
+            let subject = item.map { s.items[$0].id } ?? "\"\(text)\""
+            let receivers = to.map { s.roles[$0].id }.joined(separator: ", ")
+            return ["\(t) \(s.roles[from].id) sends request r\(k + 1) to \(receivers): \(subject)"]
+        case .playerRequestAnswered(let k, _, let by, let reply, let outcome, _):
+            return ["\(t)   \(s.roles[by].id) answers r\(k + 1): \(reply) (\(outcome.rawValue))"]
+        case .playerRequestForwarded(let k, let receiver, let by, let to, _):
+            return [
+                "\(t)   \(s.roles[by].id) forwards r\(k + 1) to \(s.roles[to].id) (\(s.roles[receiver].id) stays responsible)"
+            ]
+        case .playerRequestOverdue(let k, let receiver):
+            return ["\(t)   request r\(k + 1) to \(s.roles[receiver].id) is overdue"]
         case .variableChanged(let v, let value):
             return ["\(t)   \(s.variables[v].id) = \(value)"]
         case .measureChanged(let m, let r, let delta, let value, _):

@@ -660,6 +660,33 @@ struct HTMLRenderer {
                         .text(x.time(r.deadline)), .text(answered), .num(minutes + wall), outcome,
                     ]
                 }, numeric: [5], time: [2, 3])
+            if !report.playerRequests.isEmpty {
+                b.element("h3", text: t("section.playerRequests"))
+                var rows: [[Cell]] = []
+                for r in report.playerRequests {
+                    let subject = r.item.map { "“" + scenario.items[$0].title + "”" } ?? "“" + r.text + "”"
+                    let duty = r.duty.map { " · " + scenario.duties[$0].title } ?? ""
+                    for copy in r.copies {
+                        let path = ([copy.receiver] + copy.forwards.map(\.to)).map { x.role($0) }.joined(
+                            separator: " → ")
+                        let answer = copy.reply.map { x.reply(ReportBuilder.reply($0)) } ?? "—"
+                        let by = copy.by.map {
+                            " (" + x.role($0) + ", " + (copy.answered.map { x.time($0) } ?? "") + ")"
+                        }
+                        rows.append([
+                            .text("r\(r.number + 1) " + subject + duty), .text(x.role(r.from) + " → " + path),
+                            .text(x.time(r.sent)), .text(x.time(r.deadline)), .text(answer + (by ?? "")),
+                            outcomeCell(copy.outcome.rawValue, x), .text(x.role(copy.receiver)),
+                        ])
+                    }
+                }
+                table(
+                    &b,
+                    [
+                        t("col.request"), t("col.fromTo"), t("col.sent"), t("col.deadline"), t("col.answered"),
+                        t("col.outcome"), t("col.firstContact"),
+                    ], rows, time: [2, 3])
+            }
         }
     }
 

@@ -444,6 +444,7 @@ struct MarkdownRenderer {
     private mutating func requests() {
         line("## " + t("section.requests"))
         line()
+        defer { playerRequests() }
         guard !report.requests.isEmpty else { return empty("empty.requests") }
         table(
             [
@@ -466,6 +467,34 @@ struct MarkdownRenderer {
                     "**" + x.outcome(r.outcome.rawValue) + "**" + (r.overdue ? " · " + t("requests.wasOverdue") : ""),
                 ]
             })
+    }
+
+    /// Requests players sent: each receiver's copy, its hand-offs, the answer and who stays responsible.
+    private mutating func playerRequests() {
+        guard !report.playerRequests.isEmpty else { return }
+        line("### " + t("section.playerRequests"))
+        line()
+        var rows: [[String]] = []
+        for r in report.playerRequests {
+            let subject = r.item.map { "“" + scenario.items[$0].title + "”" } ?? "“" + r.text + "”"
+            let duty = r.duty.map { " · " + scenario.duties[$0].title } ?? ""
+            for copy in r.copies {
+                let path = ([copy.receiver] + copy.forwards.map(\.to)).map { e(x.role($0)) }.joined(separator: " → ")
+                let answer = copy.reply.map { e(x.reply(ReportBuilder.reply($0))) } ?? "—"
+                let by =
+                    copy.by.map { " (" + e(x.role($0)) + ", " + (copy.answered.map { x.time($0) } ?? "") + ")" } ?? ""
+                rows.append([
+                    "r\(r.number + 1) " + e(subject) + e(duty), e(x.role(r.from)) + " → " + path, x.time(r.sent),
+                    x.time(r.deadline), answer + by, "**" + x.outcome(copy.outcome.rawValue) + "**",
+                    e(x.role(copy.receiver)),
+                ])
+            }
+        }
+        table(
+            [
+                t("col.request"), t("col.fromTo"), t("col.sent"), t("col.deadline"), t("col.answered"),
+                t("col.outcome"), t("col.firstContact"),
+            ], rows)
     }
 
     private mutating func peer() {

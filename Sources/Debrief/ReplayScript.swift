@@ -297,6 +297,22 @@ private struct ReplayDescriber {
                             x.outcome(outcome.rawValue))
                     }
                     ?? t("tl.expectation", scenario.expectations[xp].title, x.outcome(outcome.rawValue))
+            case .playerRequestSent(let k, let from, let to, let item, let text, _, _):
+                let subject = item.map { scenario.items[$0].title } ?? text
+                line = t("tl.playerRequestSent", x.role(from), "r\(k + 1)", subject, x.roles(to))
+                reach(to, t("rp.sawRequest", "r\(k + 1) " + subject))
+                did[from].append(t("rp.didRequest", "r\(k + 1) " + subject))
+            case .playerRequestAnswered(let k, _, let by, let reply, let outcome, let auto):
+                let answer = x.reply(ReportBuilder.reply(reply))
+                line =
+                    t("tl.playerRequestAnswered", x.role(by), "r\(k + 1)", answer, x.outcome(outcome.rawValue))
+                    + (auto ? t("auto.automated") : "")
+                did[by].append(t("rp.didAnswerRequest", answer) + (auto ? t("auto.automated") : ""))
+            case .playerRequestForwarded(let k, let receiver, let by, let to, _):
+                line = t("tl.playerRequestForwarded", x.role(by), "r\(k + 1)", x.role(to), x.role(receiver))
+                reach([to], t("rp.sawRequest", "r\(k + 1)"))
+            case .playerRequestOverdue(let k, let receiver):
+                line = t("tl.requestOverdue", "r\(k + 1)", x.role(receiver))
             case .requestSent(let q, _):
                 let request = scenario.requests[q]
                 line = t("tl.requestSent", x.role(request.from), request.title, x.role(request.to))
@@ -386,6 +402,11 @@ private struct ReplayDescriber {
             return t("rp.in.share", x.role(r), scenario.items[item].title, to)
         case .answer(let r, let q, let accept):
             return t(accept ? "rp.in.accept" : "rp.in.refuse", x.role(r), scenario.requests[q].title)
+        case .request(let r, let to, let item, let text, _, _):
+            return t("rp.in.request", x.role(r), x.roles(to), item.map { scenario.items[$0].title } ?? text)
+        case .reply(let r, let k, let reply):
+            if case .forward(let to) = reply { return t("rp.in.forward", x.role(r), "r\(k + 1)", x.role(to)) }
+            return t("rp.in.reply", x.role(r), "r\(k + 1)", x.reply(ReportBuilder.reply(reply)))
         case .note(let r, let text): return t("rp.in.note", x.role(r), TextCut.cut(text, 80))
         case .peerRating(let target, let q, let value):
             return t(

@@ -25,6 +25,8 @@ struct ReportBuilder {
     private var requestWall: [Int: String] = [:]
     private var requestAccepted: [Int: (accepted: Bool, auto: Bool, wall: String)] = [:]
     private var overdue: Set<Int> = []
+    /// Hand-offs of requests players sent: by request, then first contact.
+    private var forwards: [Int: [Int: [(clock: Int, by: Int, to: Int)]]] = [:]
 
     init(replay: SessionReplay, hmacChecked: Bool) {
         self.replay = replay
@@ -97,6 +99,7 @@ struct ReportBuilder {
         case .action(let i): return CauseRef(kind: "action", id: ids.action(i), label: scenario.actions[i].title)
         case .inject(let i): return CauseRef(kind: "inject", id: ids.inject(i), label: scenario.injects[i].title)
         case .request(let i): return CauseRef(kind: "request", id: ids.request(i), label: scenario.requests[i].title)
+        case .playerRequest(let k): return CauseRef(kind: "player_request", id: "r\(k + 1)", label: "r\(k + 1)")
         case .breach(let i): return CauseRef(kind: "breach", id: ids.item(i), label: scenario.items[i].title)
         case .scene(let i): return CauseRef(kind: "scene", id: ids.scene(i), label: scenario.scenes[i].title)
         case .facilitator: return CauseRef(kind: "facilitator", id: "", label: "")
@@ -288,6 +291,24 @@ struct ReportBuilder {
             let request = scenario.requests[q]
             timeline(clock, "requestOverdue", role: request.to, [request.title])
             follow(clock, "overdue", role: request.to, [request.title])
+        case .playerRequestSent(let k, let from, let to, let item, let text, _, _):
+            let subject = item.map { scenario.items[$0].title } ?? text
+            timeline(clock, "playerRequestSent", role: from, ["r\(k + 1)", subject, roleNames(to)])
+            follow(clock, "playerRequest", role: from, ["r\(k + 1)", roleNames(to)])
+        case .playerRequestAnswered(let k, _, let by, let reply, let outcome, let auto):
+            if !auto { target = .none }
+            timeline(
+                clock, "playerRequestAnswered", role: by, ["r\(k + 1)", Self.reply(reply), outcome.rawValue],
+                auto: auto ? .automated : nil)
+            follow(clock, "answered", role: by, ["r\(k + 1)", outcome.rawValue])
+        case .playerRequestForwarded(let k, let receiver, let by, let to, _):
+            forwards[k, default: [:]][receiver, default: []].append((clock, by, to))
+            timeline(
+                clock, "playerRequestForwarded", role: by,
+                ["r\(k + 1)", scenario.roles[to].name, scenario.roles[receiver].name])
+        case .playerRequestOverdue(let k, let receiver):
+            timeline(clock, "requestOverdue", role: receiver, ["r\(k + 1)"])
+            follow(clock, "overdue", role: receiver, ["r\(k + 1)"])
         case .variableChanged(let v, let value):
             follow(clock, "variable", [scenario.variables[v].id, Self.text(value)])
         case .measureChanged(let m, let role, let delta, let value, let c):
@@ -348,6 +369,17 @@ struct ReportBuilder {
 
     /// Stands for "every other role" in the arguments of a share; the renderers put it into words.
     static let everyone = marker + "everyone"
+
+    /// A reply as the report's arguments carry it: `accept`, `accept_derived`, `refuse` followed by a tab and the
+    /// reason.
+    static func reply(_ r: RequestReply) -> String {
+        switch r {
+        case .accept: "accept"
+        case .acceptDerived: "accept_derived"
+        case .refuse(let reason): "refuse\t" + reason
+        case .forward: "forward"
+        }
+    }
 
     /// Stands for a scenario time (minutes on the clock) in the arguments.
     static func time(_ clock: Int) -> String { marker + "time:\(clock)" }
@@ -419,6 +451,17 @@ struct ReportBuilder {
                     overdue: overdue.contains(q), outcome: card.requests[q], wallResponse: wallResponse))
         }
         report.requests.sort { ($0.sent, $0.request) < ($1.sent, $1.request) }
+        // Requests players sent: each copy with its hand-offs and its final outcome.
+        report.playerRequests = state.playerRequests.enumerated().map { k, r in
+            PlayerRequestRecord(
+                number: k, from: r.from, item: r.item, text: r.text, duty: r.duty, sent: r.sentAt, deadline: r.deadline,
+                copies: r.to.indices.map { c in
+                    PlayerRequestRecord.Copy(
+                        receiver: r.to[c], forwards: forwards[k]?[r.to[c]] ?? [],
+                        by: r.answeredAt[c] == nil ? nil : r.holders[c], reply: r.replies[c], answered: r.answeredAt[c],
+                        outcome: r.outcomes[c])
+                })
+        }
         // Who knew what.
         report.knowledge = scenario.items.indices.map { item in
             (0..<roleCount).map { role in

@@ -92,6 +92,15 @@ struct ReportText: Sendable {
         return t("word.unfinished")
     }
 
+    /// A reply to a request a player sent, from the report's arguments (``ReportBuilder/reply(_:)``).
+    func reply(_ text: String) -> String {
+        if text.hasPrefix("refuse\t") {
+            let reason = String(text.dropFirst("refuse\t".count))
+            return reason.isEmpty ? t("reply.refuse") : t("reply.refuseBecause", reason)
+        }
+        return t(text == "accept_derived" ? "reply.acceptDerived" : text == "accept" ? "reply.accept" : "reply.refuse")
+    }
+
     /// A leak to a party outside the exercise, as a sentence.
     func leak(_ l: LeakRecord) -> String {
         let item = scenario.items[l.item].title
@@ -114,6 +123,10 @@ struct ReportText: Sendable {
         case "released":
             return e.role == nil ? t("tl.releasedBy0", a[0], a[1]) : t("tl.released", role(e.role), a[0], a[1])
         case "cleared", "revoked": return t("tl." + e.kind, names(a[0]), a[1])
+        case "playerRequestSent": return t("tl.playerRequestSent", role(e.role), a[0], a[1], names(a[2]))
+        case "playerRequestAnswered":
+            return t("tl.playerRequestAnswered", role(e.role), a[0], reply(a[1]), outcome(a[2])) + auto(e.auto)
+        case "playerRequestForwarded": return t("tl.playerRequestForwarded", role(e.role), a[0], a[1], a[2])
         case "decisionFailed": return t("tl.decisionFailed", a[0], rule(a[1]))
         case "resolved": return t("tl.resolved", a[0], a[1], rule(a[2]))
         case "expectation": return t("tl.expectation", a[0], outcome(a[1]))

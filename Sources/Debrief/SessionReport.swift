@@ -47,6 +47,8 @@ public struct SessionReport: Sendable {
     /// When each role came to know each item (`[item][role]`, scenario minutes), nil for never.
     var knowledge: [[Int?]] = []
     var requests: [RequestRecord] = []
+    /// Cooperation requests players sent, in the order sent.
+    var playerRequests: [PlayerRequestRecord] = []
     var peer: PeerSection
     var notes: [NoteRecord] = []
     var debriefNotes: [NoteRecord] = []
@@ -323,6 +325,33 @@ struct RequestRecord: Sendable {
     var outcome: RequestOutcome
     /// Wall time from the request to the answer, when typed.
     var wallResponse: Int64?
+}
+
+/// A cooperation request a player sent: one copy per receiver, each the first contact's responsibility.
+struct PlayerRequestRecord: Sendable {
+    /// Its number from 0 in the order sent (shown as `r1`, `r2`, …).
+    var number: Int
+    var from: Int
+    var item: ItemIndex?
+    var text: String
+    var duty: Int?
+    /// Scenario minutes.
+    var sent: Int
+    var deadline: Int
+    var copies: [Copy]
+
+    /// One receiver's copy.
+    struct Copy: Sendable {
+        /// The first contact: the role it was sent to, responsible for it to the end.
+        var receiver: Int
+        /// Hand-offs in order: when, by whom, to whom.
+        var forwards: [(clock: Int, by: Int, to: Int)]
+        /// Who answered it, if anyone.
+        var by: Int?
+        var reply: RequestReply?
+        var answered: Int?
+        var outcome: RequestOutcome
+    }
 }
 
 /// The end-of-exercise peer evaluation.

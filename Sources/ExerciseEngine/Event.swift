@@ -12,6 +12,8 @@ public enum Cause: Sendable, Hashable {
     case inject(Int)
     /// Answering a request.
     case request(Int)
+    /// Answering a request a player sent (an index into ``SessionState/playerRequests``).
+    case playerRequest(Int)
     /// A breach of a secret item, or a leak of a sensitive one.
     case breach(ItemIndex)
     /// A scene's body.
@@ -127,6 +129,16 @@ public enum EventKind: Sendable, Hashable {
     case requestSent(request: Int, deadline: Int)
     case requestAnswered(request: Int, accepted: Bool, outcome: RequestOutcome, auto: Bool)
     case requestOverdue(request: Int)
+    /// A player sent a cooperation request (an index into ``SessionState/playerRequests``).
+    case playerRequestSent(
+        request: Int, from: Int, to: [Int], item: ItemIndex?, text: String, duty: Int?, deadline: Int)
+    /// The copy of `receiver` (its first contact) was answered by `by` (whoever holds it now).
+    case playerRequestAnswered(
+        request: Int, receiver: Int, by: Int, reply: RequestReply, outcome: RequestOutcome, auto: Bool)
+    /// The copy of `receiver` was passed on by `by` to `to`; the receiver stays responsible for it.
+    case playerRequestForwarded(request: Int, receiver: Int, by: Int, to: Int, auto: Bool)
+    /// The copy of `receiver` passed its deadline unanswered.
+    case playerRequestOverdue(request: Int, receiver: Int)
     case variableChanged(variable: Int, value: Value)
     case measureChanged(measure: Int, role: Int, delta: Double, value: Double, cause: Cause?)
     case pointsAwarded(role: Int, amount: Double, reason: String, cause: Cause?)

@@ -17,6 +17,11 @@ public enum Input: Sendable, Hashable {
     case share(role: Int, item: ItemIndex, with: [Int], parties: [Int])
     /// A role answers a cooperation request.
     case answer(role: Int, request: Int, accept: Bool)
+    /// A role sends a cooperation request of its own to roles: for an item, or in words (`text`), of a kind
+    /// (`duty`) whose deadline applies unless `within` gives one.
+    case request(role: Int, to: [Int], item: ItemIndex?, text: String, duty: Int?, within: Int?)
+    /// A receiver answers a request a player sent (an index into ``SessionState/playerRequests``).
+    case reply(role: Int, request: Int, reply: RequestReply)
     /// A note from a role (or the facilitator when nil).
     case note(role: Int?, text: String)
     /// The current rater rates another role on a peer-evaluation question (nil: skipped).
@@ -77,6 +82,12 @@ public enum SessionError: Error, Sendable, Hashable {
     case emptyText
     /// An advance must be positive.
     case invalidDuration
+    /// A request players send needs a deadline: `within`, or a duty (the exercise declares more than one, or none).
+    case noDeadline
+    /// No item derived from the one asked for can be shared by this role (nil: the request asks for no item).
+    case noDerivedItem(item: ItemIndex?)
+    /// The request a player sent does not wait for this role's answer.
+    case noOpenRequest(request: Int)
 }
 
 /// Why an action is not available.

@@ -44,6 +44,7 @@ extension Session {
                 state.requestOutcome[q] = .unanswered
             }
         }
+        closePlayerRequests()
         for o in scenario.objectives.indices { rate(objective: o, checkpoint: false) }
         let raters = scenario.roles.indices.filter { played[$0] }
         if reason != .error, scenario.header.peer != .off, scenario.roles.count >= 2, !raters.isEmpty {

@@ -577,6 +577,7 @@ extension Session {
         for q in scenario.requests.indices where state.requestOutcome[q] == .pending {
             if let sent = state.requestSentAt[q] { consider(sent + scenario.requests[q].within + 1) }
         }
+        if let t = nextPlayerRequestDue() { consider(t) }
         if case .ask(let a, let pending) = state.waiting, !pending.isEmpty,
             let timeout = scenario.asks[a].timeout
         {
@@ -613,6 +614,7 @@ extension Session {
                 emit(.requestOverdue(request: q))
             }
         }
+        markOverduePlayerRequests()
         if case .ask(let a, let pending) = state.waiting, !pending.isEmpty,
             let timeout = scenario.asks[a].timeout,
             state.clock >= state.askedAt + timeout

@@ -115,6 +115,10 @@ public struct Session: Sendable {
             if let flow { interrupt(with: flow) }
         case .answer(let role, let request, let accept):
             answer(request: request, accept: accept, role: role, auto: false)
+        case .request(let role, let to, let item, let text, let duty, let within):
+            sendPlayerRequest(role: role, to: to, item: item, text: text, duty: duty, within: within)
+        case .reply(let role, let request, let reply):
+            replyToRequest(role: role, request: request, reply: reply)
         case .note(let role, let text):
             emit(.note(role: role, text: text))
         case .peerRating(let target, let question, let value):
@@ -200,6 +204,10 @@ public struct Session: Sendable {
             guard scenario.requests[request].to == role, state.requestSentAt[request] != nil,
                 state.requestOutcome[request] == .pending || state.requestOutcome[request] == .overdue
             else { throw .noSuchRequest(request: request) }
+        case .request(let role, let to, let item, let text, let duty, let within):
+            try validateRequest(role: role, to: to, item: item, text: text, duty: duty, within: within)
+        case .reply(let role, let request, let reply):
+            try validateReply(role: role, request: request, reply: reply)
         case .note(_, let text):
             if text.allSatisfy(\.isWhitespace) { throw .emptyText }
         case .peerRating(let target, let question, let value):
@@ -232,8 +240,8 @@ public struct Session: Sendable {
             if !roles.contains(role) || !scenario.requests.indices.contains(request) { throw .unexpected }
         case .note(let role, _):
             if let role, !roles.contains(role) { throw .unexpected }
-        case .peerRating, .facilitator:
-            break
+        case .peerRating, .facilitator, .request, .reply:
+            break  // requests and replies check their indices in validateRequest and validateReply
         }
     }
 

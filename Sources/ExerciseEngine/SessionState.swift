@@ -66,6 +66,8 @@ public struct SessionState: Sendable, Hashable {
     public internal(set) var requestOutcome: [RequestOutcome]
     /// When each request was answered, nil while it is not.
     public internal(set) var requestAnsweredAt: [Int?]
+    /// Cooperation requests players sent, in the order sent.
+    public internal(set) var playerRequests: [PlayerRequest] = []
     /// Collaboration points per role.
     public internal(set) var points: [Double]
     /// A jump decided by a choice, taken when the ask completes.

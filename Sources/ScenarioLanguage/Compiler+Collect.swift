@@ -2,7 +2,7 @@
 extension Compiler {
     static let declarationKeywords = [
         "exercise", "include", "role", "info", "party", "measure", "state", "objective", "ending", "inject",
-        "action", "request", "scene",
+        "action", "request", "duty", "scene",
     ]
 
     mutating func collect() {
@@ -76,6 +76,10 @@ extension Compiler {
                 kind = .action
                 index = scenario.actions.count
                 scenario.actions.append(Action(id: id, title: title, effects: 0, location: location))
+            case "duty":
+                kind = .duty
+                index = scenario.duties.count
+                scenario.duties.append(Duty(id: id, title: title, within: 0, location: location))
             case "request":
                 kind = .request
                 index = scenario.requests.count

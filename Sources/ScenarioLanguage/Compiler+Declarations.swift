@@ -4,7 +4,8 @@ extension Compiler {
         if let headerNode { compileHeader(headerNode) }
         // Endings, roles, items, measures, variables first: statements refer to their types.
         let order = [
-            "role", "party", "info", "measure", "state", "ending", "objective", "inject", "action", "request", "scene",
+            "role", "party", "info", "measure", "state", "ending", "objective", "inject", "action", "request", "duty",
+            "scene",
         ]
         for keyword in order {
             for declaration in declarations where declaration.keyword == keyword {
@@ -14,6 +15,7 @@ extension Compiler {
                 case "role": compileRole(node, index)
                 case "info": compileItem(node, index)
                 case "party": compileParty(node)
+                case "duty": compileDuty(node, index)
                 case "measure": compileMeasure(node, index)
                 case "state": compileVariable(node, index)
                 case "ending": compileEnding(node, index)
@@ -436,6 +438,45 @@ extension Compiler {
             report(
                 .itemNeedsOwner(scenario.items[index].id),
                 SourceSpan(start: scenario.items[index].location, length: scenario.items[index].id.count))
+        }
+    }
+
+    /// `duty ID "NAME" within DURATION [points N]`: a kind of request players send, with its deadline.
+    mutating func compileDuty(_ node: OutlineNode, _ index: Int) {
+        let properties = ["within", "points"]
+        var seen: [String: SourceSpan] = [:]
+        var sawWithin = false
+        for var line in propertyLines(node, from: headEnd(node)) {
+            while let word = line.current?.identifier {
+                line.advance()
+                if properties.contains(word) { once(word, line, &seen, in: .kind(.duty)) }
+                switch word {
+                case "within":
+                    sawWithin = true
+                    if let (d, s) = line.duration() {
+                        if d <= 0 { report(.durationNotPositive, s) }
+                        scenario.duties[index].within = d
+                    } else {
+                        report(.expectedDeadline, line.here)
+                    }
+                case "points":
+                    if let (p, _) = line.number() {
+                        scenario.duties[index].points = p
+                    } else {
+                        report(.expectedPoints, line.here)
+                    }
+                default:
+                    unknownProperty(
+                        TokenCursor(line.node, from: line.index - 1), in: .kind(.duty), allowed: properties)
+                    line = TokenCursor(line.node, from: line.tokens.count)
+                }
+            }
+            expectEnd(line)
+        }
+        if !sawWithin {
+            report(
+                .dutyNeedsDeadline(scenario.duties[index].id),
+                SourceSpan(start: scenario.duties[index].location, length: scenario.duties[index].id.count))
         }
     }
 

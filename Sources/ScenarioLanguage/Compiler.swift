@@ -229,6 +229,8 @@ public enum ElementKind: String, Sendable, Hashable, CaseIterable {
     case action
     /// A cooperation request (`request`).
     case request
+    /// A kind of cooperation request players send (`duty`).
+    case duty
     /// A scene (`scene`).
     case scene
     /// A choice of an ask (`choice`).

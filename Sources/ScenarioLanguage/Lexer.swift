@@ -209,7 +209,8 @@ struct Lexer {
     /// The words that start a line taking an indented block.
     static let blockKeywords: Set<String> = [
         "exercise", "role", "info", "measure", "state", "objective", "ending", "inject", "action", "request", "scene",
-        "ask", "decide", "choice", "option", "if", "elif", "else", "chance", "expect", "on", "accept", "refuse", "peer",
+        "duty", "ask", "decide", "choice", "option", "if", "elif", "else", "chance", "expect", "on", "accept", "refuse",
+        "peer",
     ]
 
     /// The visual width of indentation, a tab counting to the next multiple of ``tabWidth``.

@@ -26,6 +26,8 @@ public struct Scenario: Sendable {
     public var actions: [Action] = []
     /// Cooperation requests.
     public var requests: [Request] = []
+    /// Kinds of cooperation request players may send, with their statutory deadlines (`duty`).
+    public var duties: [Duty] = []
     /// Scenes (modules).
     public var scenes: [Scene] = []
     /// Questions put to roles.
@@ -58,6 +60,8 @@ public struct Scenario: Sendable {
     public func action(_ id: String) -> Int? { actions.firstIndex { $0.id == id } }
     /// The index of the item with this id.
     public func item(_ id: String) -> ItemIndex? { items.firstIndex { $0.id == id }.map { ItemIndex($0) } }
+    /// The index of the duty with this id.
+    public func duty(_ id: String) -> Int? { duties.firstIndex { $0.id == id } }
     /// The index of the party with this id.
     public func party(_ id: String) -> Int? { parties.firstIndex { $0.id == id } }
     /// The index of the inject with this id.
@@ -196,6 +200,21 @@ public struct InfoItem: Sendable {
 
     /// Whether the item may not leave the government: internal or secret.
     public var isSensitive: Bool { sensitivity != .public }
+}
+
+/// A kind of cooperation request players may send, with its statutory deadline: `duty public_safety "公共安全"
+/// within 48h`.
+public struct Duty: Sendable {
+    /// Its id.
+    public var id: String
+    /// Its name.
+    public var title: String
+    /// The deadline of a request of this kind, in minutes after it is sent.
+    public var within: Int
+    /// Collaboration points for answering one in time.
+    public var points: Double = 0
+    /// Where it is declared.
+    public var location: SourceLocation
 }
 
 /// A party outside the exercise (`party press "媒体"`): nobody plays it, and a sensitive item shared with it leaks.

@@ -156,6 +156,8 @@ public enum StarterExercise {
             response -= 2
           auto accept
 
+        duty public_safety "公共安全协作" within 1h points 2   # 学员用 request 命令发出的请求按它的法定时限答复
+
         # ── 场景 ─────────────────────────────────────────────
         scene warning "清晨的预报"
           """
@@ -338,6 +340,8 @@ public enum StarterExercise {
           refuse "Not yet"
             response -= 2
           auto accept
+
+        duty public_safety "Public safety cooperation" within 1h points 2   # requests players type fall due in 1h
 
         # ── Scenes ───────────────────────────────────────────────────
         scene warning "The early forecast"

@@ -38,6 +38,7 @@ public enum Vocabulary {
         case "expect": ["do", "choose", "share", "when"]
         case "action": ["by", "when", "cost", "once"] + effects
         case "request": ["from", "to", "within", "points", "auto", "accept", "refuse"]
+        case "duty": ["within", "points"]
         case "scene": statements
         case "ask": ["choice"]
         case "decide": ["by", "rule", "weights", "fallback", "option"]
@@ -59,6 +60,7 @@ public enum Vocabulary {
         case "expect": ["by", "within", "all", "any"]
         case "action": ["by", "when", "cost", "once"]
         case "request": ["from", "to", "within", "points", "auto"]
+        case "duty": ["within", "points"]
         case "choice": ["default", "expected", "once", "sticky", "if", "when", "cost"]
         case "option": ["default", "expected"]
         case "decide": ["by", "rule", "weights", "fallback"]

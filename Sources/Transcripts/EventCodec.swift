@@ -20,7 +20,9 @@ public struct EventCodec: Sendable {
         "positions_revealed", "decision_failed", "negotiation_round", "lead_call_awaited", "arbitration_awaited",
         "decision_resolved", "discussion_opened", "discussion_answered", "action_taken", "item_shared", "breach",
         "leaked", "released", "clearance_changed", "inject_fired", "expectation_scored", "request_sent",
-        "request_answered", "request_overdue", "variable_changed",
+        "request_answered", "request_overdue",
+        "player_request_sent", "player_request_answered", "player_request_forwarded", "player_request_overdue",
+        "variable_changed",
         "measure_changed", "points_awarded", "clock_advanced", "debrief_note", "note", "paused", "resumed",
         "objective_rated", "rating_overridden", "peer_review_opened", "peer_rated", "peer_ratings_anonymous",
         "ending_reached", "ended", "runtime_error",
@@ -57,6 +59,7 @@ public struct EventCodec: Sendable {
         case .action(let i): return .sorted(["kind": .string("action"), "id": .string(ids.action(i))])
         case .inject(let i): return .sorted(["kind": .string("inject"), "id": .string(ids.inject(i))])
         case .request(let i): return .sorted(["kind": .string("request"), "id": .string(ids.request(i))])
+        case .playerRequest(let k): return .sorted(["kind": .string("player_request"), "number": .int(k + 1)])
         case .breach(let i): return .sorted(["kind": .string("breach"), "id": .string(ids.item(i))])
         case .scene(let i): return .sorted(["kind": .string("scene"), "id": .string(ids.scene(i))])
         case .facilitator: return .sorted(["kind": .string("facilitator")])
@@ -188,6 +191,35 @@ public struct EventCodec: Sendable {
             )
         case .requestOverdue(let q):
             return ("request_overdue", requestRole(q, from: false), .sorted(["request": .string(ids.request(q))]))
+        case .playerRequestSent(let k, let from, let to, let item, let text, let duty, let deadline):
+            return (
+                "player_request_sent", from,
+                .sorted([
+                    "request": .int(k + 1), "to": roles(to), "item": .nullable(item.map(ids.item)),
+                    "text": .string(text), "duty": .nullable(duty.map(ids.duty)), "deadline": .int(deadline),
+                ])
+            )
+        case .playerRequestAnswered(let k, let receiver, let by, let reply, let outcome, let auto):
+            var data = InputCodec.reply(k, reply, ids)
+            if case .object(var members) = data {
+                members += [
+                    JSONMember("receiver", .string(ids.role(receiver))),
+                    JSONMember("outcome", .string(outcome.rawValue)),
+                    JSONMember("auto", .bool(auto)),
+                ]
+                data = .object(members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) })
+            }
+            return ("player_request_answered", by, data)
+        case .playerRequestForwarded(let k, let receiver, let by, let to, let auto):
+            return (
+                "player_request_forwarded", by,
+                .sorted([
+                    "request": .int(k + 1), "receiver": .string(ids.role(receiver)), "to": .string(ids.role(to)),
+                    "auto": .bool(auto),
+                ])
+            )
+        case .playerRequestOverdue(let k, let receiver):
+            return ("player_request_overdue", receiver, .sorted(["request": .int(k + 1)]))
         case .variableChanged(let v, let val):
             let (json, type) = value(val)
             return (

@@ -20,7 +20,8 @@ public struct InputCodec: Sendable {
 
     /// Every input kind, in the order of ``Input``'s and ``FacilitatorCommand``'s cases.
     public static let allKinds = [
-        "choose", "position", "lead_call", "discuss", "act", "share", "answer", "note", "peer_rating",
+        "choose", "position", "lead_call", "discuss", "act", "share", "answer", "request", "reply", "note",
+        "peer_rating",
         "facilitator_inject", "facilitator_pause", "facilitator_resume", "facilitator_advance", "facilitator_arbitrate",
         "facilitator_rate", "facilitator_end",
     ]
@@ -52,6 +53,17 @@ public struct InputCodec: Sendable {
             )
         case .answer(let r, let q, let accept):
             return ("answer", ids.role(r), .sorted(["request": .string(ids.request(q)), "accept": .bool(accept)]))
+        case .request(let r, let to, let item, let text, let duty, let within):
+            return (
+                "request", ids.role(r),
+                .sorted([
+                    "to": .array(to.map { .string(ids.role($0)) }), "item": .nullable(item.map(ids.item)),
+                    "text": .string(text), "duty": .nullable(duty.map(ids.duty)),
+                    "within": within.map { .int($0) } ?? .null,
+                ])
+            )
+        case .reply(let r, let k, let reply):
+            return ("reply", ids.role(r), Self.reply(k, reply, ids))
         case .note(let r, let text):
             return ("note", r.map(ids.role), .sorted(["text": .string(text)]))
         case .peerRating(let target, let q, let value):
@@ -79,6 +91,18 @@ public struct InputCodec: Sendable {
                 )
             case .end: return ("facilitator_end", nil, .object([]))
             }
+        }
+    }
+
+    /// The data of a reply: the request's number (from 1, in the order sent), the answer and its argument.
+    static func reply(_ k: Int, _ reply: RequestReply, _ ids: ScenarioIDs) -> JSONValue {
+        switch reply {
+        case .accept: .sorted(["request": .int(k + 1), "answer": .string("accept")])
+        case .acceptDerived: .sorted(["request": .int(k + 1), "answer": .string("accept_derived")])
+        case .refuse(let reason):
+            .sorted(["request": .int(k + 1), "answer": .string("refuse"), "reason": .string(reason)])
+        case .forward(let to):
+            .sorted(["request": .int(k + 1), "answer": .string("forward"), "to": .string(ids.role(to))])
         }
     }
 
@@ -181,6 +205,33 @@ private struct DataReader {
             return .answer(
                 role: try role(r), request: try resolve("request", try string("request"), ids.request(id:)),
                 accept: try bool("accept"))
+        case "request":
+            guard let list = data["to"]?.arrayValue else { throw .malformed(line: line, reason: .init("withList")) }
+            var to: [Int] = []
+            for element in list {
+                guard let id = element.stringValue else { throw .malformed(line: line, reason: .init("withList")) }
+                to.append(try resolve("role", id, ids.role(id:)))
+            }
+            let item = try data["item"]?.stringValue.map { (id: String) throws(TranscriptError) -> ItemIndex in
+                try resolve("item", id, ids.item(id:))
+            }
+            let duty = try data["duty"]?.stringValue.map { (id: String) throws(TranscriptError) -> Int in
+                try resolve("duty", id, ids.duty(id:))
+            }
+            return .request(
+                role: try role(r), to: to, item: item, text: try string("text"), duty: duty,
+                within: data["within"]?.intValue)
+        case "reply":
+            let k = try int("request") - 1
+            let reply: RequestReply
+            switch try string("answer") {
+            case "accept": reply = .accept
+            case "accept_derived": reply = .acceptDerived
+            case "refuse": reply = .refuse(try string("reason"))
+            case "forward": reply = .forward(try resolve("role", try string("to"), ids.role(id:)))
+            default: throw .malformed(line: line, reason: .init("field.missing", "answer"))
+            }
+            return .reply(role: try role(r), request: k, reply: reply)
         case "note":
             let who = try r.map { (id: String) throws(TranscriptError) -> Int in try role(id) }
             return .note(role: who, text: try string("text"))

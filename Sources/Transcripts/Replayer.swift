@@ -281,6 +281,9 @@ package struct Replayer {
         case .unexpected: return .init("unexpected")
         case .emptyText: return .init("emptyText")
         case .invalidDuration: return .init("invalidDuration")
+        case .noDeadline: return .init("noDeadline")
+        case .noDerivedItem(let item): return .init("noDerivedItem", item.map(ids.item) ?? "—")
+        case .noOpenRequest(let k): return .init("noOpenRequest", "r\(k + 1)")
         }
     }
 }

@@ -8,6 +8,7 @@ package struct ScenarioIDs: Sendable {
     private let actions: [String: Int]
     private let items: [String: Int]
     private let parties: [String: Int]
+    private let duties: [String: Int]
     private let injects: [String: Int]
     private let objectives: [String: Int]
     private let requests: [String: Int]
@@ -28,6 +29,7 @@ package struct ScenarioIDs: Sendable {
         actions = table(scenario.actions, \.id)
         items = table(scenario.items, \.id)
         parties = table(scenario.parties, \.id)
+        duties = table(scenario.duties, \.id)
         injects = table(scenario.injects, \.id)
         objectives = table(scenario.objectives, \.id)
         requests = table(scenario.requests, \.id)
@@ -51,6 +53,7 @@ package struct ScenarioIDs: Sendable {
     package func action(_ i: Int) -> String { name(scenario.actions, i, \.id) }
     package func item(_ i: ItemIndex) -> String { name(scenario.items, i.rawValue, \.id) }
     package func party(_ i: Int) -> String { name(scenario.parties, i, \.id) }
+    package func duty(_ i: Int) -> String { name(scenario.duties, i, \.id) }
     package func inject(_ i: Int) -> String { name(scenario.injects, i, \.id) }
     package func objective(_ i: Int) -> String { name(scenario.objectives, i, \.id) }
     package func request(_ i: Int) -> String { name(scenario.requests, i, \.id) }
@@ -76,6 +79,7 @@ package struct ScenarioIDs: Sendable {
     package func action(id: String) -> Int? { actions[id] }
     package func item(id: String) -> ItemIndex? { items[id].map { ItemIndex($0) } }
     package func party(id: String) -> Int? { parties[id] }
+    package func duty(id: String) -> Int? { duties[id] }
     package func inject(id: String) -> Int? { injects[id] }
     package func objective(id: String) -> Int? { objectives[id] }
     package func request(id: String) -> Int? { requests[id] }

@@ -614,6 +614,14 @@ struct DiagnosticTests {
             message: "this condition always holds, so testing it changes nothing")
     }
 
+    @Test("E0011 a duty without its statutory deadline")
+    func dutyNeedsDeadline() {
+        expectDiagnostic(
+            .expected,
+            in: cleanExercise.replacingOccurrences(of: "ending done", with: "duty 1️⃣safety \"公共安全\"\nending done"),
+            message: "duty 'safety' needs its statutory deadline: within DURATION, such as within 48h")
+    }
+
     @Test("W0510 an item more sensitive than the item it is derived from")
     func derivedMoreSensitive() {
         let items = """

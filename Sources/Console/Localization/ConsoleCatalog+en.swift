@@ -171,6 +171,33 @@ extension ConsoleCatalog {
         "render.revoked": "{0} no longer cleared for '{1}'",
         "info.derivable": "You can also share, derived from what you hold: {0}",
         "info.outside": "Outside the exercise: {0}",
+        "cmd.request.usage": "request ROLE ITEM|\"TEXT\" [within 2h] [duty DUTY]",
+        "cmd.request.summary": "Send a cooperation request to one or several roles, with a deadline",
+        "cmd.forward.usage": "forward [rN] ROLE",
+        "cmd.forward.summary": "Pass a request you received on to another role (you stay responsible for it)",
+        "render.playerRequestSent": "{0} → {1}: cooperation request {2}, {3}",
+        "render.playerRequestDuty": "Duty to cooperate: {0}; answer due by {1}",
+        "render.playerRequestHow":
+            "Answer with accept\u{00A0}{0}, accept\u{00A0}derived\u{00A0}{0}, refuse\u{00A0}{0}\u{00A0}\"REASON\" or forward\u{00A0}{0}\u{00A0}ROLE",
+        "render.playerRequestAnswered": "{0} answered {1}: {2} ({3})",
+        "render.playerRequestFirstContact": "; {0} received it first and stays responsible",
+        "render.playerRequestForwarded": "{0} passed {1} on to {2}; {3}, the first contact, stays responsible",
+        "render.playerRequestOverdue": "⚠ request {0} is overdue: {1} has not answered ({2} is responsible)",
+        "reply.accept": "accepted",
+        "reply.acceptDerived": "accepted with derived (de-identified) data",
+        "reply.refuse": "refused",
+        "reply.refuseBecause": "refused: {0}",
+        "reply.forward": "passed on to {0}",
+        "request.subjectItem": "'{0}'",
+        "request.subjectText": "\"{0}\"",
+        "status.playerRequest": "Request {0} {1} awaits {2}'s answer, due {3}",
+        "status.forwardedTo": "{1} (forwarded by {0})",
+        "error.requestToSelf": "{0} cannot send a request to itself; name the roles to ask",
+        "error.unknownDuty": "Unknown duty '{0}'; the exercise's duties: {1}",
+        "error.refuseNeedsReason": "Give a reason in quotes: refuse\u{00A0}{0}\u{00A0}\"REASON\"",
+        "error.noDeadline": "Say when the answer is due: add within\u{00A0}2h (or duty\u{00A0}DUTY)",
+        "error.noDerivedItem": "Nothing derived from '{0}' is yours to share: accept it, or refuse with a reason",
+        "error.noOpenRequest": "Request {0} is not waiting for your role's answer",
         "render.breach": "⚠ secret item '{0}' has reached {1}, who is not cleared for it",
         "render.checkpoint": "Checkpoint · {0}: {1}",
         "render.chose": "{0} chose: {1}",
@@ -331,13 +358,28 @@ extension ConsoleCatalog {
         ROLE\tOne role or several separated by commas (by id, name or a short form), or all. A party \
         outside the exercise (the public, the press) may be named too: a sensitive item given to it leaks.
         """,
+        "cmd.request.args": """
+        ROLE\tOne role or several separated by commas (by id, name or a short form); each gets a copy and is \
+        responsible for it.
+        ITEM|"TEXT"\tThe id of the item asked for, or what is asked, in quotes.
+        within DURATION\tWhen the answer is due, such as within 2h; without it, the duty's statutory deadline.
+        duty DUTY\tThe duty to cooperate the request rests on (a duty of the exercise); it may be left out when \
+        there is one.
+        """,
+        "cmd.forward.args": """
+        rN\tThe request to pass on; it may be left out when only one waits for your role.
+        ROLE\tThe role that takes it over. The role that received it first stays responsible for it.
+        """,
         "cmd.accept.args": """
-        REQUEST\tThe id shown with the request; it may be left out when only one request waits for your \
-        role.
+        REQUEST\tThe id shown with the request (r1, r2, … for requests players sent); it may be left out when \
+        only one request waits for your role.
+        derived\tFor a request a player sent: give a derived (de-identified) version of the item asked for, not \
+        the item itself: accept derived r1.
         """,
         "cmd.refuse.args": """
         REQUEST\tThe id shown with the request; it may be left out when only one request waits for your \
         role.
+        "REASON"\tRefusing a request a player sent needs a reason, in quotes: refuse r1 "only counts, no names".
         """,
         "cmd.note.args": """
         TEXT\tAny text, to the end of the line; it is recorded with the scenario time and your role.

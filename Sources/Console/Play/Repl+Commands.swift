@@ -16,7 +16,9 @@ extension Repl {
         case .as: switchTo(argument)
         case .do: act(argument)
         case .share: shareCommand(argument)
+        case .request: sendRequest(argument)
         case .accept, .refuse: answerRequest(argument, accept: command.name == .accept)
+        case .forward: forwardRequest(argument)
         case .note:
             guard !argument.isEmpty else { return missing(command) }
             if submit(.note(role: seat, text: argument)) { out(paint.grey(s("notice.noteAdded"))) }
@@ -130,6 +132,7 @@ extension Repl {
                         ClockFormat.time(due, start: scenario.header.clockStart), request.id)
                 ))
         }
+        deadlines += playerRequestStatus()
         if case .ask(let a, let pending) = session.waiting, !pending.isEmpty,
             let timeout = scenario.asks[a].timeout
         {
@@ -392,6 +395,11 @@ extension Repl {
 
     func answerRequest(_ argument: String, accept: Bool) {
         guard let seat else { return error(s("error.noSeat")) }
+        // A request a player sent: named `r1`, or the only one waiting; `accept derived`, `refuse "REASON"`.
+        if let (k, reply) = playerReply(argument, accept: accept, seat: seat) {
+            if let k, let reply { submit(.reply(role: seat, request: k, reply: reply)) }
+            return
+        }
         let pending = session.pendingRequests(for: seat)
         let request: Int?
         if argument.isEmpty {

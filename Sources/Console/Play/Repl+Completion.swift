@@ -32,8 +32,22 @@ extension Repl {
             guard index == 1, let seat else { return [] }
             return scenario.items.elementIndices.filter { session.knows(seat, $0) }.map { scenario.items[$0].id }
         case "accept", "refuse", "同意", "拒绝":
-            guard index == 1, let seat else { return [] }
-            return session.pendingRequests(for: seat).map { scenario.requests[$0].id }
+            guard let seat else { return [] }
+            let open = session.openPlayerRequests(for: seat).map { requestName($0.request) }
+            if index == 2, ["accept", "同意"].contains(command), words.count > 1, words[1] == "derived" { return open }
+            guard index == 1 else { return [] }
+            return session.pendingRequests(for: seat).map { scenario.requests[$0].id } + open
+                + (["accept", "同意"].contains(command) && !open.isEmpty ? ["derived"] : [])
+        case "forward", "转交":
+            guard let seat else { return [] }
+            let open = session.openPlayerRequests(for: seat).map { requestName($0.request) }
+            if index == 1 { return open + roleWords(scenario.roles.indices.filter { $0 != seat }) }
+            return index == 2 ? roleWords(scenario.roles.indices.filter { $0 != seat }) : []
+        case "request", "请求":
+            guard let seat else { return [] }
+            let words = roleWords(scenario.roles.indices.filter { $0 != seat })
+            let items = scenario.items.elementIndices.map { scenario.items[$0].id }
+            return index == 1 ? words : words + items + ["within"] + (scenario.duties.isEmpty ? [] : ["duty"])
         case "help", "?", "帮助":
             return index == 1 ? ReplCommand.all.map(\.name.rawValue) : []
         case ":inject":

@@ -206,6 +206,54 @@ extension Repl {
                     + paint.red(
                         s("render.requestOverdue", scenario.requests[q].title, roleName(scenario.requests[q].to)))
             ]
+        case .playerRequestSent(let k, let from, let to, _, _, let duty, let deadline):
+            let r = session.state.playerRequests[k]
+            var lines = [
+                "\(t) "
+                    + paint.bold(
+                        s(
+                            "render.playerRequestSent", roleName(from),
+                            to.map(roleName).joined(separator: s("list.separator")), requestName(k), requestSubject(r)))
+            ]
+            let due = ClockFormat.time(deadline, start: scenario.header.clockStart)
+            lines.append(
+                "  "
+                    + (duty.map { s("render.playerRequestDuty", scenario.duties[$0].title, due) }
+                        ?? s("render.requestDeadline", due)))
+            if to.contains(where: session.isPlayed) {
+                lines.append(paint.grey("  " + s("render.playerRequestHow", requestName(k))))
+            }
+            return lines
+        case .playerRequestAnswered(let k, let receiver, let by, let reply, let outcome, _):
+            let answer: String
+            switch reply {
+            case .accept: answer = s("reply.accept")
+            case .acceptDerived: answer = s("reply.acceptDerived")
+            case .refuse(let reason): answer = reason.isEmpty ? s("reply.refuse") : s("reply.refuseBecause", reason)
+            case .forward(let to): answer = s("reply.forward", roleName(to))
+            }
+            let whose = by == receiver ? "" : s("render.playerRequestFirstContact", roleName(receiver))
+            return [
+                "\(t) "
+                    + s(
+                        "render.playerRequestAnswered", roleName(by), requestName(k), answer,
+                        s("request.\(outcome.rawValue)"))
+                    + whose
+            ]
+        case .playerRequestForwarded(let k, let receiver, let by, let to, _):
+            return [
+                "\(t) "
+                    + s("render.playerRequestForwarded", roleName(by), requestName(k), roleName(to), roleName(receiver))
+            ]
+        case .playerRequestOverdue(let k, let receiver):
+            let holder =
+                session.state.playerRequests[k].to.firstIndex(of: receiver).map {
+                    session.state.playerRequests[k].holders[$0]
+                } ?? receiver
+            return [
+                "\(t) "
+                    + paint.red(s("render.playerRequestOverdue", requestName(k), roleName(holder), roleName(receiver)))
+            ]
         case .variableChanged(let v, let value):
             return options.facilitator ? [paint.grey("  \(scenario.variables[v].id) = \(value)")] : []
         case .measureChanged(let m, let role, let delta, _, _):

@@ -488,6 +488,9 @@ public final class Repl {
         case .unexpected: return s("error.unexpected")
         case .emptyText: return s("error.emptyText")
         case .invalidDuration: return s("error.invalidDuration")
+        case .noDeadline: return s("error.noDeadline")
+        case .noDerivedItem(let i): return s("error.noDerivedItem", i.map { scenario.items[$0].title } ?? "—")
+        case .noOpenRequest(let k): return s("error.noOpenRequest", requestName(k))
         }
     }
 }

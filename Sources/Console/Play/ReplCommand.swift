@@ -2,7 +2,8 @@
 struct ReplCommand: Sendable {
     /// The commands trainees can type.
     enum Name: String, Sendable, CaseIterable {
-        case help, status, log, quit, info, roles, `as`, `do`, share, accept, refuse, note, look, score
+        case help, status, log, quit, info, roles, `as`, `do`, share, request, accept, refuse, forward, note, look,
+            score
     }
 
     let name: Name
@@ -19,8 +20,10 @@ struct ReplCommand: Sendable {
         ReplCommand(name: .as, aliases: ["seat", "切换"]),
         ReplCommand(name: .do, aliases: ["act", "行动"]),
         ReplCommand(name: .share, aliases: ["共享"]),
+        ReplCommand(name: .request, aliases: ["请求"]),
         ReplCommand(name: .accept, aliases: ["同意"]),
         ReplCommand(name: .refuse, aliases: ["拒绝"]),
+        ReplCommand(name: .forward, aliases: ["转交"]),
         ReplCommand(name: .note, aliases: ["备注"]),
         ReplCommand(name: .score, aliases: ["scores", "得分"]),
         ReplCommand(name: .log, aliases: ["history", "记录"]),

@@ -58,7 +58,7 @@ extension LanguageServer {
         case .inject: 24  // event
         case .expectation: 8  // field
         case .action: 12  // function
-        case .request: 6  // method
+        case .request, .duty: 6  // method
         case .scene: 3  // namespace
         case .choice, .option: 22  // enum member
         case .decision: 10  // enum

@@ -89,7 +89,7 @@ extension LanguageServer {
         case .ending, .choice, .option: "enumMember"
         case .inject: "event"
         case .expectation: "property"
-        case .action, .request: "method"
+        case .action, .request, .duty: "method"
         case .scene: "namespace"
         case .decision: "enum"
         case .discussion: "parameter"

@@ -11,6 +11,8 @@ extension CompilerMessage {
     static func derivedMoreSensitive(_ item: String, source: String) -> Self {
         Self(.derivedMoreSensitive, "derivedMoreSensitive", .text(item), .text(source))
     }
+    /// A `duty` without `within`.
+    static func dutyNeedsDeadline(_ duty: String) -> Self { Self(.expected, "dutyNeedsDeadline", .text(duty)) }
     /// `chance` outside 0–100%.
     static var chanceOutOfRange: Self { Self(.invalidValue, "chanceOutOfRange") }
     /// A header `duration` of zero.
