@@ -16,24 +16,21 @@ struct PolicyTests {
         return simulator.run(SimulationOptions(runs: runs, seed: 1, hangTimeout: nil, policy: policy))
     }
 
-    /// The bundled exercises normalised per role: those whose measures declare no `range` (a declared range is the
-    /// author's override, and scores against it are the author's scale). flood-response and benchmark still
-    /// declare theirs: their expected choices do not yet earn each role its best reachable value.
-    static func perRoleExercises() -> [String] {
-        bundledExercises().filter { file in
-            (try? bundled(file))?.measures.allSatisfy { !$0.rangeDeclared } ?? false
+    @Test("every bundled exercise is normalised per role: none declares a measure range")
+    func bundledExercisesArePerRole() throws {
+        let files = bundledExercises()
+        for file in ["tutorial.ttx", "tutorial.en.ttx", "flood-response.ttx", "benchmark.ttx"] {
+            #expect(files.contains(file))
         }
-    }
-
-    @Test("both tutorials are normalised per role")
-    func tutorialsArePerRole() {
-        #expect(Self.perRoleExercises().contains("tutorial.ttx"))
-        #expect(Self.perRoleExercises().contains("tutorial.en.ttx"))
+        for file in files {
+            let declared = try bundled(file).measures.filter(\.rangeDeclared).map(\.id)
+            #expect(declared.isEmpty, "\(file) declares a range for \(declared)")
+        }
     }
 
     @Test(
         "normalised per role, a competent team scores at least 90 for every role and the team; a passive one far less",
-        arguments: perRoleExercises())
+        arguments: bundledExercises())
     func expectedPolicyScoresHigh(_ file: String) throws {
         let scenario = try bundled(file)
         let bounds = BoundsFinder(scenario: scenario).find()
@@ -66,6 +63,16 @@ struct PolicyTests {
         for x in report.expectations {
             #expect(x.missed == 0 && x.late == 0, "\(file): \(x.id) \(x)")
             #expect(x.notOffered == 0, "\(file): \(x.id) is not offered in time: \(x)")
+        }
+    }
+
+    @Test("the flagship offers every expected action in time, whoever plays and however (issue 17)")
+    func flagshipOffersEveryExpectationInTime() throws {
+        let scenario = try bundled("flood-response.ttx")
+        for policy in [SimulationPolicy.default, .random] {
+            let report = simulate(scenario, policy, runs: 20)
+            #expect(report.errors.isEmpty, "\(report.errors)")
+            #expect(report.notOffered.isEmpty, "\(policy): \(report.notOffered.map(\.id))")
         }
     }
 
