@@ -651,6 +651,14 @@ struct DiagnosticTests {
         expectDiagnostic(
             .invalidValue, in: cleanExercise.replacingOccurrences(of: "ending done", with: two + "ending done"),
             others: true)
+    @Test("W0511 a declared range play cannot reach: made by check after exploring (AuthoringTests/RangeCheckTests)")
+    func unreachableRange() {
+        let message = AnalysisMessage.unreachableRange("sharing", declared: "0..20", reached: "0..6", best: "30")
+        #expect(message.code == .unreachableRange)
+        #expect(message.severity == .warning)
+        let en = "measure 'sharing' declares range 0..20, but play reaches only 0..6"
+        #expect(message.text(in: .en).hasPrefix(en))
+        #expect(message.text(in: .zh).hasPrefix("计分维度「sharing」声明了范围 0..20，但任何打法都只能达到 0..6"))
     }
 
     // MARK: Coverage

@@ -1,3 +1,4 @@
+import Authoring
 import Foundation
 import Localization
 import ScenarioLanguage
@@ -16,6 +17,9 @@ public enum CheckCommand {
     /// Each file's diagnostics are written in the language ``Localization/UILanguage/detect(explicit:environment:contentLanguage:)``
     /// chooses from `language` (`--lang`), the locale, and the `language` the file's header declares; the summary
     /// in the language they share (else as for a file that declares none).
+    ///
+    /// An exercise that compiles and declares a measure's `range` is also explored (``ScoreBoundsStore``, cached):
+    /// a declared range that play cannot reach is warned about (W0511), when the exploration finished.
     public static func run(
         files: [String], strict: Bool, json: Bool, color: ColorMode, language: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
@@ -30,6 +34,12 @@ public enum CheckCommand {
                 explicit: language, environment: environment, contentLanguage: result.declaredLanguage)
             languages.insert(fileLanguage)
             var diagnostics = result.diagnostics
+            if let scenario = result.scenario, !diagnostics.hasErrors,
+                scenario.measures.contains(where: \.rangeDeclared),
+                let bounds = ScoreBoundsStore.bounds(for: scenario, environment: environment, evenWhenDeclared: true)
+            {
+                diagnostics += RangeCheck.diagnostics(scenario, bounds: bounds)
+            }
             if strict {
                 diagnostics = diagnostics.map { d in
                     var d = d

@@ -17,11 +17,13 @@ enum ScoreBoundsStore {
     static let formatVersion = 1
 
     /// The bounds for an exercise: from the cache when it holds a valid entry, else found and cached; nil when
-    /// every measure declares its `range` (the author's override: no bounds are needed).
+    /// every measure declares its `range` (the author's override: no bounds are needed to score), unless
+    /// `evenWhenDeclared` (`check` compares the declared ranges with them).
     static func bounds(
-        for scenario: Scenario, environment: [String: String] = ProcessInfo.processInfo.environment
+        for scenario: Scenario, environment: [String: String] = ProcessInfo.processInfo.environment,
+        evenWhenDeclared: Bool = false
     ) -> ScoreBounds? {
-        guard scenario.measures.contains(where: { !$0.rangeDeclared }) else { return nil }
+        guard evenWhenDeclared || scenario.measures.contains(where: { !$0.rangeDeclared }) else { return nil }
         let sha = scenario.transcriptFingerprint
         let file = cacheFile(sha: sha, environment: environment)
         if let file, let cached = read(file, sha: sha, scenario: scenario) { return cached }

@@ -42,6 +42,12 @@ public struct AnalysisMessage: DiagnosticMessage, Hashable {
     static func objectiveWithoutRules(_ objective: String) -> Self {
         Self(.objectiveUnattainable, "objectiveWithoutRules", .text(objective))
     }
+    /// A measure whose declared range `declared` no play reaches: play reaches only `reached`, so the best play
+    /// scores at most `best` of 100. Found by exploring the exercise (``DiagnosticCode/unreachableRange``), so it
+    /// is made outside the compiler, by whoever explored.
+    public static func unreachableRange(_ measure: String, declared: String, reached: String, best: String) -> Self {
+        Self(.unreachableRange, "unreachableRange", .text(measure), .text(declared), .text(reached), .text(best))
+    }
     /// A request nothing sends.
     static func requestNeverSent(_ request: String) -> Self { Self(.unused, "requestNeverSent", .text(request)) }
     /// A role that takes part but is never asked.

@@ -324,5 +324,7 @@ extension DiagnosticCatalog {
         "W0508.objectiveWithoutRules": "目标「{0}」没有评级规则；它将始终被评为 U",
         "W0509.alwaysHolds": "这个条件总是成立，检验它没有意义",
         "W0509.neverHolds": "这个条件永远不会成立，依赖它的内容永远不会发生",
+        "W0511.unreachableRange":
+            "计分维度「{0}」声明了范围 {1}，但任何打法都只能达到 {2}：各部门都按 {1} 折算，最好的打法也最多得 {3} 分；去掉 range，各部门即按本部门能达到的最差和最好值折算",
     ]
 }

@@ -103,6 +103,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case constantCondition = "W0509"
     /// An item derived from a less sensitive one (`derived from`): deriving removes detail, it adds no secrets.
     case derivedMoreSensitive = "W0510"
+    /// A measure's declared `range` that no play can reach (found by exploring, by `check`).
+    case unreachableRange = "W0511"
 
     /// The severity of diagnostics with this code: `E` codes are errors, `W` codes warnings.
     public var severity: Severity { rawValue.hasPrefix("E") ? .error : .warning }
