@@ -156,10 +156,28 @@ struct CheckOutputTests {
 
     @Test("a clean file: exit 0 and a short confirmation")
     func clean() throws {
-        try withFiles(["clean.ttx": cleanExercise]) { folder in
+        // The range play reaches (sharing 0..1): cleanExercise's 0..10 is warned about (W0510, below).
+        let clean = cleanExercise.replacingOccurrences(of: "range 0..10", with: "range 0..1")
+        try withFiles(["clean.ttx": clean]) { folder in
             guard let output = try run(["check", "clean.ttx"], in: folder) else { return }
             #expect(output.status == 0)
             #expect(output.stderr == "ok: no problems found\n")
+        }
+    }
+
+    @Test("a declared range play cannot reach is warned about after exploring (W0510); --strict fails on it")
+    func unreachableRange() throws {
+        try withFiles(["range.ttx": cleanExercise]) { folder in
+            guard let output = try run(["check", "--lang", "en", "range.ttx"], in: folder) else { return }
+            #expect(output.status == 0)
+            #expect(
+                output.stderr.hasPrefix(
+                    "range.ttx:8:9: warning: measure 'sharing' declares range 0..10, but play reaches only 0..1: every role is normalised against 0..10, so even the best play scores at most 10;"
+                ), "\(output.stderr)")
+            #expect(output.stderr.hasSuffix("0 errors, 1 warning\n"))
+            guard let strict = try run(["check", "--strict", "--lang", "zh", "range.ttx"], in: folder) else { return }
+            #expect(strict.status == 1)
+            #expect(strict.stderr.contains("计分维度「sharing」声明了范围 0..10，但任何打法都只能达到 0..1"))
         }
     }
 
