@@ -22,13 +22,18 @@ public enum RangeCheck {
             let declared = measure.range
             guard low > declared.lowerBound || high < declared.upperBound else { continue }
             let width = declared.upperBound - declared.lowerBound
-            let best = width > 0 ? (high - declared.lowerBound) / width * 100 : 100
-            result.append(
-                Diagnostic(
-                    AnalysisMessage.unreachableRange(
-                        measure.id, declared: text(declared.lowerBound, declared.upperBound), reached: text(low, high),
-                        best: number(best.rounded())),
-                    at: SourceSpan(start: measure.location, length: max(measure.id.count, 1))))
+            let (range, reached) = (text(declared.lowerBound, declared.upperBound), text(low, high))
+            // The high end unreached caps the best play; only the low end unreached lifts the worst.
+            let message =
+                high < declared.upperBound
+                ? AnalysisMessage.unreachableRange(
+                    measure.id, declared: range, reached: reached,
+                    best: number((width > 0 ? (high - declared.lowerBound) / width * 100 : 100).rounded()))
+                : AnalysisMessage.unreachableRangeLow(
+                    measure.id, declared: range, reached: reached,
+                    worst: number((width > 0 ? (low - declared.lowerBound) / width * 100 : 0).rounded()))
+            let span = SourceSpan(start: measure.location, length: max(measure.id.count, 1))
+            result.append(Diagnostic(message, at: span))
         }
         return result
     }

@@ -156,7 +156,7 @@ struct CheckOutputTests {
 
     @Test("a clean file: exit 0 and a short confirmation")
     func clean() throws {
-        // The range play reaches (sharing 0..1): cleanExercise's 0..10 is warned about (W0510, below).
+        // The range play reaches (sharing 0..1): cleanExercise's 0..10 is warned about (W0511, below).
         let clean = cleanExercise.replacingOccurrences(of: "range 0..10", with: "range 0..1")
         try withFiles(["clean.ttx": clean]) { folder in
             guard let output = try run(["check", "clean.ttx"], in: folder) else { return }
@@ -165,7 +165,7 @@ struct CheckOutputTests {
         }
     }
 
-    @Test("a declared range play cannot reach is warned about after exploring (W0510); --strict fails on it")
+    @Test("a declared range play cannot reach is warned about after exploring (W0511); --strict fails on it")
     func unreachableRange() throws {
         try withFiles(["range.ttx": cleanExercise]) { folder in
             guard let output = try run(["check", "--lang", "en", "range.ttx"], in: folder) else { return }

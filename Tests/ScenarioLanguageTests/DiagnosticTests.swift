@@ -651,6 +651,8 @@ struct DiagnosticTests {
         expectDiagnostic(
             .invalidValue, in: cleanExercise.replacingOccurrences(of: "ending done", with: two + "ending done"),
             others: true)
+    }
+
     @Test("W0511 a declared range play cannot reach: made by check after exploring (AuthoringTests/RangeCheckTests)")
     func unreachableRange() {
         let message = AnalysisMessage.unreachableRange("sharing", declared: "0..20", reached: "0..6", best: "30")

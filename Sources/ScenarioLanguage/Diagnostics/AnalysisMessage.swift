@@ -48,6 +48,12 @@ public struct AnalysisMessage: DiagnosticMessage, Hashable {
     public static func unreachableRange(_ measure: String, declared: String, reached: String, best: String) -> Self {
         Self(.unreachableRange, "unreachableRange", .text(measure), .text(declared), .text(reached), .text(best))
     }
+    /// A measure whose declared range's high end play reaches but not its low end: even the worst play scores at
+    /// least `worst` of 100.
+    public static func unreachableRangeLow(_ measure: String, declared: String, reached: String, worst: String) -> Self
+    {
+        Self(.unreachableRange, "unreachableRangeLow", .text(measure), .text(declared), .text(reached), .text(worst))
+    }
     /// A request nothing sends.
     static func requestNeverSent(_ request: String) -> Self { Self(.unused, "requestNeverSent", .text(request)) }
     /// A role that takes part but is never asked.

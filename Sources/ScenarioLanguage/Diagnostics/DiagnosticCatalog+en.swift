@@ -339,6 +339,8 @@ extension DiagnosticCatalog {
         "W0508.objectiveWithoutRules": "objective '{0}' has no rating rules; it will always be rated U",
         "W0509.alwaysHolds": "this condition always holds, so testing it changes nothing",
         "W0509.neverHolds": "this condition can never hold, so what depends on it never happens",
+        "W0511.unreachableRangeLow":
+            "measure '{0}' declares range {1}, but play reaches only {2}: every role is normalised against {1}, so even the worst play scores at least {3}; remove the range to normalise each role between the worst and best it can reach",
         "W0511.unreachableRange":
             "measure '{0}' declares range {1}, but play reaches only {2}: every role is normalised against {1}, so even the best play scores at most {3}; remove the range to normalise each role between the worst and best it can reach",
     ]
