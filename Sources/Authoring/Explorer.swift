@@ -471,8 +471,9 @@ private struct Search {
         case .positions(let d, let pending):
             if let role = pending.first {
                 for o in scenario.decisions[d].options { moves.append(.position(role: role, option: o)) }
+                if scenario.decisions[d].isVote { moves.append(.abstain(role: role)) }
             }
-        case .leadCall(let d, let role):
+        case .leadCall(let d, let role), .arbiterCall(let d, let role):
             for o in scenario.decisions[d].options { moves.append(.leadCall(role: role, option: o)) }
         case .arbitration(let d):
             for o in scenario.decisions[d].options { moves.append(.facilitator(.arbitrate(option: o))) }

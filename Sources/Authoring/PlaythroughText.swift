@@ -59,8 +59,18 @@ private struct Narrator {
         case .positionTaken:
             return []
         case .positionsRevealed(let d, let positions):
-            let list = zip(s.decisions[d].roles, positions).map { r, o in "\(s.roles[r].id) → \(s.options[o].id)" }
+            let list = zip(s.decisions[d].roles, positions).map { r, o in
+                "\(s.roles[r].id) → \(o.map { s.options[$0].id } ?? "abstain")"
+            }
             return ["\(t)   positions: \(list.joined(separator: ", "))"]
+        case .abstained:
+            return []
+        case .votesCounted(_, let tally):
+            let rows = tally.rows.map { "\(s.options[$0.option].id) \(formatNumber($0.total))" }
+            let needed = tally.needed.map { ", needs \(formatNumber($0))" } ?? ""
+            return ["\(t)   tally: \(rows.joined(separator: ", "))\(needed): \(tally.outcome.rawValue)"]
+        case .arbiterCallAwaited(_, let r):
+            return ["\(t)   \(role(r)) arbitrates"]
         case .decisionFailed(_, let step):
             return ["\(t)   no decision by \(step)"]
         case .negotiationRound(_, let round, let cost):

@@ -49,7 +49,7 @@ struct PolicyPlayer {
                 return .stuck(message: "decision '\(scenario.decisions[d].id)' waits for nobody", location: nil)
             }
             return .input(.position(role: role, option: option(d, session, scenario)))
-        case .leadCall(let d, let role):
+        case .leadCall(let d, let role), .arbiterCall(let d, let role):
             return .input(.leadCall(role: role, option: option(d, session, scenario)))
         case .arbitration(let d):
             return .input(.facilitator(.arbitrate(option: option(d, session, scenario))))

@@ -81,7 +81,7 @@ struct RandomPlayer {
             }
             let role = pending[rng.index(pending.count)]
             return .input(.position(role: role, option: options[rng.index(options.count)]))
-        case .leadCall(let d, let role):
+        case .leadCall(let d, let role), .arbiterCall(let d, let role):
             let options = scenario.decisions[d].options
             return .input(.leadCall(role: role, option: options[rng.index(options.count)]))
         case .arbitration(let d):

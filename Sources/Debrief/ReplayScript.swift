@@ -241,8 +241,15 @@ private struct ReplayDescriber {
             case .positionTaken(let r, _, let o, let auto):
                 line = t("rp.position", x.role(r), scenario.options[o].label) + x.auto(auto)
                 did[r].append(t("rp.didPosition", scenario.options[o].label) + x.auto(auto))
+            case .abstained(let r, _, let auto):
+                line = t("rp.abstained", x.role(r)) + x.auto(auto)
+                did[r].append(t("rp.didAbstain") + x.auto(auto))
             case .positionsRevealed(let d, _):
                 line = t("rp.revealed", scenario.decisions[d].question)
+            case .votesCounted(let d, let tally):
+                line = x.tally(d, tally)
+            case .arbiterCallAwaited(_, let r):
+                line = t("rp.arbiterCall", x.role(r))
             case .decisionFailed(let d, let rule):
                 line = t("tl.decisionFailed", scenario.decisions[d].question, x.rule(rule))
             case .negotiationRound(let d, let round, let cost):
@@ -393,7 +400,13 @@ private struct ReplayDescriber {
         case .choose(let r, let c):
             return t("rp.in.choose", x.role(r), scenario.choices[c].label, scenario.choices[c].id)
         case .position(let r, let o): return t("rp.in.position", x.role(r), scenario.options[o].label)
-        case .leadCall(let r, let o): return t("rp.in.lead", x.role(r), scenario.options[o].label)
+        case .abstain(let r): return t("rp.in.abstain", x.role(r))
+        case .leadCall(let r, let o):
+            let arbitrated = step.events.contains {
+                if case .decisionResolved(_, _, .arbitrationRole, _) = $0.kind { true } else { false }
+            }
+            if arbitrated { return t("rp.in.arbiter", x.role(r), scenario.options[o].label) }
+            return t("rp.in.lead", x.role(r), scenario.options[o].label)
         case .discuss(let r, let text): return t("rp.in.discuss", x.role(r), text)
         case .act(let r, let a): return t("rp.in.act", x.role(r), scenario.actions[a].title)
         case .share(let r, let item, let with, let parties):
@@ -434,6 +447,7 @@ private struct ReplayDescriber {
             return t("rp.wait.positions", x.roles(pending), scenario.decisions[d].question)
         case .leadCall(let d, let r): return t("rp.wait.lead", x.role(r), scenario.decisions[d].question)
         case .arbitration(let d): return t("rp.wait.arbitration", scenario.decisions[d].question)
+        case .arbiterCall(let d, let r): return t("rp.wait.arbiter", x.role(r), scenario.decisions[d].question)
         case .discussion(let d, let pending):
             return t("rp.wait.discussion", x.roles(pending), scenario.discussions[d].question)
         case .peerReview(let rater, _): return t("rp.wait.peer", x.role(rater))

@@ -179,8 +179,23 @@ struct ReportBuilder {
             let last = report.decisions[open.record].rounds.count - 1
             report.decisions[open.record].rounds[last].positions.append(move)
             target = .none
+        case .abstained(let role, _, _):
+            guard let open = openJoint, !report.decisions[open.record].rounds.isEmpty else { break }
+            let last = report.decisions[open.record].rounds.count - 1
+            report.decisions[open.record].rounds[last].abstained.append(role)
+            target = .none
         case .positionsRevealed:
             break
+        case .votesCounted(let d, let tally):
+            if let open = openJoint, open.decision == d, !report.decisions[open.record].rounds.isEmpty {
+                let last = report.decisions[open.record].rounds.count - 1
+                report.decisions[open.record].rounds[last].tally = tally
+            }
+        case .arbiterCallAwaited(let d, let role):
+            if let open = openJoint, open.decision == d {
+                report.decisions[open.record].awaited.append(("arbitration", role))
+            }
+            callWall = wall
         case .decisionFailed(let d, let step):
             if let open = openJoint, open.decision == d, !report.decisions[open.record].rounds.isEmpty {
                 let last = report.decisions[open.record].rounds.count - 1
@@ -206,7 +221,9 @@ struct ReportBuilder {
                 report.decisions.append(DecisionRecord(kind: .joint(d), clock: clock, scene: scene))
                 record = report.decisions.count - 1
             }
-            let awaited = !report.decisions[record].awaited.isEmpty && (by == .lead || by == .arbitration)
+            let awaited =
+                !report.decisions[record].awaited.isEmpty
+                && (by == .lead || by == .arbitration || by == .arbitrationRole)
             let deliberation = awaited ? callWall.flatMap { self.deliberation($0, wall) } : nil
             report.decisions[record].resolution = (option, by, role, clock, deliberation)
             openJoint = nil

@@ -64,6 +64,51 @@ struct ReportText: Sendable {
     /// How a decision was resolved, or the name of a rule, in words.
     func rule(_ raw: String) -> String { t("rule." + raw) }
 
+    /// How a decision was settled, as `resolved_by` names it, in words.
+    func settled(_ how: SettledBy) -> String { t("settled." + how.rawValue) }
+
+    /// The tally of a vote in one line: each option's votes (weight) and who cast them, the weights, abstentions,
+    /// the quorum and threshold, and whether it carried.
+    func tally(_ d: DecisionIndex, _ tally: VoteTally) -> String {
+        let decision = scenario.decisions[d]
+        var parts = tally.rows.map { row in
+            t(
+                "tally.option", scenario.options[row.option].label, NumberText.format(row.total),
+                row.roles.isEmpty ? t("tally.nobody") : row.roles.map { role($0) }.joined(separator: comma))
+        }
+        if decision.rule == .weighted {
+            let weights = zip(decision.roles, tally.weights).map { role($0) + " " + NumberText.format($1) }
+            parts.append(t("tally.weights", weights.joined(separator: comma)))
+        }
+        if !tally.abstained.isEmpty {
+            parts.append(t("tally.abstained", tally.abstained.map { role($0) }.joined(separator: comma)))
+        }
+        if let quorum = decision.quorum { parts.append(t("tally.quorum", NumberText.format(quorum))) }
+        let threshold =
+            decision.threshold
+            ?? (decision.rule == .majority
+                ? VoteThreshold(inclusive: false, numerator: 1, denominator: 2, ofHeld: false) : nil)
+        if let threshold, let needed = tally.needed {
+            let share = t(
+                threshold.inclusive ? "tally.atLeast" : "tally.moreThan", String(threshold.numerator),
+                String(threshold.denominator))
+            parts.append(
+                t(
+                    threshold.ofHeld ? "tally.needs.held" : "tally.needs.cast", share,
+                    NumberText.format(threshold.ofHeld ? tally.held : tally.cast), NumberText.format(needed)))
+        } else {
+            parts.append(t("tally.plurality"))
+        }
+        let leader = tally.leader.map { scenario.options[$0].label } ?? ""
+        switch tally.outcome {
+        case .carried: parts.append(t("tally.carried", leader))
+        case .short: parts.append(t("tally.short", leader))
+        case .vetoed: parts.append(t("tally.vetoed", tally.vetoedBy.map { role($0) }.joined(separator: comma)))
+        case .tie, .noQuorum, .noVotes: parts.append(t("tally.\(tally.outcome.rawValue)"))
+        }
+        return t("tally.line", parts.joined(separator: " · "))
+    }
+
     /// A P/S/M/U rating with its meaning.
     func rating(_ r: Rating) -> String { r.rawValue + " · " + t("rating." + r.rawValue) }
 

@@ -158,6 +158,10 @@ struct DecisionRecord: Sendable {
         var positions: [Move]
         /// The rule or fallback that failed after it, if any.
         var failed: [String]
+        /// Roles that abstained in it.
+        var abstained: [Int] = []
+        /// The vote's count, for `majority` and `weighted` rules.
+        var tally: VoteTally?
     }
 
     var kind: Kind

@@ -33,10 +33,110 @@ public enum AutoReason: String, Sendable, Hashable {
 /// How a decision was settled.
 public enum Resolution: String, Sendable, Hashable {
     case unanimous, majority, weighted, lead, arbitration
+    /// A role named by `arbitration ROLE` decided.
+    case arbitrationRole = "arbitration_role"
+    /// The first `arbitration rule` line whose condition held (or the default, when none held).
+    case arbitrationRule = "arbitration_rule"
     /// No rule or fallback settled it: the default option applies.
     case defaultOption = "default"
     /// Arbitration without a facilitator: the default option applies.
     case automaticArbitration = "automatic_arbitration"
+}
+
+/// A role's position in a vote: an option, or abstaining.
+public enum Stance: Sendable, Hashable {
+    /// For an option.
+    case option(Int)
+    /// Abstaining: counted as present, for no option.
+    case abstain
+
+    /// The option, nil when abstaining.
+    public var option: Int? { if case .option(let o) = self { o } else { nil } }
+}
+
+/// The count of a vote (`majority` or `weighted`) when it closes: each option's votes and weight, what the
+/// threshold asked, and whether it carried.
+public struct VoteTally: Sendable, Hashable {
+    /// One option's votes.
+    public struct Row: Sendable, Hashable {
+        /// The option.
+        public var option: Int
+        /// The roles that voted for it, in the decision's role order.
+        public var roles: [Int]
+        /// Their votes (`majority`) or weight (`weighted`).
+        public var total: Double
+
+        /// Creates a row.
+        public init(option: Int, roles: [Int], total: Double) {
+            self.option = option
+            self.roles = roles
+            self.total = total
+        }
+    }
+
+    /// How the count came out.
+    public enum Outcome: String, Sendable, Hashable {
+        /// The leading option carried.
+        case carried
+        /// Two or more options share the lead.
+        case tie
+        /// The leading option fell short of the threshold.
+        case short
+        /// Fewer votes or less weight were cast than the quorum.
+        case noQuorum = "no_quorum"
+        /// A role with a veto voted for another option.
+        case vetoed
+        /// Every role abstained.
+        case noVotes = "no_votes"
+    }
+
+    /// Per option, in the decision's option order.
+    public var rows: [Row]
+    /// Each role's weight as counted (1 in a `majority` vote), in the decision's role order.
+    public var weights: [Double]
+    /// Roles that abstained, in the decision's role order.
+    public var abstained: [Int]
+    /// Votes or weight cast (abstentions not counted).
+    public var cast: Double
+    /// Votes or weight held by every role that takes part.
+    public var held: Double
+    /// What the leading option needed: the threshold's share of the cast or held total; nil when the rule is the
+    /// plain plurality of `weighted`.
+    public var needed: Double?
+    /// The leading option (also when it did not carry), nil on a tie or when nobody voted.
+    public var leader: Int?
+    /// How it came out.
+    public var outcome: Outcome
+    /// The roles whose veto blocked the leader.
+    public var vetoedBy: [Int]
+
+    /// Creates a tally.
+    public init(
+        rows: [Row], weights: [Double], abstained: [Int], cast: Double, held: Double, needed: Double?, leader: Int?,
+        outcome: Outcome, vetoedBy: [Int]
+    ) {
+        self.rows = rows
+        self.weights = weights
+        self.abstained = abstained
+        self.cast = cast
+        self.held = held
+        self.needed = needed
+        self.leader = leader
+        self.outcome = outcome
+        self.vetoedBy = vetoedBy
+    }
+}
+
+extension Resolution {
+    /// How `resolved_by` names it, given the round the decision was in.
+    public func settledBy(round: Int) -> SettledBy {
+        switch self {
+        case .unanimous, .majority, .weighted: round > 1 ? .round : .vote
+        case .lead: .lead
+        case .arbitration, .automaticArbitration, .arbitrationRole, .arbitrationRule: .arbitration
+        case .defaultOption: .default
+        }
+    }
 }
 
 /// The state of an expected action for one responder (or the team).
@@ -102,12 +202,19 @@ public enum EventKind: Sendable, Hashable {
     case chose(role: Int, choice: Int, auto: AutoReason?)
     case decisionOpened(decision: DecisionIndex, round: Int)
     case positionTaken(role: Int, decision: DecisionIndex, option: Int, auto: AutoReason?)
-    /// The option each role of the decision took, in the decision's role order (``Decision/roles``).
-    case positionsRevealed(decision: DecisionIndex, positions: [Int])
+    /// A role abstained in a vote.
+    case abstained(role: Int, decision: DecisionIndex, auto: AutoReason?)
+    /// The option each role of the decision took, in the decision's role order (``Decision/roles``); nil where it
+    /// abstained.
+    case positionsRevealed(decision: DecisionIndex, positions: [Int?])
+    /// A vote was counted (`majority` and `weighted` rules), after the positions were revealed.
+    case votesCounted(decision: DecisionIndex, tally: VoteTally)
     case decisionFailed(decision: DecisionIndex, step: String)
     case negotiationRound(decision: DecisionIndex, round: Int, cost: Int)
     case leadCallAwaited(decision: DecisionIndex, role: Int)
     case arbitrationAwaited(decision: DecisionIndex)
+    /// The role named by `arbitration ROLE` must settle the decision.
+    case arbiterCallAwaited(decision: DecisionIndex, role: Int)
     case decisionResolved(decision: DecisionIndex, option: Int, by: Resolution, role: Int?)
     case discussionOpened(discussion: Int, roles: [Int])
     case discussionAnswered(role: Int, discussion: Int, text: String)

@@ -6,6 +6,8 @@ public enum Input: Sendable, Hashable {
     case choose(role: Int, choice: Int)
     /// A role takes a position in the current decision.
     case position(role: Int, option: Int)
+    /// A role abstains in the current vote (`majority` or `weighted`).
+    case abstain(role: Int)
     /// The lead role settles the current decision after seeing the positions.
     case leadCall(role: Int, option: Int)
     /// A role answers the current discussion question.
@@ -64,6 +66,8 @@ public enum SessionError: Error, Sendable, Hashable {
     case alreadyAnswered(role: Int)
     /// The option is not one of the current decision's.
     case optionNotOffered(option: Int)
+    /// Abstaining is a position only in a vote (`majority` or `weighted`).
+    case cannotAbstain
     /// The action is not available to the role now.
     case actionUnavailable(action: Int, reason: ActionRefusal)
     /// The role does not know the item (nor the item it is derived from).

@@ -83,6 +83,17 @@ extension Session {
             return record(
                 &trace, "decided(\(scenario.decisions[d].id), \(scenario.options[option].id))",
                 .bool(state.decided[d.rawValue] == option))
+        case .resolvedBy(let d, let how):
+            let settled = state.settledBy[d.rawValue]
+            return record(
+                &trace, "resolved_by(\(scenario.decisions[d].id)) == \(how.rawValue)", .bool(settled == how))
+        case .position(let d, let role, let option):
+            let stance = state.lastPositions[d.rawValue * r + role]
+            let holds = option.map { stance == .option($0) } ?? (stance == .abstain)
+            return record(
+                &trace,
+                "position(\(scenario.decisions[d].id), \(roleID(role))) == "
+                    + (option.map { scenario.options[$0].id } ?? "abstain"), .bool(holds))
         case .fired(let i):
             return record(&trace, "fired(\(scenario.injects[i].id))", .bool(state.fired[i]))
         case .expectation(let x, let query):
@@ -184,8 +195,10 @@ extension Session {
 
     private func collectRoles(_ e: Expr, _ leakers: (ItemIndex) -> [Int], into roles: inout Set<Int>) {
         switch e {
-        case .constant, .variable, .time, .knows, .shared, .sharedAt, .visited, .decided, .fired, .points, .cleared:
+        case .constant, .variable, .time, .knows, .shared, .sharedAt, .visited, .decided, .fired, .points, .cleared,
+            .resolvedBy:
             break
+        case .position(_, let role, _): roles.insert(role)
         case .measure(_, let role): if let role { roles.insert(role) }
         case .not(let a), .negate(let a): collectRoles(a, leakers, into: &roles)
         case .binary(_, let a, let b):

@@ -309,7 +309,7 @@ extension Session {
             } else {
                 option = defaultOption(d)
             }
-            takePosition(role: role, option: option, auto: .automated)
+            takePosition(role: role, stance: .option(option), auto: .automated)
             if storyOver { return }
         }
     }
@@ -320,21 +320,32 @@ extension Session {
         return options.first { scenario.options[$0].isDefault } ?? options[0]
     }
 
-    mutating func takePosition(role: Int, option: Int, auto: AutoReason?) {
+    mutating func takePosition(role: Int, stance: Stance, auto: AutoReason?) {
         guard case .positions(let d, var pending) = state.waiting else { return }
         pending.removeAll { $0 == role }
-        state.positions[role] = option
+        state.positions[role] = stance
+        state.lastPositions[d.rawValue * roleCount + role] = stance
         state.waiting = .positions(decision: d, pending: pending)
-        emit(.positionTaken(role: role, decision: d, option: option, auto: auto))
+        switch stance {
+        case .option(let option): emit(.positionTaken(role: role, decision: d, option: option, auto: auto))
+        case .abstain: emit(.abstained(role: role, decision: d, auto: auto))
+        }
         if pending.isEmpty { settleDecision(d) }
     }
 
     mutating func settleDecision(_ d: DecisionIndex) {
         let decision = scenario.decisions[d]
         // In the decision's role order. Every role has taken a position: a decision settles once none is pending.
-        let positions = decision.roles.map { state.positions[$0] ?? defaultOption(d) }
+        let positions = decision.roles.map { (state.positions[$0] ?? .option(defaultOption(d))).option }
         emit(.positionsRevealed(decision: d, positions: positions))
-        if let (option, how) = applyRule(decision.rule, d, positions) {
+        if decision.isVote {
+            let tally = count(d, positions)
+            emit(.votesCounted(decision: d, tally: tally))
+            if tally.outcome == .carried, let option = tally.leader {
+                resolve(decision: d, option: option, by: decision.rule == .majority ? .majority : .weighted, role: nil)
+                return
+            }
+        } else if let (option, how) = applyRule(decision.rule, d, positions) {
             if let option {
                 resolve(decision: d, option: option, by: how, role: nil)
             } else {
@@ -346,34 +357,89 @@ extension Session {
         nextFallback(d, positions)
     }
 
-    /// Applies a rule to the positions (in the decision's role order); nil when it fails. Lead and arbitration
-    /// only say who decides: their option is nil.
-    func applyRule(_ rule: DecisionRule, _ d: DecisionIndex, _ votes: [Int]) -> (option: Int?, by: Resolution)? {
+    /// Each role's weight as counted now: 1 in a `majority` vote; in a `weighted` one its constant, or its
+    /// expression evaluated on the state (a negative value counts as 0).
+    func voteWeights(_ d: DecisionIndex) -> [Double] {
         let decision = scenario.decisions[d]
+        guard decision.rule != .majority else { return decision.roles.map { _ in 1 } }
+        return decision.roles.indices.map { i in
+            guard i < decision.weightExpressions.count, let e = decision.weightExpressions[i] else {
+                return decision.weights[i]
+            }
+            return max(0, evaluate(e).asNumber)
+        }
+    }
+
+    /// Counts a vote: the option with the most votes (weight) leads, strictly ahead of the others; it carries when
+    /// the quorum was cast, the threshold is met, and no role with a veto voted for another option.
+    func count(_ d: DecisionIndex, _ positions: [Int?]) -> VoteTally {
+        let decision = scenario.decisions[d]
+        let weights = voteWeights(d)
+        var rows = decision.options.map { VoteTally.Row(option: $0, roles: [], total: 0) }
+        var abstained: [Int] = []
+        for (i, position) in positions.enumerated() {
+            guard let option = position, let row = decision.options.firstIndex(of: option) else {
+                abstained.append(decision.roles[i])
+                continue
+            }
+            rows[row].roles.append(decision.roles[i])
+            rows[row].total += weights[i]
+        }
+        let held = weights.reduce(0, +)
+        let cast = rows.reduce(0) { $0 + $1.total }
+        let best = rows.map(\.total).max() ?? 0
+        let leaders = rows.filter { $0.total == best && !$0.roles.isEmpty }
+        let leader = leaders.count == 1 ? leaders[0].option : nil
+        let threshold =
+            decision.threshold
+            ?? (decision.rule == .majority
+                ? VoteThreshold(inclusive: false, numerator: 1, denominator: 2, ofHeld: false) : nil)
+        let base = threshold?.ofHeld == true ? held : cast
+        let needed = threshold.map { base * Double($0.numerator) / Double($0.denominator) }
+        var vetoedBy: [Int] = []
+        if let leader {
+            for (i, role) in decision.roles.enumerated() where decision.vetoes.contains(role) {
+                if let option = positions[i], option != leader { vetoedBy.append(role) }
+            }
+        }
+        let outcome: VoteTally.Outcome
+        if let quorum = decision.quorum, cast < quorum {
+            outcome = .noQuorum
+        } else if cast == 0 && rows.allSatisfy({ $0.roles.isEmpty }) {
+            outcome = .noVotes
+        } else if leader == nil {
+            outcome = .tie
+        } else if let threshold, let leader, let row = rows.first(where: { $0.option == leader }),
+            !threshold.isMet(total: row.total, base: base)
+        {
+            outcome = .short
+        } else if !vetoedBy.isEmpty {
+            outcome = .vetoed
+        } else {
+            outcome = .carried
+        }
+        return VoteTally(
+            rows: rows, weights: weights, abstained: abstained, cast: cast, held: held, needed: needed,
+            leader: leader, outcome: outcome, vetoedBy: vetoedBy)
+    }
+
+    /// Applies a rule that counts no votes to the positions (in the decision's role order); nil when it fails.
+    /// Lead and arbitration only say who decides: their option is nil.
+    func applyRule(_ rule: DecisionRule, _ d: DecisionIndex, _ votes: [Int?]) -> (option: Int?, by: Resolution)? {
         switch rule {
         case .unanimous:
-            guard let first = votes.first, votes.allSatisfy({ $0 == first }) else { return nil }
-            return (first, .unanimous)
-        case .majority:
-            var counts: [Int: Int] = [:]
-            for v in votes { counts[v, default: 0] += 1 }
-            guard
-                let (option, n) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
-                n * 2 > votes.count
-            else { return nil }
-            return (option, .majority)
-        case .weighted:
-            var totals: [Int: Double] = [:]
-            for (i, v) in votes.enumerated() { totals[v, default: 0] += decision.weights[i] }
-            let sorted = totals.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
-            guard let best = sorted.first, sorted.count == 1 || sorted[1].value < best.value else { return nil }
-            return (best.key, .weighted)
+            guard let first = votes.first, let option = first, votes.allSatisfy({ $0 == option }) else { return nil }
+            return (option, .unanimous)
+        case .majority, .weighted:
+            let tally = count(d, votes)
+            guard tally.outcome == .carried, let option = tally.leader else { return nil }
+            return (option, rule == .majority ? .majority : .weighted)
         case .lead: return (nil, .lead)
         case .arbitrate: return (nil, .arbitration)
         }
     }
 
-    mutating func nextFallback(_ d: DecisionIndex, _ positions: [Int]) {
+    mutating func nextFallback(_ d: DecisionIndex, _ positions: [Int?]) {
         let decision = scenario.decisions[d]
         guard state.fallbackStep < decision.fallback.count else {
             resolve(decision: d, option: defaultOption(d), by: .defaultOption, role: nil)
@@ -394,7 +460,7 @@ extension Session {
         }
     }
 
-    mutating func awaitCall(_ step: FallbackStep, _ d: DecisionIndex, _ positions: [Int]) {
+    mutating func awaitCall(_ step: FallbackStep, _ d: DecisionIndex, _ positions: [Int?]) {
         if step == .lead {
             guard let lead = scenario.leadRole else {
                 nextFallback(d, positions)
@@ -406,19 +472,39 @@ extension Session {
             } else {
                 resolve(decision: d, option: plurality(d, positions), by: .lead, role: lead)
             }
-        } else if facilitated {
-            state.waiting = .arbitration(decision: d)
-            emit(.arbitrationAwaited(decision: d))
-        } else {
-            resolve(decision: d, option: defaultOption(d), by: .automaticArbitration, role: nil)
+            return
+        }
+        switch scenario.decisions[d].arbitration {
+        case .facilitator:
+            if facilitated {
+                state.waiting = .arbitration(decision: d)
+                emit(.arbitrationAwaited(decision: d))
+            } else {
+                resolve(decision: d, option: defaultOption(d), by: .automaticArbitration, role: nil)
+            }
+        case .role(let arbiter):
+            if played[arbiter] {
+                state.waiting = .arbiterCall(decision: d, role: arbiter)
+                emit(.arbiterCallAwaited(decision: d, role: arbiter))
+            } else {
+                let options = scenario.decisions[d].options
+                let option = options.first { scenario.options[$0].isExpected } ?? defaultOption(d)
+                resolve(decision: d, option: option, by: .arbitrationRole, role: arbiter)
+            }
+        case .rules(let rules):
+            let option = rules.first { evaluate($0.condition).asBool }?.option ?? defaultOption(d)
+            resolve(decision: d, option: option, by: .arbitrationRule, role: nil)
         }
     }
 
     /// The option with the most weight among positions (ties: the default, else the first).
-    func plurality(_ d: DecisionIndex, _ positions: [Int]) -> Int {
+    func plurality(_ d: DecisionIndex, _ positions: [Int?]) -> Int {
         let decision = scenario.decisions[d]
+        let weights = decision.rule == .weighted ? voteWeights(d) : decision.weights
         var totals: [Int: Double] = [:]
-        for (i, o) in positions.enumerated() { totals[o, default: 0] += decision.weights[i] }
+        for (i, o) in positions.enumerated() {
+            if let o { totals[o, default: 0] += weights[i] }
+        }
         let best = totals.values.max() ?? 0
         let leaders = decision.options.filter { totals[$0] == best }
         let fallback = defaultOption(d)
@@ -427,6 +513,7 @@ extension Session {
 
     mutating func resolve(decision d: DecisionIndex, option: Int, by: Resolution, role: Int?) {
         state.decided[d.rawValue] = option
+        state.settledBy[d.rawValue] = by.settledBy(round: state.round)
         emit(.decisionResolved(decision: d, option: option, by: by, role: role))
         let participants = scenario.decisions[d].roles
         state.pendingJump = nil
@@ -688,6 +775,11 @@ extension Session {
             emit(.resumed)
         case .advance(let m): advanceClock(by: m)
         case .arbitrate(let option):
+            if case .arbiterCall(let d, _) = state.waiting {
+                // The facilitator may settle for an arbitrating role, as for the lead.
+                resolve(decision: d, option: option, by: .arbitration, role: nil)
+                return
+            }
             guard case .arbitration(let d) = state.waiting else { return }
             resolve(decision: d, option: option, by: .arbitration, role: nil)
         case .rate(let o, let rating, let reason):

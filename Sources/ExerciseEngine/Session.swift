@@ -100,10 +100,15 @@ public struct Session: Sendable {
         case .choose(let role, let choice):
             answerAsk(role: role, choice: choice, auto: nil)
         case .position(let role, let option):
-            takePosition(role: role, option: option, auto: nil)
+            takePosition(role: role, stance: .option(option), auto: nil)
+        case .abstain(let role):
+            takePosition(role: role, stance: .abstain, auto: nil)
         case .leadCall(let role, let option):
-            guard case .leadCall(let d, _) = state.waiting else { break }
-            resolve(decision: d, option: option, by: .lead, role: role)
+            if case .arbiterCall(let d, _) = state.waiting {
+                resolve(decision: d, option: option, by: .arbitrationRole, role: role)
+            } else if case .leadCall(let d, _) = state.waiting {
+                resolve(decision: d, option: option, by: .lead, role: role)
+            }
         case .discuss(let role, let text):
             answerDiscussion(role: role, text: text)
         case .act(let role, let action):
@@ -184,9 +189,19 @@ public struct Session: Sendable {
             guard scenario.decisions[d].roles.contains(role) else { throw .notYourTurn(role: role) }
             guard pending.contains(role) else { throw .alreadyAnswered(role: role) }
             guard scenario.decisions[d].options.contains(option) else { throw .optionNotOffered(option: option) }
+        case .abstain(let role):
+            guard case .positions(let d, let pending) = state.waiting else { throw .nothingAsked }
+            guard scenario.decisions[d].roles.contains(role) else { throw .notYourTurn(role: role) }
+            guard pending.contains(role) else { throw .alreadyAnswered(role: role) }
+            guard scenario.decisions[d].isVote else { throw .cannotAbstain }
         case .leadCall(let role, let option):
-            guard case .leadCall(let d, let lead) = state.waiting else { throw .nothingAsked }
-            guard role == lead else { throw .notYourTurn(role: role) }
+            let d: DecisionIndex
+            switch state.waiting {
+            case .leadCall(let decision, let lead), .arbiterCall(let decision, let lead):
+                guard role == lead else { throw .notYourTurn(role: role) }
+                d = decision
+            default: throw .nothingAsked
+            }
             guard scenario.decisions[d].options.contains(option) else { throw .optionNotOffered(option: option) }
         case .discuss(let role, let text):
             guard case .discussion(_, let pending) = state.waiting else { throw .nothingAsked }
@@ -225,7 +240,8 @@ public struct Session: Sendable {
     private func checkIndices(_ input: Input) throws(SessionError) {
         let roles = scenario.roles.indices
         switch input {
-        case .choose(let role, _), .position(let role, _), .leadCall(let role, _), .discuss(let role, _):
+        case .choose(let role, _), .position(let role, _), .leadCall(let role, _), .discuss(let role, _),
+            .abstain(let role):
             if !roles.contains(role) { throw .unexpected }
         case .act(let role, let action):
             if !roles.contains(role) || !scenario.actions.indices.contains(action) { throw .unexpected }

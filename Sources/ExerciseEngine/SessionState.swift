@@ -37,7 +37,11 @@ public struct SessionState: Sendable, Hashable {
     /// The option each decision resolved to, nil while it is not resolved.
     public internal(set) var decided: [Int?]
     /// Positions in the current decision per role, nil where the role has taken none.
-    public internal(set) var positions: [Int?]
+    public internal(set) var positions: [Stance?]
+    /// Each role's last position in each decision, `decision * roleCount + role`; nil where it took none.
+    public internal(set) var lastPositions: [Stance?]
+    /// How each decision was settled, nil while it is not resolved.
+    public internal(set) var settledBy: [SettledBy?]
     /// The negotiation round of the current decision.
     var round = 0
     /// How many fallback steps of the current decision were used.
@@ -120,6 +124,8 @@ public struct SessionState: Sendable, Hashable {
         did = Array(repeating: false, count: scenario.actions.count * r)
         decided = Array(repeating: nil, count: scenario.decisions.count)
         positions = Array(repeating: nil, count: r)
+        lastPositions = Array(repeating: nil, count: scenario.decisions.count * r)
+        settledBy = Array(repeating: nil, count: scenario.decisions.count)
         fired = Array(repeating: false, count: scenario.injects.count)
         injectSkipped = fired
         expectationStart = Array(repeating: nil, count: scenario.expectations.count)

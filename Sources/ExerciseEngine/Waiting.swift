@@ -13,6 +13,8 @@ public enum Waiting: Sendable, Hashable {
     case leadCall(decision: DecisionIndex, role: Int)
     /// The facilitator must settle a decision.
     case arbitration(decision: DecisionIndex)
+    /// The role named by `arbitration ROLE` must settle a decision.
+    case arbiterCall(decision: DecisionIndex, role: Int)
     /// Roles must answer a discussion question.
     case discussion(discussion: Int, pending: [Int])
     /// A role rates its peers; `remaining` lists (target, question) pairs still to rate.
@@ -24,7 +26,7 @@ public enum Waiting: Sendable, Hashable {
     public var roles: [Int] {
         switch self {
         case .ask(_, let pending), .positions(_, let pending), .discussion(_, let pending): pending
-        case .leadCall(_, let role): [role]
+        case .leadCall(_, let role), .arbiterCall(_, let role): [role]
         case .peerReview(let rater, _): [rater]
         case .running, .arbitration, .ended: []
         }

@@ -14,6 +14,73 @@ extension Compiler {
         checkConstantConditions(reachable)
         reportUnused(reachable)
         checkObjectives(reachable)
+        checkVotes()
+    }
+
+    /// Votes that can never carry, and weights that can be negative.
+    ///
+    /// The best any coalition can do is every role voting for one option: it then holds all the votes (weight)
+    /// cast and held. So a vote can never carry when its threshold is `more than 1/1`, when its quorum is more than
+    /// all the votes (weight) there are, or when no role can hold any weight. A veto alone never makes a vote
+    /// impossible: its holders can vote with the leader.
+    private mutating func checkVotes() {
+        for (index, decision) in scenario.decisions.enumerated() where decision.isVote {
+            let spans = voteSpans[index]
+            let at = spans?.threshold ?? span(decision.location, decision.id)
+            var most = 0.0
+            var known = true
+            for (i, role) in decision.roles.enumerated() {
+                let expression = i < decision.weightExpressions.count ? decision.weightExpressions[i] : nil
+                let weight: ClosedRange<Double>? =
+                    decision.rule == .majority
+                    ? 1...1 : expression.map(interval) ?? (decision.weights[i]...decision.weights[i])
+                if let weight {
+                    most += max(0, weight.upperBound)
+                    if weight.lowerBound < 0, expression != nil, let place = spans?.weights[role] {
+                        report(
+                            .weightCanBeNegative(
+                                scenario.roles[role].id,
+                                why: "\(formatNumber(weight.lowerBound))…\(formatNumber(weight.upperBound))"),
+                            place)
+                    }
+                } else {
+                    known = false
+                    if let expression, canBeNegative(expression), let place = spans?.weights[role] {
+                        report(.weightCanBeNegative(scenario.roles[role].id, why: "−"), place)
+                    }
+                }
+            }
+            let what = decision.rule == .majority ? "majority" : "weighted"
+            if let t = decision.threshold, !t.inclusive, t.numerator == t.denominator {
+                report(
+                    .thresholdUnreachable(
+                        decision.id, what: t.text, needed: "> " + formatNumber(most), most: formatNumber(most)), at)
+                continue
+            }
+            guard known else { continue }
+            if let quorum = decision.quorum, quorum > most {
+                report(
+                    .thresholdUnreachable(
+                        decision.id, what: "quorum", needed: formatNumber(quorum), most: formatNumber(most)),
+                    spans?.quorum ?? at)
+            } else if most <= 0 {
+                report(.thresholdUnreachable(decision.id, what: what, needed: "> 0", most: "0"), at)
+            }
+        }
+    }
+
+    /// Whether an expression whose values are not known may be negative: it subtracts or negates.
+    private func canBeNegative(_ e: Expr) -> Bool {
+        switch e {
+        case .constant(.number(let n)): n < 0
+        case .negate: true
+        case .binary(.subtract, _, _): true
+        case .binary(_, let a, let b): canBeNegative(a) || canBeNegative(b)
+        case .extreme(true, let items): items.allSatisfy(canBeNegative)
+        case .extreme(false, let items): items.contains(where: canBeNegative)
+        case .variable(let v): scenario.variables[v].range.map { $0.lowerBound < 0 } ?? false
+        default: false
+        }
     }
 
     private func span(_ location: SourceLocation, _ id: String) -> SourceSpan {
@@ -250,7 +317,8 @@ extension Compiler {
         case .chose(let c, _):
             guard let ask = scenario.choices[c].ask else { return false }
             return reachable.contains(scenario.asks[ask].scene) ? nil : false
-        case .decided(let d, _): return reachable.contains(scenario.decisions[d].scene) ? nil : false
+        case .decided(let d, _), .resolvedBy(let d, _), .position(let d, _, _):
+            return reachable.contains(scenario.decisions[d].scene) ? nil : false
         case .fired(let i):
             if case .manual = scenario.injects[i].trigger, !triggeredInjects.contains(i) { return false }
             return nil

@@ -2,9 +2,10 @@
 extension Compiler {
     mutating func compileDeclarations() {
         if let headerNode { compileHeader(headerNode) }
-        // Endings, roles, items, measures, variables first: statements refer to their types.
+        // Endings, roles, measures, variables, items first: statements refer to their types (an item's `on breach`
+        // block sets variables, so variables come before items).
         let order = [
-            "role", "party", "info", "measure", "state", "ending", "objective", "inject", "action", "request", "duty",
+            "role", "party", "measure", "state", "info", "ending", "objective", "inject", "action", "request", "duty",
             "scene",
         ]
         for keyword in order {

@@ -11,7 +11,7 @@ extension Compiler {
     static let functionNames = [
         "knows", "shared", "shared_at", "breached", "cleared", "leaked", "leaked_to", "visited", "chose", "did",
         "decided", "fired", "hit", "late",
-        "missed", "on_time", "refused", "answered", "points", "measure", "min", "max",
+        "missed", "on_time", "refused", "answered", "points", "measure", "min", "max", "resolved_by", "position",
     ]
 
     /// How deeply expressions may nest (parentheses, `not`, unary minus, function calls).
@@ -33,7 +33,9 @@ extension Compiler {
         _ cursor: inout TokenCursor, type: ValueType = .bool, what: MessageArgument = .aCondition,
         checkConstant: Bool = false
     ) -> Expr? {
-        guard let typed = expression(&cursor), let found = typed.type else { return nil }
+        guard let parsed = expression(&cursor) else { return nil }
+        let typed = Self.zero(parsed, as: type)
+        guard let found = typed.type else { return nil }
         guard found == type else {
             report(.typeMismatch(expected: what, type: type, found: found), typed.span)
             return nil
@@ -155,8 +157,15 @@ extension Compiler {
         return parsePrimary(&c)
     }
 
+    /// A literal `0` where a duration is wanted is the duration 0: `max(6h - time, 0)`, `time > 0`.
+    static func zero(_ e: TypedExpr, as type: ValueType?) -> TypedExpr {
+        guard type == .duration, case .constant(.number(0)) = e.expr else { return e }
+        return TypedExpr(expr: .constant(.duration(0)), type: .duration, span: e.span)
+    }
+
     /// A binary operation, type-checked.
     private mutating func combine(_ op: BinaryOperator, _ left: TypedExpr, _ right: TypedExpr) -> TypedExpr {
+        let (left, right) = (Self.zero(left, as: right.type), Self.zero(right, as: left.type))
         let span = join(left.span, right.span)
         switch op {
         case .and, .or:
@@ -322,7 +331,80 @@ extension Compiler {
             return nil
         }
         let span = join(nameSpan, SourceSpan(start: c.node.location(column: c.tokens[c.index - 1].column), length: 1))
+        if name == "resolved_by" || name == "position" {
+            return comparedCall(name, span, arguments, &c)
+        }
         return callBody(name, nameSpan, span, arguments) ?? poisoned(span)
+    }
+
+    /// `resolved_by(D) == HOW` and `position(D, ROLE) == OPTION` (or `!=`): the call is read with its comparison,
+    /// since what it is compared with is a word of its own (a way of settling, an option of D, `abstain`).
+    private mutating func comparedCall(
+        _ name: String, _ span: SourceSpan, _ arguments: [Argument], _ c: inout TokenCursor
+    ) -> TypedExpr {
+        let position = name == "position"
+        let arity = position ? 2 : 1
+        guard arguments.count == arity else {
+            report(.argumentCount(name, .usage(position ? "position" : "resolvedBy")), span)
+            return poisoned(span)
+        }
+        var decision: Int?
+        if let n = arguments[0].name {
+            decision = resolve(.decision, n, arguments[0].span)
+        } else if arguments[0].value?.type != nil {
+            report(.expectedIDOf(.decision), arguments[0].span)
+        }
+        var role: Int?
+        if position {
+            if let n = arguments[1].name {
+                role = resolve(.role, n, arguments[1].span)
+            } else if arguments[1].value?.type != nil {
+                report(.expectedIDOf(.role), arguments[1].span)
+            }
+        }
+        let words =
+            position
+            ? (decision.map { scenario.decisions[$0].options.map { scenario.options[$0].id } } ?? []) + ["abstain"]
+            : SettledBy.allCases.map(\.rawValue)
+        let negated = c.peekSymbol("!=")
+        guard c.peekSymbol("==") || negated else {
+            report(.needsComparison(name, words.joined(separator: ", ")), span)
+            return poisoned(span)
+        }
+        c.advance()
+        guard let (word, wordSpan) = c.identifier() else {
+            report(.needsComparison(name, words.joined(separator: ", ")), c.here)
+            c.skipToEnd()
+            return poisoned(span)
+        }
+        let whole = join(span, wordSpan)
+        guard let d = decision, !position || role != nil else { return poisoned(whole) }
+        let expr: Expr
+        if position, let role {
+            if word == "abstain" {
+                expr = .position(DecisionIndex(d), role: role, option: nil)
+            } else {
+                let decisionID = scenario.decisions[d].id
+                guard let o = lookup(.option, decisionID + "." + word) else {
+                    unresolved(.option, word, at: wordSpan)
+                    let guess = suggest(word, in: words)
+                    report(
+                        .noSuchOption(word, of: decisionID, guess: guess), wordSpan,
+                        fixIts: didYouMean(wordSpan, word, guess))
+                    return poisoned(whole)
+                }
+                use(.option, o, name: word, at: wordSpan)
+                expr = .position(DecisionIndex(d), role: role, option: o)
+            }
+        } else {
+            guard let how = SettledBy(rawValue: word) else {
+                let guess = suggest(word, in: words)
+                report(.noSuchSettlement(word, guess: guess), wordSpan, fixIts: didYouMean(wordSpan, word, guess))
+                return poisoned(whole)
+            }
+            expr = .resolvedBy(DecisionIndex(d), how)
+        }
+        return TypedExpr(expr: negated ? .not(expr) : expr, type: .bool, span: whole)
     }
 
     /// Resolves and types a call whose arguments are read; nil when it is wrong (and reported).
@@ -456,11 +538,18 @@ extension Compiler {
             return TypedExpr(expr: .measure(m, role: r), type: .number, span: span)
         case "min", "max":
             guard arity(1...16, .usage("extreme", name)) else { return nil }
-            let values = arguments.compactMap(\.value)
+            var values = arguments.compactMap(\.value)
             guard values.count == count, values.allSatisfy({ $0.type != nil }) else { return nil }
-            let type = values[0].type
-            guard type == .number || type == .duration, values.allSatisfy({ $0.type == type }), let type else {
+            // A literal 0 among durations is the duration 0.
+            let type = values.contains { $0.type == .duration } ? .duration : values[0].type
+            values = values.map { Self.zero($0, as: type) }
+            guard type == .number || type == .duration, let type else {
                 report(.extremeTypes(name), span)
+                return nil
+            }
+            if let odd = values.first(where: { $0.type != type }) {
+                // Point at the argument of the other type, not at the whole call.
+                if let found = odd.type { report(.extremeArgument(name, found: found, others: type), odd.span) }
                 return nil
             }
             return TypedExpr(expr: .extreme(isMax: name == "max", values.map(\.expr)), type: type, span: span)

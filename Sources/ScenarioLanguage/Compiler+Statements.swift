@@ -491,7 +491,9 @@ extension Compiler {
         }
         requireQuestion(node, "decide ID \"QUESTION\" by ROLES rule RULE")
         c = TokenCursor(node, from: headEnd(node))
-        var weightPairs: [(Int, Double)] = []
+        var weightPairs: [(Int, Weight, SourceSpan)] = []
+        var vetoes: [(Int, SourceSpan)] = []
+        var arbitrationLine: TokenCursor?
         var sawBy = false
         var lines = [c]
         var optionNodes: [OutlineNode] = []
@@ -499,7 +501,12 @@ extension Compiler {
             if child.tokens.first?.isWord("option") == true {
                 optionNodes.append(child)
             } else if !child.tokens.isEmpty {
-                rejectBlock(child)
+                // `arbitration rule` holds its `when COND -> OPTION` lines in a block.
+                if !(child.tokens.first?.isWord("arbitration") == true
+                    && child.tokens.dropFirst().first?.isWord("rule") == true)
+                {
+                    rejectBlock(child)
+                }
                 lines.append(TokenCursor(child))
             } else if child.textBlock != nil {
                 report(
@@ -511,7 +518,7 @@ extension Compiler {
         for var line in lines {
             while let word = line.current?.identifier {
                 line.advance()
-                if ["by", "rule", "weights", "fallback"].contains(word) {
+                if ["by", "rule", "weights", "fallback", "quorum", "veto", "arbitration"].contains(word) {
                     once(word, line, &seen, in: .kind(.decision))
                 }
                 switch word {
@@ -529,6 +536,17 @@ extension Compiler {
                         let rule = w == "unanimity" ? DecisionRule.unanimous : DecisionRule(rawValue: w)
                         if let rule {
                             scenario.decisions[index].rule = rule
+                            if line.peekWord("more") || line.peekWord("at") {
+                                let span = line.here
+                                if let threshold = voteThreshold(&line) {
+                                    if rule == .majority || rule == .weighted {
+                                        scenario.decisions[index].threshold = threshold
+                                        voteSpans[index, default: (nil, nil, [:])].threshold = span
+                                    } else {
+                                        report(.thresholdOnlyForVotes(w), span)
+                                    }
+                                }
+                            }
                         } else {
                             report(
                                 .propertyIs("rule", oneOf: ["unanimous", "majority", "weighted", "lead", "arbitrate"]),
@@ -545,13 +563,45 @@ extension Compiler {
                     }
                     repeat {
                         guard let (n, s) = line.identifier() else { break }
-                        guard let (w, ws) = line.number() else {
+                        guard !line.isAtEnd, !line.peekSymbol(",") else {
                             report(.expectedWeight(after: n), line.here)
                             break
                         }
-                        if w < 0 { report(.negativeWeight, ws) }
-                        if let r = resolve(.role, n, s) { weightPairs.append((r, w)) }
+                        let start = line.here
+                        guard let e = condition(&line, type: .number, what: .weightOf(n)) else { break }
+                        let weight: Weight
+                        switch e {
+                        case .constant(.number(let w)): weight = .constant(w)
+                        case .negate(.constant(.number(let w))): weight = .constant(-w)
+                        default: weight = .expression(e)
+                        }
+                        if case .constant(let w) = weight, w < 0 { report(.negativeWeight, start) }
+                        if let r = resolve(.role, n, s) {
+                            weightPairs.append((r, weight, start))
+                            voteSpans[index, default: (nil, nil, [:])].weights[r] = start
+                        }
                     } while line.skipSymbol(",")
+                case "quorum":
+                    guard let (q, qs) = line.number() else {
+                        report(.expectedQuorum, line.here)
+                        break
+                    }
+                    if q < 0 { report(.negativeQuorum, qs) }
+                    scenario.decisions[index].quorum = q
+                    voteSpans[index, default: (nil, nil, [:])].quorum = qs
+                case "veto":
+                    let list = line.identifierList()
+                    if list.isEmpty { report(.expectedVetoRoles, line.here) }
+                    for (n, s) in list {
+                        if let r = resolve(.role, n, s) { vetoes.append((r, s)) }
+                    }
+                case "arbitration":
+                    arbitrationLine = line
+                    if line.current?.identifier == nil {
+                        report(.expectedArbitration, line.here)
+                    } else {
+                        line.advance()
+                    }
                 case "fallback":
                     if line.current?.identifier == nil {
                         report(.expectedFallback, line.here)
@@ -579,7 +629,7 @@ extension Compiler {
                 default:
                     unknownProperty(
                         TokenCursor(line.node, from: line.index - 1), in: .kind(.decision),
-                        allowed: ["by", "rule", "weights", "fallback", "option"])
+                        allowed: ["by", "rule", "weights", "quorum", "veto", "arbitration", "fallback", "option"])
                     line = TokenCursor(line.node, from: line.tokens.count)
                 }
             }
@@ -589,16 +639,33 @@ extension Compiler {
         let roles = scenario.decisions[index].roles
         askedRoles.formUnion(roles)
 
-        scenario.decisions[index].weights = roles.map { r in
-            weightPairs.last(where: { $0.0 == r })?.1 ?? scenario.roles[r].weight
+        let weights = roles.map { r in weightPairs.last(where: { $0.0 == r })?.1 ?? .constant(scenario.roles[r].weight)
         }
-        for (r, _) in weightPairs where !roles.contains(r) {
-            report(
-                .weightWithoutPart(scenario.roles[r].id), SourceSpan(start: location, length: 6))
+        scenario.decisions[index].weights = weights.map { if case .constant(let w) = $0 { w } else { 0 } }
+        scenario.decisions[index].weightExpressions = weights.map { if case .expression(let e) = $0 { e } else { nil } }
+        for (r, _, span) in weightPairs where !roles.contains(r) {
+            report(.weightWithoutPart(scenario.roles[r].id), span)
         }
-        let needsLead = scenario.decisions[index].rule == .lead || scenario.decisions[index].fallback.contains(.lead)
-        if needsLead, !scenario.roles.contains(where: \.isLead) {
-            report(.noLeadForDecision, node.lineSpan)
+        for (r, span) in vetoes {
+            if roles.contains(r) {
+                if !scenario.decisions[index].vetoes.contains(r) { scenario.decisions[index].vetoes.append(r) }
+            } else {
+                report(.vetoWithoutPart(scenario.roles[r].id), span)
+            }
+        }
+        let rule = scenario.decisions[index].rule
+        if rule != .majority && rule != .weighted {
+            if scenario.decisions[index].quorum != nil { report(.thresholdOnlyForVotes(rule.rawValue), node.lineSpan) }
+            if !vetoes.isEmpty { report(.thresholdOnlyForVotes(rule.rawValue), node.lineSpan) }
+        }
+        let needsLead = rule == .lead || scenario.decisions[index].fallback.contains(.lead)
+        if needsLead {
+            if let lead = scenario.roles.firstIndex(where: \.isLead) {
+                // The lead makes the call: it takes part even when it takes no position.
+                askedRoles.insert(lead)
+            } else {
+                report(.noLeadForDecision, node.lineSpan)
+            }
         }
         var defaults = 0
         for child in optionNodes {
@@ -631,7 +698,93 @@ extension Compiler {
         if scenario.decisions[index].options.count < 2 {
             report(.decisionNeedsOptions, node.lineSpan)
         }
+        if let arbitrationLine { compileArbitration(arbitrationLine, index) }
         emit(.decide(DecisionIndex(index)), at: location)
+    }
+
+    /// A decision's weight: a number, or an expression over state evaluated when the vote is counted.
+    private enum Weight {
+        case constant(Double)
+        case expression(Expr)
+    }
+
+    /// `more than N/M` or `at least N/M`, then `of cast` (the default) or `of held`; reported and nil when malformed.
+    private mutating func voteThreshold(_ line: inout TokenCursor) -> VoteThreshold? {
+        let inclusive = line.skipWord("at")
+        if inclusive {
+            guard line.skipWord("least") else {
+                report(.expectedShare, line.here)
+                return nil
+            }
+        } else {
+            line.advance()  // more
+            guard line.skipWord("than") else {
+                report(.expectedShare, line.here)
+                return nil
+            }
+        }
+        let start = line.here
+        guard let (n, _) = line.number(), line.skipSymbol("/"), let (m, end) = line.number() else {
+            report(.expectedShare, line.here)
+            line.skipToEnd()
+            return nil
+        }
+        let span = SourceSpan(start: start.start, length: end.start.column + end.length - start.start.column)
+        guard n >= 0, m > 0, n <= m, n == n.rounded(), m == m.rounded() else {
+            report(.shareOutOfRange, span)
+            return nil
+        }
+        var ofHeld = false
+        if line.skipWord("of") {
+            if line.skipWord("held") {
+                ofHeld = true
+            } else if !line.skipWord("cast") {
+                report(.expectedOneOf(["cast", "held"]), line.here)
+            }
+        }
+        return VoteThreshold(inclusive: inclusive, numerator: Int(n), denominator: Int(m), ofHeld: ofHeld)
+    }
+
+    /// `arbitration facilitator`, `arbitration ROLE` or `arbitration rule` with `when COND -> OPTION` lines under it.
+    private mutating func compileArbitration(_ line: TokenCursor, _ index: Int) {
+        var c = line
+        guard let (word, span) = c.identifier() else { return }
+        switch word {
+        case "facilitator":
+            scenario.decisions[index].arbitration = .facilitator
+        case "rule":
+            var rules: [ArbitrationRule] = []
+            if line.node.children.isEmpty { report(.expectedArbitrationRules, c.here) }
+            for child in line.node.children where !child.tokens.isEmpty {
+                var rc = TokenCursor(child)
+                guard rc.skipWord("when") else {
+                    report(.expectedArbitrationRules, rc.here)
+                    continue
+                }
+                guard let condition = condition(&rc) else { continue }
+                guard rc.skipSymbol("->"), let (o, os) = rc.identifier() else {
+                    report(.expectedArbitrationOption, rc.here)
+                    continue
+                }
+                let decisionID = scenario.decisions[index].id
+                guard let option = lookup(.option, decisionID + "." + o) else {
+                    let options = scenario.decisions[index].options.map { scenario.options[$0].id }
+                    unresolved(.option, o, at: os)
+                    let guess = suggest(o, in: options)
+                    report(.noSuchOption(o, of: decisionID, guess: guess), os, fixIts: didYouMean(os, o, guess))
+                    continue
+                }
+                use(.option, option, name: o, at: os)
+                rules.append(ArbitrationRule(condition: condition, option: option))
+                expectEnd(rc)
+            }
+            scenario.decisions[index].arbitration = .rules(rules)
+        default:
+            guard let r = resolve(.role, word, span) else { return }
+            scenario.decisions[index].arbitration = .role(r)
+            askedRoles.insert(r)
+        }
+        expectEnd(c)
     }
 
     private mutating func compileDiscussion(_ node: OutlineNode, _ c: inout TokenCursor, _ context: EmitContext) {

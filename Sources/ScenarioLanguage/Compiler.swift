@@ -279,6 +279,9 @@ struct Compiler {
     var suggestionsMade = 0
     /// Conditions to check for being constant once flow is known: `if`, `elif`, choice `if`, action and inject `when`.
     var constantChecks: [(Expr, SourceSpan)] = []
+    /// Per decision: where its threshold and quorum are written, and each weight expression (by role), for the
+    /// analysis's vote checks.
+    var voteSpans: [Int: (threshold: SourceSpan?, quorum: SourceSpan?, weights: [Int: SourceSpan])] = [:]
     /// Choices that something refers to: `chose(…)`, `expect … choose`, `auto script`.
     var referencedChoices: Set<Int> = []
     /// The current nesting of the expression being parsed.

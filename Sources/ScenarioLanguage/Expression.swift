@@ -127,6 +127,10 @@ public indirect enum Expr: Sendable {
     case did(Int, role: Int?)
     /// `decided(decision, option)`.
     case decided(DecisionIndex, option: Int)
+    /// `resolved_by(decision) == HOW`.
+    case resolvedBy(DecisionIndex, SettledBy)
+    /// `position(decision, role) == OPTION` (nil: `abstain`): the role's last position in it.
+    case position(DecisionIndex, role: Int, option: Int?)
     /// `fired(inject)`.
     case fired(Int)
     /// `hit`, `late` or `missed` of an expectation.

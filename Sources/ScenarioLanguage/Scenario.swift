@@ -499,6 +499,77 @@ public enum DecisionRule: String, Sendable, Codable, CaseIterable {
     case arbitrate
 }
 
+/// The share of votes or weight a vote's leading option needs: `more than 1/2`, `at least 2/3 of held`.
+public struct VoteThreshold: Sendable, Hashable {
+    /// `at least` (reaching the share carries) rather than `more than`.
+    public var inclusive: Bool
+    /// The share's numerator.
+    public var numerator: Int
+    /// The share's denominator (positive).
+    public var denominator: Int
+    /// Of the votes or weight held by every role taking part (`of held`) rather than of those cast (`of cast`).
+    public var ofHeld: Bool
+
+    /// Creates a threshold.
+    public init(inclusive: Bool, numerator: Int, denominator: Int, ofHeld: Bool) {
+        self.inclusive = inclusive
+        self.numerator = numerator
+        self.denominator = denominator
+        self.ofHeld = ofHeld
+    }
+
+    /// Whether `total` reaches the threshold of `base`.
+    public func isMet(total: Double, base: Double) -> Bool {
+        let (lhs, rhs) = (total * Double(denominator), base * Double(numerator))
+        // Weights are sums of small numbers: compare with a tolerance so that 10 of 15 is exactly 2/3.
+        let epsilon = 1e-9 * max(1, abs(rhs))
+        return inclusive ? lhs >= rhs - epsilon : lhs > rhs + epsilon
+    }
+
+    /// The threshold as written: `at least 2/3 of held`.
+    public var text: String {
+        "\(inclusive ? "at least" : "more than") \(numerator)/\(denominator) of \(ofHeld ? "held" : "cast")"
+    }
+}
+
+/// Who settles a decision that goes to arbitration.
+public enum Arbitration: Sendable {
+    /// The facilitator (or, without one, the default option).
+    case facilitator
+    /// A role: played, it chooses; automated, it takes its expected option (else the default).
+    case role(Int)
+    /// Rules tried in order: the first whose condition holds names the option; none holding, the default.
+    case rules([ArbitrationRule])
+}
+
+/// One line of an `arbitration rule` block: `when COND -> OPTION`.
+public struct ArbitrationRule: Sendable {
+    /// The condition.
+    public var condition: Expr
+    /// The option it chooses.
+    public var option: Int
+
+    /// Creates a rule.
+    public init(condition: Expr, option: Int) {
+        self.condition = condition
+        self.option = option
+    }
+}
+
+/// How a decision was settled, as `resolved_by(D) == HOW` tests it.
+public enum SettledBy: String, Sendable, Hashable, CaseIterable {
+    /// The decision's rule carried in the first round.
+    case vote
+    /// The rule carried in a later negotiation round.
+    case round
+    /// The lead role decided.
+    case lead
+    /// An arbitration body decided (the facilitator, a role, rules, or arbitration without a facilitator).
+    case arbitration
+    /// Nothing settled it: the default option applies.
+    case `default`
+}
+
 /// A step tried when a decision's rule fails.
 public enum FallbackStep: Sendable, Hashable {
     /// Another round of positions, costing minutes.
@@ -521,8 +592,23 @@ public struct Decision: Sendable {
     public var roles: [Int]
     /// The rule.
     public var rule: DecisionRule
-    /// Vote weights per participating role (same order as ``roles``).
+    /// Vote weights per participating role (same order as ``roles``): the value when the weight is a constant.
     public var weights: [Double]
+    /// Weights written as expressions over state (same order as ``roles``; nil where the weight is a constant),
+    /// evaluated when the vote is counted.
+    public var weightExpressions: [Expr?] = []
+    /// The share of the votes (or weight) the leading option needs; nil: `majority` needs more than half of the
+    /// votes cast, `weighted` the largest weight strictly ahead.
+    public var threshold: VoteThreshold?
+    /// The least number of votes (`majority`) or weight (`weighted`) that must be cast, abstentions not counted.
+    public var quorum: Double?
+    /// Roles whose vote blocks every option they did not vote for (abstaining blocks nothing).
+    public var vetoes: [Int] = []
+    /// Arbitration bodies: who settles the decision when it goes to arbitration.
+    public var arbitration: Arbitration = .facilitator
+
+    /// Whether the rule counts votes (`majority`, `weighted`): only then may a role abstain.
+    public var isVote: Bool { rule == .majority || rule == .weighted }
     /// Fallback steps.
     public var fallback: [FallbackStep] = []
     /// Its options.

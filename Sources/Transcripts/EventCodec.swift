@@ -17,10 +17,10 @@ public struct EventCodec: Sendable {
     /// Every event kind, in the order of ``EventKind``'s cases.
     public static let allKinds = [
         "scene_entered", "narrative", "facilitator_note", "asked", "chose", "decision_opened", "position_taken",
-        "positions_revealed", "decision_failed", "negotiation_round", "lead_call_awaited", "arbitration_awaited",
-        "decision_resolved", "discussion_opened", "discussion_answered", "action_taken", "item_shared", "breach",
-        "leaked", "released", "clearance_changed", "inject_fired", "expectation_scored", "request_sent",
-        "request_answered", "request_overdue",
+        "abstained", "positions_revealed", "votes_counted", "decision_failed", "negotiation_round", "lead_call_awaited",
+        "arbitration_awaited", "arbiter_call_awaited", "decision_resolved", "discussion_opened", "discussion_answered",
+        "action_taken", "item_shared", "breach", "leaked", "released", "clearance_changed", "inject_fired",
+        "expectation_scored", "request_sent", "request_answered", "request_overdue",
         "player_request_sent", "player_request_answered", "player_request_forwarded", "player_request_overdue",
         "variable_changed",
         "measure_changed", "points_awarded", "clock_advanced", "debrief_note", "note", "paused", "resumed",
@@ -77,6 +77,32 @@ public struct EventCodec: Sendable {
         }
     }
 
+    /// A vote's count: `options` in the decision's order, each with its `roles` and `total`; every role's
+    /// `weights`; `abstained`; `cast`, `held`, `needed` (null without a threshold), `leader`, `outcome`, `vetoed_by`.
+    private func votes(_ d: DecisionIndex, _ tally: VoteTally) -> JSONValue {
+        let weights = zip(ids.scenario.decisions[d].roles, tally.weights)
+            .map { JSONMember(ids.role($0), .double($1)) }
+            .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        return .sorted([
+            "decision": .string(ids.decision(d)),
+            "options": .array(
+                tally.rows.map { row in
+                    .sorted([
+                        "option": .string(ids.option(row.option)), "roles": roles(row.roles),
+                        "total": .double(row.total),
+                    ])
+                }),
+            "weights": .object(weights),
+            "abstained": roles(tally.abstained),
+            "cast": .double(tally.cast),
+            "held": .double(tally.held),
+            "needed": tally.needed.map { .double($0) } ?? .null,
+            "leader": .nullable(tally.leader.map(ids.option)),
+            "outcome": .string(tally.outcome.rawValue),
+            "vetoed_by": roles(tally.vetoedBy),
+        ])
+    }
+
     private func location(_ l: SourceLocation?) -> JSONValue {
         guard let l else { return .null }
         // The file name only, so that the text does not depend on where the exercise was checked out.
@@ -106,14 +132,18 @@ public struct EventCodec: Sendable {
                     "auto": .nullable(auto?.rawValue),
                 ])
             )
+        case .abstained(let r, let d, let auto):
+            return ("abstained", r, .sorted(["decision": .string(ids.decision(d)), "auto": .nullable(auto?.rawValue)]))
         case .positionsRevealed(let d, let positions):
             let members = zip(ids.scenario.decisions[d].roles, positions)
-                .map { JSONMember(ids.role($0), .string(ids.option($1))) }
+                .map { JSONMember(ids.role($0), $1.map { .string(ids.option($0)) } ?? .string("abstain")) }
                 .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             return (
                 "positions_revealed", nil,
                 .sorted(["decision": .string(ids.decision(d)), "positions": .object(members)])
             )
+        case .votesCounted(let d, let tally):
+            return ("votes_counted", nil, votes(d, tally))
         case .decisionFailed(let d, let step):
             return ("decision_failed", nil, .sorted(["decision": .string(ids.decision(d)), "step": .string(step)]))
         case .negotiationRound(let d, let round, let cost):
@@ -125,6 +155,8 @@ public struct EventCodec: Sendable {
             return ("lead_call_awaited", r, .sorted(["decision": .string(ids.decision(d))]))
         case .arbitrationAwaited(let d):
             return ("arbitration_awaited", nil, .sorted(["decision": .string(ids.decision(d))]))
+        case .arbiterCallAwaited(let d, let r):
+            return ("arbiter_call_awaited", r, .sorted(["decision": .string(ids.decision(d))]))
         case .decisionResolved(let d, let o, let by, let r):
             return (
                 "decision_resolved", r,

@@ -20,7 +20,7 @@ public struct InputCodec: Sendable {
 
     /// Every input kind, in the order of ``Input``'s and ``FacilitatorCommand``'s cases.
     public static let allKinds = [
-        "choose", "position", "lead_call", "discuss", "act", "share", "answer", "request", "reply", "note",
+        "choose", "position", "abstain", "lead_call", "discuss", "act", "share", "answer", "request", "reply", "note",
         "peer_rating",
         "facilitator_inject", "facilitator_pause", "facilitator_resume", "facilitator_advance", "facilitator_arbitrate",
         "facilitator_rate", "facilitator_end",
@@ -34,6 +34,8 @@ public struct InputCodec: Sendable {
             return ("choose", ids.role(r), .sorted(["choice": .string(ids.choice(c))]))
         case .position(let r, let o):
             return ("position", ids.role(r), option(o))
+        case .abstain(let r):
+            return ("abstain", ids.role(r), .object([]))
         case .leadCall(let r, let o):
             return ("lead_call", ids.role(r), option(o))
         case .discuss(let r, let text):
@@ -171,6 +173,8 @@ private struct DataReader {
             return .choose(role: try role(r), choice: try resolve("choice", try string("choice"), ids.choice(id:)))
         case "position":
             return .position(role: try role(r), option: try option())
+        case "abstain":
+            return .abstain(role: try role(r))
         case "lead_call":
             return .leadCall(role: try role(r), option: try option())
         case "discuss":

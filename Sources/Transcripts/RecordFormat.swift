@@ -16,8 +16,13 @@ public enum TranscriptRecordType: String, Sendable, Hashable, CaseIterable {
     case close
 }
 
-/// The transcript format version this tool writes and reads.
-public let transcriptFormatVersion = 1
+/// The transcript format version this tool writes. Version 2 added abstentions, vote counts and arbitration by a
+/// role or by rules (`abstain`, `abstained`, `votes_counted`, `arbiter_call_awaited`).
+public let transcriptFormatVersion = 2
+
+/// The transcript format versions this tool reads: a version 1 transcript replays with the events version 2 added
+/// (`votes_counted`) left out of the comparison.
+public let readableTranscriptFormats = 1...2
 
 /// Line sealing: every line ends with a `sum` (SHA-256 of the line without its `sum` and `mac`) and, when a key was
 /// given, a `mac` (HMAC-SHA256 of the same bytes).

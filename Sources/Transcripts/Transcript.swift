@@ -401,7 +401,7 @@ struct TranscriptScanner {
                 }
                 do {
                     let h = try TranscriptHeader(json: json, line: number)
-                    if h.format != transcriptFormatVersion && lineOK {
+                    if !readableTranscriptFormats.contains(h.format) && lineOK {
                         result.unreadable = .unsupportedFormat(path: path, version: String(h.format))
                         return result
                     }

@@ -33,8 +33,9 @@ struct RandomDriver {
             return .choose(role: role, choice: choice)
         case .positions(let d, let pending):
             guard let role = pick(pending), let option = pick(scenario.decisions[d].options) else { return nil }
+            if scenario.decisions[d].isVote, chance(0.1) { return .abstain(role: role) }
             return .position(role: role, option: option)
-        case .leadCall(let d, let role):
+        case .leadCall(let d, let role), .arbiterCall(let d, let role):
             return pick(scenario.decisions[d].options).map { .leadCall(role: role, option: $0) }
         case .arbitration(let d):
             return pick(scenario.decisions[d].options).map { .facilitator(.arbitrate(option: $0)) }

@@ -172,7 +172,8 @@ package func nextInput(_ session: Session, _ rng: inout TestRandom, sideMoves: i
         for r in pending { for c in session.offeredChoices(a, to: r) { main.append(.choose(role: r, choice: c)) } }
     case .positions(let d, let pending):
         for r in pending { for o in scenario.decisions[d].options { main.append(.position(role: r, option: o)) } }
-    case .leadCall(let d, let r):
+        if scenario.decisions[d].isVote { main += pending.map { .abstain(role: $0) } }
+    case .leadCall(let d, let r), .arbiterCall(let d, let r):
         main = scenario.decisions[d].options.map { .leadCall(role: r, option: $0) }
     case .arbitration(let d):
         main = scenario.decisions[d].options.map { .facilitator(.arbitrate(option: $0)) }

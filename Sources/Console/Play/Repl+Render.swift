@@ -93,12 +93,17 @@ extension Repl {
             return lines
         case .positionTaken(let role, _, _, let auto):
             return ["\(t) " + s(auto == nil ? "render.positionTaken" : "render.positionTakenAuto", roleName(role))]
+        case .abstained(let role, _, _):
+            return ["\(t) " + s("render.positionTaken", roleName(role))]
         case .positionsRevealed(let d, let positions):
             var lines = [paint.bold(s("render.positionsRevealed"))]
             for (r, o) in zip(scenario.decisions[d].roles, positions) {
-                lines.append("  " + TextLayout.pad(roleName(r), toWidth: 14) + " " + scenario.options[o].label)
+                let label = o.map { scenario.options[$0].label } ?? s("render.abstained")
+                lines.append("  " + TextLayout.pad(roleName(r), toWidth: 14) + " " + label)
             }
             return lines
+        case .votesCounted(let d, let tally):
+            return wrap(paint.bold(tallyLine(d, tally)), indent: "  ")
         case .decisionFailed(_, let step):
             return [paint.yellow(s("render.decisionFailed", s("rule.\(step)")))]
         case .negotiationRound(_, let round, let cost):
@@ -107,6 +112,8 @@ extension Repl {
             return [paint.yellow(s("render.leadCall", roleName(role)))]
         case .arbitrationAwaited:
             return []
+        case .arbiterCallAwaited(_, let role):
+            return [paint.yellow(s("render.arbiterCall", roleName(role)))]
         case .decisionResolved(let d, let option, let by, _):
             return [
                 paint.bold(s("render.decisionResolved", scenario.options[option].label, s("resolution.\(by.rawValue)")))
@@ -352,9 +359,13 @@ extension Repl {
         case .positions(let d, let pending) where pending.contains(role):
             lines.append(paint.bold(s("question.position", roleName(role))) + " " + scenario.decisions[d].question)
             lines += optionLines(d)
+            if scenario.decisions[d].isVote { lines.append(paint.grey("  " + s("question.abstain"))) }
             lines.append(paint.grey("  " + s("question.positionHidden")))
         case .leadCall(let d, let lead) where lead == role:
             lines.append(paint.bold(s("question.leadCall", roleName(role))) + " " + scenario.decisions[d].question)
+            lines += optionLines(d)
+        case .arbiterCall(let d, let arbiter) where arbiter == role:
+            lines.append(paint.bold(s("question.arbiterCall", roleName(role))) + " " + scenario.decisions[d].question)
             lines += optionLines(d)
         case .discussion(let d, let pending) where pending.contains(role):
             lines.append(paint.bold(s("question.discussion", roleName(role))) + " " + scenario.discussions[d].question)
@@ -392,5 +403,51 @@ extension Repl {
     func showOptions(decision d: DecisionIndex) {
         for line in optionLines(d) { out(line) }
         out(paint.grey("  " + s("question.arbitrateHow")))
+    }
+
+    /// The tally of a vote in one line: each option's votes (weight) and who cast them, the weights, abstentions,
+    /// the quorum and threshold, and whether it carried.
+    func tallyLine(_ d: DecisionIndex, _ tally: VoteTally) -> String {
+        let decision = scenario.decisions[d]
+        let sep = s("list.separator")
+        var parts = tally.rows.map { row in
+            s(
+                "tally.option", scenario.options[row.option].label, formatNumber(row.total),
+                row.roles.isEmpty ? s("tally.nobody") : row.roles.map(roleName).joined(separator: sep))
+        }
+        if decision.rule == .weighted {
+            parts.append(
+                s(
+                    "tally.weights",
+                    zip(decision.roles, tally.weights).map { roleName($0) + " " + formatNumber($1) }
+                        .joined(separator: sep)))
+        }
+        if !tally.abstained.isEmpty {
+            parts.append(s("tally.abstained", tally.abstained.map(roleName).joined(separator: sep)))
+        }
+        if let quorum = decision.quorum { parts.append(s("tally.quorum", formatNumber(quorum))) }
+        let threshold =
+            decision.threshold
+            ?? (decision.rule == .majority
+                ? VoteThreshold(inclusive: false, numerator: 1, denominator: 2, ofHeld: false) : nil)
+        if let threshold, let needed = tally.needed {
+            let share = s(
+                threshold.inclusive ? "tally.atLeast" : "tally.moreThan", String(threshold.numerator),
+                String(threshold.denominator))
+            parts.append(
+                s(
+                    threshold.ofHeld ? "tally.needs.held" : "tally.needs.cast", share,
+                    formatNumber(threshold.ofHeld ? tally.held : tally.cast), formatNumber(needed)))
+        } else {
+            parts.append(s("tally.plurality"))
+        }
+        let leader = tally.leader.map { scenario.options[$0].label } ?? ""
+        switch tally.outcome {
+        case .carried: parts.append(s("tally.carried", leader))
+        case .short: parts.append(s("tally.short", leader))
+        case .vetoed: parts.append(s("tally.vetoed", tally.vetoedBy.map(roleName).joined(separator: sep)))
+        case .tie, .noQuorum, .noVotes: parts.append(s("tally.\(tally.outcome.rawValue)"))
+        }
+        return s("tally.line", parts.joined(separator: " · "))
     }
 }

@@ -377,7 +377,10 @@ public final class Repl {
         switch session.waiting {
         case .ask(let a, let pending) where pending.contains(seat):
             return session.offeredChoices(a, to: seat).map { scenario.choices[$0].id }
-        case .positions(let d, _), .leadCall(let d, _), .arbitration(let d):
+        case .positions(let d, _):
+            return scenario.decisions[d].options.map { scenario.options[$0].id }
+                + (scenario.decisions[d].isVote ? [s("answer.abstain")] : [])
+        case .leadCall(let d, _), .arbitration(let d), .arbiterCall(let d, _):
             return scenario.decisions[d].options.map { scenario.options[$0].id }
         default:
             return []
@@ -388,7 +391,7 @@ public final class Repl {
     func answerWordsOfQuestion() -> [String] {
         switch session.waiting {
         case .ask(let a, _): return scenario.asks[a].choices.map { scenario.choices[$0].id }
-        case .positions(let d, _), .leadCall(let d, _), .arbitration(let d):
+        case .positions(let d, _), .leadCall(let d, _), .arbitration(let d), .arbiterCall(let d, _):
             return scenario.decisions[d].options.map { scenario.options[$0].id }
         default: return []
         }
@@ -419,10 +422,14 @@ public final class Repl {
             }
             return false
         case .positions(let d, let pending) where pending.contains(seat):
+            if scenario.decisions[d].isVote && (line == "abstain" || line == "弃权") {
+                submit(.abstain(role: seat))
+                return true
+            }
             guard let option = option(of: d, from: line) else { return looksLikeAnswer(line, d) }
             submit(.position(role: seat, option: option))
             return true
-        case .leadCall(let d, let lead) where lead == seat:
+        case .leadCall(let d, let lead) where lead == seat, .arbiterCall(let d, let lead) where lead == seat:
             guard let option = option(of: d, from: line) else { return looksLikeAnswer(line, d) }
             submit(.leadCall(role: seat, option: option))
             return true
@@ -472,6 +479,7 @@ public final class Repl {
         case .choiceNotOffered(let c): return s("error.choiceNotOffered", scenario.choices[c].label)
         case .alreadyAnswered(let r): return s("error.alreadyAnswered", roleName(r))
         case .optionNotOffered(let o): return s("error.unknownChoice", scenario.options[o].id)
+        case .cannotAbstain: return s("error.cannotAbstain")
         case .actionUnavailable(let a, let why):
             let reason: String
             switch why {

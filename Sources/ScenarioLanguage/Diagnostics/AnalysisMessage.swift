@@ -24,6 +24,14 @@ public struct AnalysisMessage: DiagnosticMessage, Hashable {
     static var conditionAlwaysHolds: Self { Self(.constantCondition, "alwaysHolds") }
     /// A condition that never holds.
     static var conditionNeverHolds: Self { Self(.constantCondition, "neverHolds") }
+    /// A vote's threshold or quorum that no coalition can reach: `what` needs `needed`, at most `most` can be cast.
+    static func thresholdUnreachable(_ decision: String, what: String, needed: String, most: String) -> Self {
+        Self(.thresholdUnreachable, "thresholdUnreachable", .text(decision), .text(what), .text(needed), .text(most))
+    }
+    /// A weight that can be negative.
+    static func weightCanBeNegative(_ role: String, why: String) -> Self {
+        Self(.weightCanBeNegative, "weightCanBeNegative", .text(role), .text(why))
+    }
     /// A scene that can run out of statements.
     static func deadEnd(_ scene: String) -> Self { Self(.deadEnd, "deadEnd", .text(scene)) }
     /// A measure no effect changes.

@@ -53,6 +53,10 @@ extension CompilerMessage {
     }
     /// `min`/`max` over mixed or unordered types.
     static func extremeTypes(_ function: String) -> Self { Self(.typeMismatch, "extremeTypes", .text(function)) }
+    /// An argument of `min` or `max` of another type than the rest.
+    static func extremeArgument(_ function: String, found: ValueType, others: ValueType) -> Self {
+        Self(.typeMismatch, "extremeArgument", .text(function), found.articleTerm, others.articleTerm)
+    }
     /// A function's name without its arguments.
     static func functionWithoutCall(_ function: String) -> Self {
         Self(.expected, "functionWithoutCall", .text(function))
@@ -65,6 +69,15 @@ extension CompilerMessage {
     static func noSuchOption(_ option: String, of decision: String, guess: String?) -> Self {
         guard let guess else { return Self(.undefinedID, "noSuchOption", .text(decision), .text(option)) }
         return Self(.undefinedID, "noSuchOptionGuess", .text(decision), .text(option), .text(guess))
+    }
+    /// `resolved_by(D)` or `position(D, ROLE)` not compared with `==` or `!=` and a word.
+    static func needsComparison(_ function: String, _ words: String) -> Self {
+        Self(.expected, "needsComparison", .text(function), .text(words))
+    }
+    /// A way of settling a decision that does not exist.
+    static func noSuchSettlement(_ word: String, guess: String?) -> Self {
+        guard let guess else { return Self(.undefinedID, "noSuchSettlement", .text(word)) }
+        return Self(.undefinedID, "noSuchSettlementGuess", .text(word), .text(guess))
     }
     /// An id of an element that has no value, used as a value.
     static func notAValue(_ name: String, is kind: ElementKind) -> Self {

@@ -121,6 +121,28 @@ extension CompilerMessage {
         guard let guess else { return Self(.unknownStatement, "unknownStatement", .text(word)) }
         return Self(.unknownStatement, "unknownStatementGuess", .text(word), .text(guess))
     }
+    /// `arbitration` without a body.
+    static var expectedArbitration: Self { Self(.expected, "expectedArbitration") }
+    /// `arbitration rule` without `when COND -> OPTION` lines.
+    static var expectedArbitrationRules: Self { Self(.expected, "expectedArbitrationRules") }
+    /// An arbitration rule without `-> OPTION`.
+    static var expectedArbitrationOption: Self { Self(.expected, "expectedArbitrationOption") }
+    /// `quorum` without a number.
+    static var expectedQuorum: Self { Self(.expected, "expectedQuorum") }
+    /// `more than` or `at least` without a share.
+    static var expectedShare: Self { Self(.expected, "expectedShare") }
+    /// `veto` without roles.
+    static var expectedVetoRoles: Self { Self(.expected, "expectedVetoRoles") }
+    /// A quorum below zero.
+    static var negativeQuorum: Self { Self(.invalidValue, "negativeQuorum") }
+    /// A share that is not between 0/1 and 1/1.
+    static var shareOutOfRange: Self { Self(.invalidValue, "shareOutOfRange") }
+    /// A threshold, quorum or veto on a rule that does not count votes.
+    static func thresholdOnlyForVotes(_ rule: String) -> Self {
+        Self(.invalidValue, "thresholdOnlyForVotes", .text(rule))
+    }
+    /// A veto for a role that does not take part in the decision.
+    static func vetoWithoutPart(_ role: String) -> Self { Self(.invalidValue, "vetoWithoutPart", .text(role)) }
     /// A weight for a role that does not take part in the decision.
     static func weightWithoutPart(_ role: String) -> Self { Self(.invalidValue, "weightWithoutPart", .text(role)) }
 }
@@ -132,6 +154,8 @@ extension MessageArgument {
     static func valueFor(_ name: String) -> Self { .term(Term("term.what.valueFor", .text(name))) }
     /// `a change to 'NAME'`, in `NAME += …`.
     static func changeOf(_ name: String) -> Self { .term(Term("term.what.changeOf", .text(name))) }
+    /// `a weight for 'ROLE'`, in `weights`.
+    static func weightOf(_ role: String) -> Self { .term(Term("term.what.weightOf", .text(role))) }
     /// `a number of points`, in `award`.
     static var points: Self { .term(Term("term.what.points")) }
 }

@@ -290,6 +290,7 @@ extension DiagnosticCatalog {
         "E0301.cannotNegate": "cannot negate {0}",
         "E0301.cannotSubtract": "cannot subtract {0} from {1}",
         "E0301.cannotSubtractDuration": "cannot subtract {0} from {1}; write numbers of minutes as durations, like 30m",
+        "E0301.extremeArgument": "this argument is {1}, where {0} expects {2} like its other arguments",
         "E0301.extremeTypes": "{0} takes numbers or durations, all of one type",
         "E0301.needsConditions": "`{0}` needs conditions on both sides, but this is {1}",
         "E0301.ordersOnlyNumbers": "`{0}` compares numbers or durations, not {1}",
@@ -302,6 +303,8 @@ extension DiagnosticCatalog {
         "term.usage.leakedTo": "an item and a party: leaked_to(contact_list, parents_chat)",
         "term.usage.breached": "an item: breached(patient_list)",
         "term.usage.chose": "a choice and optionally a role",
+        "term.usage.position": "a decision and a role: position(metro, transport) == suspend",
+        "term.usage.resolvedBy": "a decision: resolved_by(metro) == vote",
         "term.usage.decided": "a decision and one of its options: decided(metro, suspend)",
         "term.usage.did": "an action and optionally a role",
         "term.usage.expectation": "an expected action",
@@ -343,5 +346,25 @@ extension DiagnosticCatalog {
             "measure '{0}' declares range {1}, but play reaches only {2}: every role is normalised against {1}, so even the worst play scores at least {3}; remove the range to normalise each role between the worst and best it can reach",
         "W0511.unreachableRange":
             "measure '{0}' declares range {1}, but play reaches only {2}: every role is normalised against {1}, so even the best play scores at most {3}; remove the range to normalise each role between the worst and best it can reach",
+        "E0011.expectedArbitration":
+            "expected who arbitrates: arbitration ROLE, arbitration rule or arbitration facilitator",
+        "E0011.expectedArbitrationRules":
+            "under `arbitration rule`, write lines like: when shared(report, all) -> OPTION",
+        "E0011.expectedArbitrationOption": "expected `-> OPTION` after the condition: when COND -> OPTION",
+        "E0011.expectedQuorum":
+            "expected a number after quorum: votes (majority) or weight (weighted) that must be cast",
+        "E0011.expectedShare": "expected a share: more than 1/2, at least 2/3 (then `of cast` or `of held`)",
+        "E0011.expectedVetoRoles": "expected the roles that hold a veto: veto ROLE, ROLE",
+        "E0304.negativeQuorum": "a quorum cannot be negative",
+        "E0304.shareOutOfRange": "a share is a fraction of whole numbers between 0/1 and 1/1, such as 2/3",
+        "E0304.thresholdOnlyForVotes":
+            "rule {0} counts no votes: a threshold, quorum or veto applies to majority and weighted",
+        "E0304.vetoWithoutPart": "'{0}' holds a veto but does not take part in this decision",
+        "term.what.weightOf": "a weight for '{0}'",
+        "E0011.needsComparison": "compare {0} with `==` or `!=` and one of: {1}",
+        "E0201.noSuchSettlement": "a decision is not settled by '{0}': vote, round, lead, arbitration or default",
+        "E0201.noSuchSettlementGuess": "a decision is not settled by '{0}' (did you mean '{1}'?)",
+        "W0512.thresholdUnreachable": "decision '{0}' can never carry by vote: {1} needs {2}, but only {3} can be cast",
+        "W0513.weightCanBeNegative": "the weight of '{0}' can be negative ({1}); a negative weight counts as 0",
     ]
 }

@@ -105,6 +105,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case derivedMoreSensitive = "W0510"
     /// A measure's declared `range` that no play can reach (found by exploring, by `check`).
     case unreachableRange = "W0511"
+    /// A vote's threshold or quorum that no coalition of its roles can reach.
+    case thresholdUnreachable = "W0512"
+    /// A vote weight that can be negative.
+    case weightCanBeNegative = "W0513"
 
     /// The severity of diagnostics with this code: `E` codes are errors, `W` codes warnings.
     public var severity: Severity { rawValue.hasPrefix("E") ? .error : .warning }
