@@ -41,7 +41,8 @@ public enum Vocabulary {
         case "duty": ["within", "points"]
         case "scene": statements
         case "ask": ["choice"]
-        case "decide": ["by", "rule", "weights", "fallback", "option"]
+        case "decide": ["by", "rule", "weights", "quorum", "veto", "arbitration", "fallback", "option"]
+        case "arbitration": ["when"]
         case "choice", "option", "on", "accept", "refuse": effects
         default: nil
         }
@@ -63,7 +64,7 @@ public enum Vocabulary {
         case "duty": ["within", "points"]
         case "choice": ["default", "expected", "once", "sticky", "if", "when", "cost"]
         case "option": ["default", "expected"]
-        case "decide": ["by", "rule", "weights", "fallback"]
+        case "decide": ["by", "rule", "weights", "quorum", "veto", "arbitration", "fallback"]
         case "ask": ["timeout"]
         case "discuss": ["to"]
         case "award": ["to"]
@@ -80,6 +81,7 @@ public enum Vocabulary {
         case "sensitivity": ["public", "internal", "secret"]
         case "rule": ["unanimous", "majority", "weighted", "lead", "arbitrate"]
         case "fallback", "then": ["negotiate", "lead", "arbitrate"]
+        case "arbitration": ["facilitator", "rule"]
         case "scores": ["hidden", "totals", "full"]
         case "sharing": ["open", "scripted"]
         case "peer": ["anonymous", "named", "off"]
@@ -98,7 +100,7 @@ public enum Vocabulary {
         case "end" where keyword == "end": .ending
         case "from" where keyword == "info": .item
         case "for" where keyword == "clear" || keyword == "revoke": .item
-        case "ask", "owner", "cleared", "with", "by", "from", "for", "weights": .role
+        case "ask", "owner", "cleared", "with", "by", "from", "for", "weights", "veto", "arbitration": .role
         case "to":
             keyword == "award" || keyword == "discuss" || keyword == "inject" || keyword == "request" ? .role : nil
         case "knows": .item
@@ -127,6 +129,8 @@ public enum Vocabulary {
         case "chose": [[.choice], [.role]]
         case "did": [[.action], [.role]]
         case "decided": [[.decision], [.option]]
+        case "resolved_by": [[.decision]]
+        case "position": [[.decision], [.role]]
         case "fired": [[.inject]]
         case "hit", "missed": [[.expectation]]
         case "late": [[.expectation, .request]]

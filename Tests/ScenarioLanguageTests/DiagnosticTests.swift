@@ -661,6 +661,24 @@ struct DiagnosticTests {
         let en = "measure 'sharing' declares range 0..20, but play reaches only 0..6"
         #expect(message.text(in: .en).hasPrefix(en))
         #expect(message.text(in: .zh).hasPrefix("计分维度「sharing」声明了范围 0..20，但任何打法都只能达到 0..6"))
+    @Test("W0512 a vote no coalition can carry")
+    func thresholdUnreachable() {
+        let vote = cleanExercise.replacingOccurrences(
+            of: "  ask a, b \"怎么办?\"",
+            with: "  decide plan \"方案?\" by a, b rule majority\n    quorum 1️⃣3\n    option p \"甲案\"\n    option q \"乙案\" default\n  ask a, b \"怎么办?\"")
+        expectDiagnostic(
+            .thresholdUnreachable, in: vote,
+            message: "decision 'plan' can never carry by vote: quorum needs 3, but only 2 can be cast")
+    }
+
+    @Test("W0513 a vote weight that can be negative")
+    func weightCanBeNegative() {
+        let vote = cleanExercise.replacingOccurrences(
+            of: "  ask a, b \"怎么办?\"",
+            with: "  decide plan \"方案?\" by a, b rule weighted\n    weights a 1️⃣water - 2\n    option p \"甲案\"\n    option q \"乙案\" default\n  ask a, b \"怎么办?\"")
+        expectDiagnostic(
+            .weightCanBeNegative, in: vote,
+            message: "the weight of 'a' can be negative (-2…3); a negative weight counts as 0")
     }
 
     // MARK: Coverage

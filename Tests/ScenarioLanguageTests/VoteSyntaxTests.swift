@@ -204,13 +204,13 @@ struct VoteSyntaxTests {
 
     // MARK: Warnings
 
-    @Test("W0510 a threshold no coalition can reach")
+    @Test("W0512 a threshold no coalition can reach")
     func unreachableThreshold() {
         expectDiagnostic(
             .thresholdUnreachable, in: Self.vote(rule: "majority at least 2/3", ["quorum 1️⃣4"]), others: true)
     }
 
-    @Test("W0510 more than all of the votes can never be had")
+    @Test("W0512 more than all of the votes can never be had")
     func moreThanAll() {
         expectDiagnostic(.thresholdUnreachable, in: Self.vote(rule: "majority 1️⃣more than 1/1"), others: true)
     }
@@ -221,7 +221,7 @@ struct VoteSyntaxTests {
         #expect(!result.diagnostics.contains { $0.code == .thresholdUnreachable }, "\(describe(result.diagnostics))")
     }
 
-    @Test("W0511 a weight that can be negative")
+    @Test("W0513 a weight that can be negative")
     func negativeWeight() {
         expectDiagnostic(.weightCanBeNegative, in: Self.vote(["weights a 1️⃣sa - 4"]), others: true)
     }
