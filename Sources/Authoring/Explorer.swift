@@ -471,7 +471,13 @@ private struct Search {
         case .positions(let d, let pending):
             if let role = pending.first {
                 for o in scenario.decisions[d].options { moves.append(.position(role: role, option: o)) }
-                if scenario.decisions[d].isVote { moves.append(.abstain(role: role)) }
+                // Abstaining is explored where the vote has a threshold, a quorum or a veto: with a plain majority
+                // or plurality it only thins the votes, and exploring it would triple the states of every vote.
+                let decision = scenario.decisions[d]
+                if decision.isVote && (decision.threshold != nil || decision.quorum != nil || !decision.vetoes.isEmpty)
+                {
+                    moves.append(.abstain(role: role))
+                }
             }
         case .leadCall(let d, let role), .arbiterCall(let d, let role):
             for o in scenario.decisions[d].options { moves.append(.leadCall(role: role, option: o)) }

@@ -347,7 +347,14 @@ struct HTMLRenderer {
                                         .parts([.text(p.label), .code(p.id), .text(x.auto(m.auto))]),
                                         .num(x.deliberation(m.deliberation)),
                                     ]
-                                }, numeric: [2])
+                                }
+                                    + round.abstained.map {
+                                        [.text(x.role($0)), .text(t("decisions.abstained")), .num("—")]
+                                    },
+                                numeric: [2])
+                            if let tally = round.tally {
+                                b.element("p", ["class": "tally"], text: x.tally(j, tally))
+                            }
                             for step in round.failed {
                                 b.element("p", ["class": "muted"], text: t("decisions.failed", x.rule(step)))
                             }
@@ -356,7 +363,9 @@ struct HTMLRenderer {
                             b.element(
                                 "p", ["class": "muted"],
                                 text: step == "lead"
-                                    ? t("decisions.awaitLead", x.role(role)) : t("decisions.awaitArbitration"))
+                                    ? t("decisions.awaitLead", x.role(role))
+                                    : role.map { t("decisions.awaitArbiter", x.role($0)) }
+                                        ?? t("decisions.awaitArbitration"))
                         }
                         if let r = d.resolution {
                             let option = scenario.options[r.option]
@@ -370,6 +379,9 @@ struct HTMLRenderer {
                                 b.element("strong", text: t("decisions.outcome") + t.colon)
                                 b.text(text)
                             }
+                            let how = r.by.settledBy(round: d.rounds.last?.number ?? 1)
+                            b.element(
+                                "p", ["class": "muted"], text: t("decisions.settled", how.rawValue, x.settled(how)))
                             followed(&b, d.consequences, x)
                         } else {
                             note(&b, "decisions.unresolved")

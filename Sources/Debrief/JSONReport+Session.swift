@@ -211,6 +211,36 @@ extension JSONReport {
         var time: String
         var positions: [Position]
         var failed: [String]
+        /// Role ids that abstained.
+        var abstained: [String]
+        /// The vote's count (`majority` and `weighted`).
+        @Nullable var tally: VoteCount?
+    }
+
+    /// A vote's count: as the transcript's `votes_counted` records it.
+    struct VoteCount: Codable, Equatable {
+        var options: [TallyOption]
+        var weights: [String: Double]
+        var abstained: [String]
+        var cast: Double
+        var held: Double
+        @Nullable var needed: Double?
+        @Nullable var leader: String?
+        var outcome: String
+        var vetoedBy: [String]
+        var text: String
+
+        enum CodingKeys: String, CodingKey {
+            case options, weights, abstained, cast, held, needed, leader, outcome, text
+            case vetoedBy = "vetoed_by"
+        }
+    }
+
+    /// One option's votes in a tally.
+    struct TallyOption: Codable, Equatable {
+        var option: String
+        var roles: [String]
+        var total: Double
     }
 
     /// A role's position in a round.
@@ -239,6 +269,8 @@ extension JSONReport {
         var label: String
         var expected: Bool
         var by: String
+        /// How it was settled, as `resolved_by` names it.
+        var resolvedBy: String
         @Nullable var role: String?
         var clock: Int
         var time: String
@@ -246,6 +278,7 @@ extension JSONReport {
 
         enum CodingKeys: String, CodingKey {
             case option, label, expected, by, role, clock, time
+            case resolvedBy = "resolved_by"
             case deliberationMilliseconds = "deliberation_ms"
         }
     }
@@ -858,13 +891,29 @@ extension JSONReport {
                             role: ids.role(m.role), option: p.id, label: p.label, auto: m.auto?.rawValue,
                             deliberationMilliseconds: m.deliberation)
                     },
-                    failed: r.failed)
+                    failed: r.failed, abstained: r.abstained.map { ids.role($0) },
+                    tally: r.tally.map { tally in
+                        VoteCount(
+                            options: tally.rows.map {
+                                TallyOption(
+                                    option: ids.option($0.option), roles: $0.roles.map { ids.role($0) }, total: $0.total
+                                )
+                            },
+                            weights: Dictionary(
+                                zip(decision.roles, tally.weights).map { (ids.role($0.0), $0.1) },
+                                uniquingKeysWith: { first, _ in first }),
+                            abstained: tally.abstained.map { ids.role($0) }, cast: tally.cast, held: tally.held,
+                            needed: tally.needed, leader: tally.leader.map { ids.option($0) },
+                            outcome: tally.outcome.rawValue, vetoedBy: tally.vetoedBy.map { ids.role($0) },
+                            text: x.tally(j, tally))
+                    })
             }
             let resolution = d.resolution.map { r in
                 let option = scenario.options[r.option]
                 return Resolution(
                     option: option.id, label: option.label, expected: option.isExpected, by: r.by.rawValue,
-                    role: role(r.role), clock: r.clock, time: x.time(r.clock), deliberationMilliseconds: r.deliberation)
+                    resolvedBy: r.by.settledBy(round: d.rounds.last?.number ?? 1).rawValue, role: role(r.role),
+                    clock: r.clock, time: x.time(r.clock), deliberationMilliseconds: r.deliberation)
             }
             return .joint(
                 Joint(

@@ -224,7 +224,11 @@ struct MarkdownRenderer {
                                 e(x.role(m.role)), e(p.label) + " " + MarkdownEscape.code(p.id) + e(x.auto(m.auto)),
                                 x.deliberation(m.deliberation),
                             ]
-                        })
+                        } + round.abstained.map { [e(x.role($0)), e(t("decisions.abstained")), "—"] })
+                    if let tally = round.tally {
+                        line("- " + e(x.tally(j, tally)))
+                        if round.failed.isEmpty { line() }
+                    }
                     for step in round.failed { line("- " + t("decisions.failed", x.rule(step))) }
                     if !round.failed.isEmpty { line() }
                 }
@@ -232,7 +236,9 @@ struct MarkdownRenderer {
                     line(
                         "- "
                             + (step == "lead"
-                                ? t("decisions.awaitLead", e(x.role(role))) : t("decisions.awaitArbitration")))
+                                ? t("decisions.awaitLead", e(x.role(role)))
+                                : role.map { t("decisions.awaitArbiter", e(x.role($0))) }
+                                    ?? t("decisions.awaitArbitration")))
                 }
                 if !d.awaited.isEmpty { line() }
                 if let r = d.resolution {
@@ -244,6 +250,9 @@ struct MarkdownRenderer {
                     }
                     if option.isExpected { text += " ✓ " + t("word.expected") }
                     line("**" + t("decisions.outcome") + "**: " + text)
+                    line()
+                    let how = r.by.settledBy(round: d.rounds.last?.number ?? 1)
+                    line("- " + t("decisions.settled", MarkdownEscape.code(how.rawValue), x.settled(how)))
                     line()
                     followed(d.consequences)
                 } else {

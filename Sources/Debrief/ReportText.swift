@@ -237,8 +237,25 @@ struct ReportText: Sendable {
         let decision = scenario.decisions[d]
         var text = rule(decision.rule.rawValue)
         if decision.rule == .weighted {
-            let weights = zip(decision.roles, decision.weights).map { "\(role($0.0)) \(NumberText.format($0.1))" }
-            text += " (" + weights.joined(separator: comma) + ")"
+            if decision.weightExpressions.contains(where: { $0 != nil }) {
+                text += t("rule.weightsInPlay")
+            } else {
+                let weights = zip(decision.roles, decision.weights).map { "\(role($0.0)) \(NumberText.format($0.1))" }
+                text += " (" + weights.joined(separator: comma) + ")"
+            }
+        }
+        if let threshold = decision.threshold {
+            let share = t(
+                threshold.inclusive ? "tally.atLeast" : "tally.moreThan", String(threshold.numerator),
+                String(threshold.denominator))
+            text += " · " + t(threshold.ofHeld ? "rule.thresholdHeld" : "rule.thresholdCast", share)
+        }
+        if let quorum = decision.quorum { text += " · " + t("tally.quorum", NumberText.format(quorum)) }
+        if !decision.vetoes.isEmpty { text += " · " + t("rule.veto", roles(decision.vetoes)) }
+        switch decision.arbitration {
+        case .facilitator: break
+        case .role(let r): text += " · " + t("rule.arbiter", role(r))
+        case .rules: text += " · " + t("rule.arbiterRules")
         }
         if !decision.fallback.isEmpty {
             let steps = decision.fallback.map { step -> String in

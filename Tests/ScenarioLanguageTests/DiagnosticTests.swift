@@ -665,7 +665,9 @@ struct DiagnosticTests {
     func thresholdUnreachable() {
         let vote = cleanExercise.replacingOccurrences(
             of: "  ask a, b \"怎么办?\"",
-            with: "  decide plan \"方案?\" by a, b rule majority\n    quorum 1️⃣3\n    option p \"甲案\"\n    option q \"乙案\" default\n  ask a, b \"怎么办?\"")
+            with:
+                "  decide plan \"方案?\" by a, b rule majority\n    quorum 1️⃣3\n    option p \"甲案\"\n    option q \"乙案\" default\n  ask a, b \"怎么办?\""
+        )
         expectDiagnostic(
             .thresholdUnreachable, in: vote,
             message: "decision 'plan' can never carry by vote: quorum needs 3, but only 2 can be cast")
@@ -675,7 +677,9 @@ struct DiagnosticTests {
     func weightCanBeNegative() {
         let vote = cleanExercise.replacingOccurrences(
             of: "  ask a, b \"怎么办?\"",
-            with: "  decide plan \"方案?\" by a, b rule weighted\n    weights a 1️⃣water - 2\n    option p \"甲案\"\n    option q \"乙案\" default\n  ask a, b \"怎么办?\"")
+            with:
+                "  decide plan \"方案?\" by a, b rule weighted\n    weights a 1️⃣water - 2\n    option p \"甲案\"\n    option q \"乙案\" default\n  ask a, b \"怎么办?\""
+        )
         expectDiagnostic(
             .weightCanBeNegative, in: vote,
             message: "the weight of 'a' can be negative (-2…3); a negative weight counts as 0")

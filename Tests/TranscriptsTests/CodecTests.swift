@@ -26,6 +26,7 @@ import TranscriptsTestSupport
             .reply(role: 1, request: 0, reply: .acceptDerived),
             .reply(role: 1, request: 2, reply: .refuse("涉及隐私")),
             .reply(role: 1, request: 0, reply: .forward(0)),
+            .abstain(role: 1),
             .note(role: nil, text: "facilitator"),
             .note(role: 1, text: "bravo"),
             .peerRating(target: 1, question: 0, value: 4),

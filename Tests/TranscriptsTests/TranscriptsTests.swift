@@ -88,7 +88,7 @@ import TranscriptsTestSupport
         let lines = try jsonLines(writer.path)
         let header = try #require(lines.first)
         #expect(header["type"] == .string("header"))
-        #expect(header["format"] == .int(1))
+        #expect(header["format"] == .int(2))
         #expect(
             header["exercise"]
                 == .ordered(["id": .string("mini"), "title": .string("Mini drill"), "version": .string("0.1")]))

@@ -226,12 +226,12 @@ func forge(_ path: String, key: TranscriptKey? = nil, _ change: (Int, JSONValue)
         let (path, _) = try tinyTranscript()
         try forge(path) { i, line in
             guard i == 0, case .object(var members) = line else { return line }
-            for (j, m) in members.enumerated() where m.key == "format" { members[j].value = .int(2) }
+            for (j, m) in members.enumerated() where m.key == "format" { members[j].value = .int(3) }
             return .object(members)
         }
         let report = Verifier.verify(path: path, scenario: nil, key: nil)
         #expect(report.status == .unreadable)
-        #expect(report.problems.first?.message.contains("format version 2") == true)
+        #expect(report.problems.first?.message.contains("format version 3") == true)
     }
 
     @Test func changedExerciseSkipsReplayAndIsUnverified() throws {
