@@ -20,10 +20,15 @@ public struct DebriefOptions: Sendable {
     /// The due date written into every row of the improvement plan (empty: left for the facilitator to fill in).
     public var due: String
 
+    /// The facilitator's assessment for the executive summary, as written in a notes file (`--summary FILE`):
+    /// paragraphs separated by blank lines, `#` lines left out. Empty: the summary is only the generated part.
+    public var summaryNotes: String
+
     /// Creates options.
-    public init(language: UILanguage, due: String = "") {
+    public init(language: UILanguage, due: String = "", summaryNotes: String = "") {
         self.language = language
         self.due = due
+        self.summaryNotes = summaryNotes
     }
 }
 

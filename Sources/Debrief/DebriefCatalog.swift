@@ -8,6 +8,18 @@ enum DebriefCatalog {
     /// English.
     static let en: [String: String] = [
         "md.title": "After-action report: {0}",
+        "section.summary": "Executive summary",
+        "summary.session":
+            "{0} was played on {1}, scenario time {2}–{3} ({4}). Played by trainees: {5}; automated: {6}. Ending: {7}. Team total {8}/100.",
+        "summary.results":
+            "Of {0} objectives, {1} were rated P, {2} S, {3} M and {4} U; expected actions: {5} met on time, {6} late, {7} missed.",
+        "summary.strengths": "Main strengths",
+        "summary.improvements": "Main areas for improvement",
+        "summary.plan": "The improvement plan has {0} rows; the sections below give the evidence for each.",
+        "summary.planOne": "The improvement plan has one row; the sections below give its evidence.",
+        "summary.planEmpty": "The improvement plan is empty: nothing a trainee did needs correcting.",
+        "summary.facilitator": "Facilitator's assessment",
+        "summary.nobody": "none",
         "section.overview": "Overview",
         "section.participants": "Participants",
         "section.timeline": "Timeline (scenario clock)",
@@ -556,6 +568,16 @@ enum DebriefCatalog {
     /// Simplified Chinese.
     static let zh: [String: String] = [
         "md.title": "复盘报告（AAR）：{0}",
+        "section.summary": "执行摘要",
+        "summary.session": "{0}于 {1} 进行，情景时间 {2}–{3}（{4}）。学员扮演：{5}；自动扮演：{6}。结局：{7}。团队总分 {8}/100。",
+        "summary.results": "{0} 项目标中，P {1} 项、S {2} 项、M {3} 项、U {4} 项；预期行动按时完成 {5} 项、迟 {6} 项、漏 {7} 项。",
+        "summary.strengths": "主要优势",
+        "summary.improvements": "主要待改进事项",
+        "summary.plan": "改进计划共 {0} 项，各项依据见以下各节。",
+        "summary.planOne": "改进计划共 1 项，依据见以下各节。",
+        "summary.planEmpty": "改进计划为空：学员的处置没有需要纠正之处。",
+        "summary.facilitator": "导调员意见",
+        "summary.nobody": "无",
         "section.overview": "概况",
         "section.participants": "参演部门",
         "section.timeline": "时间线（情景时间）",

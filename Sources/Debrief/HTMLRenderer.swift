@@ -189,7 +189,8 @@ struct HTMLRenderer {
         let h = report.header
         let o = report.overview
         let sections: [(id: String, key: String)] = [
-            ("overview", "section.overview"), ("timeline", "section.timeline"), ("decisions", "section.decisions"),
+            ("summary", "section.summary"), ("overview", "section.overview"), ("timeline", "section.timeline"),
+            ("decisions", "section.decisions"),
             ("objectives", "section.objectives"), ("scores", "section.scores"),
             ("expectations", "section.expectations"),
             ("information", "section.information"), ("requests", "section.requests"), ("peer", "section.peer"),
@@ -205,6 +206,7 @@ struct HTMLRenderer {
             }
             for w in report.warnings { b.element("p", ["class": "warn", "role": "note"], text: x.warning(w)) }
             toc(&b, sections.map { ($0.id, t($0.key)) })
+            summary(&b, report, x)
             overview(&b, report, x)
             section(&b, id: "timeline", title: t("section.timeline")) { b in
                 if report.timeline.isEmpty { note(&b, "empty.timeline") }
@@ -228,11 +230,31 @@ struct HTMLRenderer {
         }
     }
 
+    private func summary(_ b: inout HTMLBuilder, _ report: SessionReport, _ x: ReportText) {
+        let summary = ExecutiveSummary(
+            report, conclusions: Conclusions(report), facilitatorNotes: options.summaryNotes, x)
+        section(&b, id: "summary", title: t("section.summary"), first: true) { b in
+            for p in summary.paragraphs { b.element("p", text: p) }
+            for (key, list) in [
+                ("summary.strengths", summary.strengths), ("summary.improvements", summary.improvements),
+            ] where !list.isEmpty {
+                b.element("h3", text: t(key))
+                b.element("ul") { b in for item in list { b.element("li", text: item) } }
+            }
+            b.element(
+                "p", text: summary.planSentence)
+            if !summary.facilitator.isEmpty {
+                b.element("h3", text: t("summary.facilitator"))
+                for p in summary.facilitator { b.element("p", text: p) }
+            }
+        }
+    }
+
     private func overview(_ b: inout HTMLBuilder, _ report: SessionReport, _ x: ReportText) {
         let h = report.header
         let o = report.overview
         let scenario = report.scenario
-        section(&b, id: "overview", title: t("section.overview"), first: true) { b in
+        section(&b, id: "overview", title: t("section.overview")) { b in
             if !scenario.header.summary.isEmpty { b.element("p", text: scenario.header.summary) }
             kpis(
                 &b,

@@ -11,6 +11,7 @@ extension JSONReport {
         var language: String
         var exercise: Exercise
         var session: Info
+        var executiveSummary: Summary
         var warnings: [Warning]
         var participants: [Participant]
         var timeline: [Entry]
@@ -35,8 +36,24 @@ extension JSONReport {
             case objectives, scores, expectations, information, requests, peer, notes, discussions, errors
             case strengths, improvements
             case debriefNotes = "debrief_notes"
+            case executiveSummary = "executive_summary"
             case improvementPlan = "improvement_plan"
             case scenarioPoints = "scenario_points"
+        }
+    }
+
+    /// The executive summary: generated paragraphs, the first strengths and areas for improvement, the size of the
+    /// improvement plan, and the facilitator's assessment from a notes file.
+    struct Summary: Codable, Equatable {
+        var paragraphs: [String]
+        var strengths: [String]
+        var improvements: [String]
+        var planRows: Int
+        var facilitator: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case paragraphs, strengths, improvements, facilitator
+            case planRows = "plan_rows"
         }
     }
 
@@ -825,8 +842,12 @@ extension JSONReport {
                 responsibleRole: row.roles.first.map(ids.role), responsibleRoles: row.roles.map(ids.role),
                 responsible: c.responsible(row.roles, x), due: options.due)
         }
+        let summary = ExecutiveSummary(report, conclusions: c, facilitatorNotes: options.summaryNotes, x)
         return Session(
             language: options.language.rawValue, exercise: exercise(scenario, sha: h.scenarioSHA256), session: info,
+            executiveSummary: Summary(
+                paragraphs: summary.paragraphs, strengths: summary.strengths, improvements: summary.improvements,
+                planRows: summary.planRows, facilitator: summary.facilitator),
             warnings: warnings, participants: participants, timeline: timeline,
             decisions: report.decisions.map { decision($0, x: x, ids: ids) }, objectives: objectives,
             scores: scores, expectations: expectations, information: information, requests: requests, peer: peer,

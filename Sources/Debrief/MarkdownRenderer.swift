@@ -96,8 +96,9 @@ struct MarkdownRenderer {
     mutating func render() -> String {
         line("# " + t("md.title", e(report.header.exerciseTitle)))
         line()
-        for warning in report.warnings { line("> **" + t("word.note") + "**: " + e(x.warning(warning))) }
+        for warning in report.warnings { line("> **" + t("word.note") + "**" + t.colon + e(x.warning(warning))) }
         if !report.warnings.isEmpty { line() }
+        summary()
         overview()
         timeline()
         decisions()
@@ -111,6 +112,34 @@ struct MarkdownRenderer {
         conclusions()
         while out.last == "" { out.removeLast() }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    private mutating func summary() {
+        let c = Conclusions(report)
+        let summary = ExecutiveSummary(report, conclusions: c, facilitatorNotes: options.summaryNotes, x)
+        line("## " + t("section.summary"))
+        line()
+        for p in summary.paragraphs {
+            line(e(p))
+            line()
+        }
+        for (key, list) in [("summary.strengths", summary.strengths), ("summary.improvements", summary.improvements)]
+        where !list.isEmpty {
+            line("**" + t(key) + "**")
+            line()
+            for item in list { line("- " + e(item)) }
+            line()
+        }
+        line(summary.planSentence)
+        line()
+        if !summary.facilitator.isEmpty {
+            line("**" + t("summary.facilitator") + "**")
+            line()
+            for p in summary.facilitator {
+                line(e(p))
+                line()
+            }
+        }
     }
 
     private mutating func overview() {

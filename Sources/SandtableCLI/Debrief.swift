@@ -15,11 +15,12 @@ struct Debrief: ParsableCommand {
     @OptionGroup var language: LanguageOptions
     @Option(help: ArgumentHelp(HelpText["debrief.due"])) var due: String = ""
     @OptionGroup var key: KeyFileOptions
+    @Option(help: ArgumentHelp(HelpText["debrief.summary"], valueName: "file")) var summary: String?
 
     func run() throws {
         let arguments = DebriefCommand.Arguments(
             files: files, format: format, output: output.output, exercise: exercise.exercise,
-            language: language.language, due: due, keyFile: key.keyFile)
+            language: language.language, due: due, keyFile: key.keyFile, summary: summary)
         try finish(DebriefCommand.run(arguments))
     }
 }

@@ -280,7 +280,8 @@ import TranscriptsTestSupport
             let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
             #expect(
                 Set(object.keys) == [
-                    "format", "version", "kind", "language", "exercise", "session", "warnings", "participants",
+                    "format", "version", "kind", "language", "exercise", "session", "executive_summary", "warnings",
+                    "participants",
                     "timeline", "decisions", "objectives", "scores", "expectations", "information", "requests", "peer",
                     "notes", "debrief_notes", "discussions", "errors", "strengths", "improvements",
                     "scenario_points", "improvement_plan",

@@ -207,6 +207,7 @@ extension CommandCatalog {
 
         // debrief and replay
         "debrief.prefix": "sandtable debrief: ",
+        "debrief.summaryUnreadable": "cannot read the summary notes file '{0}' (it must be UTF-8 text)",
         "debrief.noFiles": "give at least one transcript",
         "debrief.mixed":
             "these transcripts are of different exercises; a cohort report compares sessions of one exercise only:",

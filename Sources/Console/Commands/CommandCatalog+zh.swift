@@ -169,6 +169,7 @@ extension CommandCatalog {
 
         // debrief and replay
         "debrief.prefix": "sandtable debrief：",
+        "debrief.summaryUnreadable": "无法读取执行摘要的意见文件「{0}」（须为 UTF-8 文本）",
         "debrief.noFiles": "请至少给出一份记录",
         "debrief.mixed": "这些记录属于不同的演练；批次报告只比较同一演练的多场会话：",
         "debrief.cannot": "无法为「{0}」生成复盘报告：{1}",

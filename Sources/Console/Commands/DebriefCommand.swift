@@ -5,7 +5,7 @@ import ScenarioLanguage
 import TerminalText
 import Transcripts
 
-/// `sandtable debrief FILE... [--format md|html|json] [-o PATH] [--exercise PATH] [--lang zh|en] [--due DATE]`: the
+/// `sandtable debrief FILE... [--format md|html|json] [-o PATH] [--exercise PATH] [--lang zh|en] [--due DATE] [--summary FILE]`: the
 /// after-action report of one session, or of a cohort when given several transcripts of the same exercise.
 ///
 /// A single transcript that is damaged, tampered with, or does not replay stops the command (exit 1). In a cohort,
@@ -28,12 +28,14 @@ public enum DebriefCommand {
         public var due: String
         /// A file holding the facilitator's HMAC key (nil: `SANDTABLE_HMAC_KEY`, if set).
         public var keyFile: String?
+        /// A notes file with the facilitator's assessment for the executive summary (nil: generated part only).
+        public var summary: String?
 
         /// Creates arguments.
         public init(
             files: [String], format: DebriefFormat, output: String?, exercise: String?, language: UILanguage?,
             due: String,
-            keyFile: String?
+            keyFile: String?, summary: String? = nil
         ) {
             self.files = files
             self.format = format
@@ -42,6 +44,7 @@ public enum DebriefCommand {
             self.language = language
             self.due = due
             self.keyFile = keyFile
+            self.summary = summary
         }
     }
 
@@ -105,7 +108,15 @@ public enum DebriefCommand {
         }
         let language =
             arguments.language ?? UILanguage(argument: firstHeader.uiLanguage) ?? .en
-        let options = DebriefOptions(language: language, due: arguments.due)
+        var summaryNotes = ""
+        if let path = arguments.summary {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                complain(strings("debrief.summaryUnreadable", path))
+                return usageError
+            }
+            summaryNotes = text
+        }
+        let options = DebriefOptions(language: language, due: arguments.due, summaryNotes: summaryNotes)
 
         var text: String
         if arguments.files.count == 1 {

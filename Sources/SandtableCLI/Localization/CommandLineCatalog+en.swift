@@ -80,6 +80,8 @@ extension CommandLineCatalog {
             + "be reported, 2 bad command line (e.g. transcripts of different exercises).",
         "debrief.files": "The transcripts (.jsonl).",
         "debrief.format": "Output format (markdown is a synonym of md).",
+        "debrief.summary":
+            "A notes file with the facilitator's assessment for the executive summary: paragraphs separated by blank lines, '#' lines left out.",
         "debrief.due": "Due date to put in the improvement plan (default: left blank for the facilitator).",
 
         "replay.abstract": "Step through a recorded session: what each role saw and chose, step by step.",

@@ -70,6 +70,7 @@ extension CommandLineCatalog {
             + "退出码：0 已写出，1 无法生成任何报告，2 命令行有误（例如记录属于不同演练）。",
         "debrief.files": "记录（.jsonl）。",
         "debrief.format": "输出格式（markdown 与 md 相同）。",
+        "debrief.summary": "执行摘要中“导调员意见”的文本文件：段落之间空一行，以 # 开头的行不计入。",
         "debrief.due": "写入改进计划的完成时限（默认：留空，由导调员填写）。",
 
         "replay.abstract": "逐步回放一场已记录的会话：每个角色看到了什么、选择了什么。",
