@@ -661,6 +661,8 @@ struct DiagnosticTests {
         let en = "measure 'sharing' declares range 0..20, but play reaches only 0..6"
         #expect(message.text(in: .en).hasPrefix(en))
         #expect(message.text(in: .zh).hasPrefix("计分维度「sharing」声明了范围 0..20，但任何打法都只能达到 0..6"))
+    }
+
     @Test("W0512 a vote no coalition can carry")
     func thresholdUnreachable() {
         let vote = cleanExercise.replacingOccurrences(
