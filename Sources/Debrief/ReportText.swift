@@ -297,3 +297,15 @@ struct ReportText: Sendable {
     /// An objective's owner, the organisation responsible in the improvement plan.
     func owner(_ o: Int) -> String { scenario.objectives[o].owner.map { role($0) } ?? "—" }
 }
+
+/// The tally of a vote in one line, in the UI language: one sentence for the play screen, `log`, `replay` and the
+/// debrief, built by ``ReportText`` from the debrief's catalogue.
+public enum VoteTallyText {
+    /// Each option's votes (weight) and who cast them, the weights, abstentions, the quorum and threshold, and
+    /// whether the vote carried.
+    public static func line(_ tally: VoteTally, of d: DecisionIndex, in scenario: Scenario, language: UILanguage)
+        -> String
+    {
+        ReportText(language, scenario: scenario).tally(d, tally)
+    }
+}

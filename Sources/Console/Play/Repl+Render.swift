@@ -1,3 +1,4 @@
+import Debrief
 import ExerciseEngine
 import Foundation
 import Localization
@@ -405,49 +406,8 @@ extension Repl {
         out(paint.grey("  " + s("question.arbitrateHow")))
     }
 
-    /// The tally of a vote in one line: each option's votes (weight) and who cast them, the weights, abstentions,
-    /// the quorum and threshold, and whether it carried.
+    /// The tally of a vote in one line, the same sentence as `log`, replay and the debrief write.
     func tallyLine(_ d: DecisionIndex, _ tally: VoteTally) -> String {
-        let decision = scenario.decisions[d]
-        let sep = s("list.separator")
-        var parts = tally.rows.map { row in
-            s(
-                "tally.option", scenario.options[row.option].label, formatNumber(row.total),
-                row.roles.isEmpty ? s("tally.nobody") : row.roles.map(roleName).joined(separator: sep))
-        }
-        if decision.rule == .weighted {
-            parts.append(
-                s(
-                    "tally.weights",
-                    zip(decision.roles, tally.weights).map { roleName($0) + " " + formatNumber($1) }
-                        .joined(separator: sep)))
-        }
-        if !tally.abstained.isEmpty {
-            parts.append(s("tally.abstained", tally.abstained.map(roleName).joined(separator: sep)))
-        }
-        if let quorum = decision.quorum { parts.append(s("tally.quorum", formatNumber(quorum))) }
-        let threshold =
-            decision.threshold
-            ?? (decision.rule == .majority
-                ? VoteThreshold(inclusive: false, numerator: 1, denominator: 2, ofHeld: false) : nil)
-        if let threshold, let needed = tally.needed {
-            let share = s(
-                threshold.inclusive ? "tally.atLeast" : "tally.moreThan", String(threshold.numerator),
-                String(threshold.denominator))
-            parts.append(
-                s(
-                    threshold.ofHeld ? "tally.needs.held" : "tally.needs.cast", share,
-                    formatNumber(threshold.ofHeld ? tally.held : tally.cast), formatNumber(needed)))
-        } else {
-            parts.append(s("tally.plurality"))
-        }
-        let leader = tally.leader.map { scenario.options[$0].label } ?? ""
-        switch tally.outcome {
-        case .carried: parts.append(s("tally.carried", leader))
-        case .short: parts.append(s("tally.short", leader))
-        case .vetoed: parts.append(s("tally.vetoed", tally.vetoedBy.map(roleName).joined(separator: sep)))
-        case .tie, .noQuorum, .noVotes: parts.append(s("tally.\(tally.outcome.rawValue)"))
-        }
-        return s("tally.line", parts.joined(separator: " · "))
+        VoteTallyText.line(tally, of: d, in: scenario, language: options.language)
     }
 }
